@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+// psqlui: a PostgreSQL client for the terminal.
+//
+// Layers (dependencies point one way):
+//   psqlui (executable) → PsqluiREPL → PsqluiCore → PsqluiPluginAPI (own package, .dynamic)
+// Built-in plugins live under plugins/builtin/ and import only the plugin API.
+import PackageDescription
+
+let package = Package(
+    name: "psqlui",
+    products: [
+        .executable(name: "psqlui", targets: ["psqlui"]),
+    ],
+    dependencies: [
+        .package(path: "plugins/PsqluiPluginAPI"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/mxcl/Version", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(
+            name: "PsqluiCore",
+            dependencies: [
+                "CLibPQ",
+                .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Version", package: "Version"),
+            ]
+        ),
+        .target(
+            name: "PsqluiREPL",
+            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"]
+        ),
+        .executableTarget(
+            name: "psqlui",
+            dependencies: [
+                "PsqluiREPL",
+                "PsqluiCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PsqluiCoreTests",
+            dependencies: ["PsqluiCore"]
+        ),
+        .testTarget(
+            name: "PsqluiIntegrationTests",
+            dependencies: ["PsqluiCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,2 @@
+import PsqluiREPL
+print("psqlui")

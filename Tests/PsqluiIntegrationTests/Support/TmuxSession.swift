@@ -1,0 +1,72 @@
+import Foundation
+
+/// A program running in a real pseudo-terminal under a private tmux server, for
+/// testing the REPL as a person uses it: type, press keys, read the screen.
+final class TmuxSession {
+    let socketName: String
+    let name = "t"
+
+    /// Starts `command` (a shell command line) in a `width`×`height` terminal.
+    init(command: String, environment: [String: String], width: Int = 120, height: Int = 40) throws {
+        socketName = "psqlui-test-\(getpid())-\(UUID().uuidString.prefix(8))"
+        var args = ["-L", socketName, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
+        for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
+        args.append(command)
+        let out = try tmux(args, environment: environment)
+        guard out.status == 0 else { throw TestFailure("tmux new-session failed: \(out)") }
+        _ = try tmux(["set-option", "-t", name, "remain-on-exit", "on"], environment: environment)
+    }
+
+    deinit { kill() }
+
+    func kill() {
+        _ = try? tmux(["kill-server"], environment: ProcessInfo.processInfo.environment)
+    }
+
+    @discardableResult
+    private func tmux(_ args: [String], environment: [String: String]) throws -> ProcessOutput {
+        try ProcessRunner.run("/usr/bin/tmux", ["-L", socketName] + (args.first == "-L" ? Array(args.dropFirst(2)) : args),
+                              environment: environment, timeout: 20)
+    }
+
+    /// Types `text` literally (no key names are interpreted).
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text], environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// Presses named keys: "Enter", "Tab", "C-c", "C-d", "q", ...
+    func press(_ keys: String...) throws {
+        try tmux(["send-keys", "-t", name] + keys, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The visible screen, lines joined with "\n".
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name, "-S", "-200"], environment: ProcessInfo.processInfo.environment).out
+    }
+
+    /// Waits until the screen satisfies `predicate`, or fails after `timeout` seconds
+    /// with the screen in the message.
+    @discardableResult
+    func waitFor(_ description: String, timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            usleep(50_000)
+        }
+        throw TestFailure("timed out waiting for \(description); screen:\n\(last)")
+    }
+
+    /// Waits until the screen contains `text`.
+    @discardableResult
+    func waitFor(text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
+    }
+
+    /// True when the program in the pane has exited.
+    func paneDead() throws -> Bool {
+        try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"], environment: ProcessInfo.processInfo.environment)
+            .out.trimmingCharacters(in: .whitespacesAndNewlines) == "1"
+    }
+}

@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+// The plugin API: the one package that psqlui and every plugin share.
+// It is built as a dynamic library with library evolution, and has no dependencies,
+// so that host and plugins load exactly one copy of its type metadata
+// (see ../../shared notes on plugin loading, and plugins/README.md).
+import PackageDescription
+
+let package = Package(
+    name: "PsqluiPluginAPI",
+    products: [
+        .library(name: "PsqluiPluginAPI", type: .dynamic, targets: ["PsqluiPluginAPI"]),
+        .library(name: "PsqluiTestKit", targets: ["PsqluiTestKit"]),
+    ],
+    targets: [
+        .target(
+            name: "PsqluiPluginAPI",
+            swiftSettings: [.unsafeFlags(["-enable-library-evolution"])]
+        ),
+        .target(name: "PsqluiTestKit", dependencies: ["PsqluiPluginAPI"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
