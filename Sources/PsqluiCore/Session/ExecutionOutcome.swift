@@ -6,8 +6,9 @@ public enum ExecutionOutcome: Equatable {
     case serverError(message: String, sqlState: String?)
     /// The consumer failed (e.g. a closed output pipe or an exporter error).
     case outputError(message: String, brokenPipe: Bool)
-    /// The connection is gone; `message` is what libpq said.
-    case connectionLost(message: String)
+    /// The connection is gone; `messages` are what the server and libpq said (each
+    /// printed on its own, as psql does).
+    case connectionLost(messages: [String])
 }
 
 /// The transaction state of the session, as the prompt shows it.

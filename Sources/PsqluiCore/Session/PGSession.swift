@@ -144,7 +144,7 @@ public final class PGSession {
                         copyIn: (() -> [UInt8]?)? = nil,
                         copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) -> ExecutionOutcome {
         guard let conn = connection, PQstatus(conn) == CONNECTION_OK else {
-            return .connectionLost(message: "no connection to the server\n")
+            return .connectionLost(messages: ["no connection to the server\n"])
         }
         var text = Array(sql)
         text.append(0)
@@ -157,9 +157,12 @@ public final class PGSession {
         defer { QueryCanceller.shared.queryFinished() }
         let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut)
         let outcome = reader.run()
-        if case .success = outcome, PQstatus(conn) == CONNECTION_BAD { return lostOrError(conn) }
-        if case .serverError = outcome, PQstatus(conn) == CONNECTION_BAD { return lostOrError(conn) }
-        return outcome
+        guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
+        var messages: [String] = []
+        if case .serverError(let m, _) = outcome { messages.append(m) }
+        let libpqMessage = String(cString: PQerrorMessage(conn))
+        if !libpqMessage.isEmpty && !messages.contains(libpqMessage) { messages.append(libpqMessage) }
+        return .connectionLost(messages: messages)
     }
 
     /// Runs `sql` from a Swift string.
@@ -172,7 +175,7 @@ public final class PGSession {
 
     private func lostOrError(_ conn: OpaquePointer) -> ExecutionOutcome {
         let message = String(cString: PQerrorMessage(conn))
-        if PQstatus(conn) == CONNECTION_BAD { return .connectionLost(message: message) }
+        if PQstatus(conn) == CONNECTION_BAD { return .connectionLost(messages: [message]) }
         return .serverError(message: message, sqlState: nil)
     }
 
@@ -182,7 +185,8 @@ public final class PGSession {
         let collector = RowCollector()
         switch execute(sql, consumer: collector) {
         case .success: return (collector.columns, collector.rows)
-        case .serverError(let m, _), .connectionLost(let m): throw ConnectionError(message: m)
+        case .serverError(let m, _): throw ConnectionError(message: m)
+        case .connectionLost(let m): throw ConnectionError(message: m.joined())
         case .outputError(let m, _): throw ConnectionError(message: m)
         }
     }
