@@ -12,8 +12,8 @@ public enum BuiltinExporters {
         MarkdownExporter.spec,
         HTMLExporter.spec,
         SQLInsertExporter.spec,
-        AlignedTextExporter.spec,
-        ExpandedTextExporter.spec,
+        PrintFormatExporter.alignedSpec,
+        PrintFormatExporter.expandedSpec,
     ]
 
     /// The built-in format called `name`, if any.

@@ -80,8 +80,9 @@ final class ExpandedRecordWriter {
             } else {
                 try spaces(headerWidth)
             }
-            try out.append(line + 1 < name.count ? "+| " : " | ")
+            try out.append(line + 1 < name.count ? "+|" : " |")
             if line < value.count {
+                try out.append(UInt8(ascii: " "))
                 try value[line].bytes.withUnsafeBufferPointer { try out.append($0) }
                 if line + 1 < value.count {
                     try spaces(valueWidth - value[line].width)
