@@ -46,7 +46,7 @@ final class AlignedTableWriter {
             printedHeader = true
             if !settings.tuplesOnly { try writeHeader() }
         }
-        for r in 0..<batch.rowCount {
+        for r in 0..<batch.rowCount where n > 0 {
             let base = r * n
             var plainRow = true
             if anyMultiline {
@@ -77,6 +77,11 @@ final class AlignedTableWriter {
 
     private func writeHeader() throws {
         let n = columns.count
+        if n == 0 {
+            // psql draws a result without columns as a bare rule.
+            try out.append("--\n")
+            return
+        }
         let height = headerLines.map(\.count).max() ?? 1
         for line in 0..<max(height, 1) {
             if n > 0 { try out.append(UInt8(ascii: " ")) }
@@ -110,14 +115,12 @@ final class AlignedTableWriter {
         if n > 0 { try out.append(UInt8(ascii: " ")) }
         for c in 0..<n {
             let cell = batch[r, c]
-            let w = widths[c]
             let isLast = c == n - 1
             if cell.isNull {
                 try nullBytes.withUnsafeBufferPointer { try pad($0, width: nullLayout.width, column: c, isLast: isLast) }
             } else {
-                try pad(cell.bytes, width: cell.count, column: c, isLast: isLast)
+                try pad(cell.bytes, width: layouts[r * n + c].width, column: c, isLast: isLast)
             }
-            _ = w
             if !isLast { try out.append(" | ") }
         }
         try out.append(UInt8(ascii: "\n"))

@@ -36,9 +36,9 @@ final class ExpandedRecordWriter {
         for r in 0..<batch.rowCount {
             recordNumber += 1
             if !settings.tuplesOnly {
-                try writeRecordRule(valueWidth: valueWidth)
+                try writeRecordRule(label: "-[ RECORD \(recordNumber) ]", valueWidth: valueWidth)
             } else if recordNumber > 1 {
-                try out.append(UInt8(ascii: "\n"))
+                try writeRecordRule(label: "", valueWidth: valueWidth)  // psql -x -t: a bare rule between records
             }
             for c in 0..<batch.columnCount {
                 try writeField(name: headerLines[c], value: formatted[r * batch.columnCount + c], valueWidth: valueWidth)
@@ -54,8 +54,7 @@ final class ExpandedRecordWriter {
     }
 
     /// `-[ RECORD n ]----+-----`, the `+` above the column rule (psql's arithmetic).
-    private func writeRecordRule(valueWidth: Int) throws {
-        let label = "-[ RECORD \(recordNumber) ]"
+    private func writeRecordRule(label: String, valueWidth: Int) throws {
         try out.append(label)
         var reclen = label.utf8.count
         while reclen < headerWidth { try out.append(UInt8(ascii: "-")); reclen += 1 }

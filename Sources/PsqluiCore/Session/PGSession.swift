@@ -158,11 +158,9 @@ public final class PGSession {
         let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut)
         let outcome = reader.run()
         guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
-        var messages: [String] = []
-        if case .serverError(let m, _) = outcome { messages.append(m) }
-        let libpqMessage = String(cString: PQerrorMessage(conn))
-        if !libpqMessage.isEmpty && !messages.contains(libpqMessage) { messages.append(libpqMessage) }
-        return .connectionLost(messages: messages)
+        var lost = String(cString: PQerrorMessage(conn))
+        if case .serverError(let m, _) = outcome, !lost.contains(m) { lost = m + lost }
+        return .connectionLost(messages: Self.splitMessages(lost))
     }
 
     /// Runs `sql` from a Swift string.
@@ -175,7 +173,7 @@ public final class PGSession {
 
     private func lostOrError(_ conn: OpaquePointer) -> ExecutionOutcome {
         let message = String(cString: PQerrorMessage(conn))
-        if PQstatus(conn) == CONNECTION_BAD { return .connectionLost(messages: [message]) }
+        if PQstatus(conn) == CONNECTION_BAD { return .connectionLost(messages: Self.splitMessages(message)) }
         return .serverError(message: message, sqlState: nil)
     }
 
@@ -189,6 +187,20 @@ public final class PGSession {
         case .connectionLost(let m): throw ConnectionError(message: m.joined())
         case .outputError(let m, _): throw ConnectionError(message: m)
         }
+    }
+
+    /// Splits libpq's accumulated error text into messages: each unindented line
+    /// starts one (psql prints each with its own file:line prefix).
+    static func splitMessages(_ text: String) -> [String] {
+        var messages: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            if let first = line.first, first == "\t" || first == " ", !messages.isEmpty {
+                messages[messages.count - 1] += line + "\n"
+            } else {
+                messages.append(line + "\n")
+            }
+        }
+        return messages
     }
 
     // MARK: Notices

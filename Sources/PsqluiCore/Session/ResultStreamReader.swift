@@ -66,7 +66,10 @@ final class ResultStreamReader {
                 case PGRES_COPY_IN:
                     runCopyIn()
                 case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
-                    try deliver()
+                    // Rows of a failed result that were not shown yet are dropped, as
+                    // psql drops a result that ends in an error.
+                    pending.forEach { PQclear($0) }
+                    pending.removeAll(keepingCapacity: true)
                     inResult = false
                     rowsInResult = 0
                     let message = String(cString: PQresultErrorMessage(result))

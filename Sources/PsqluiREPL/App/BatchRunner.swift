@@ -10,7 +10,8 @@ struct BatchRunner {
     func run() -> Int32 {
         var status = ExitCode.success
         if options.singleTransaction {
-            _ = evaluator.runStatement(Array("BEGIN".utf8), prefix: "", remember: false)
+            // psql wraps the actions silently: no BEGIN/COMMIT tags on stdout.
+            _ = evaluator.runStatement(Array("BEGIN".utf8), prefix: "", consumer: RowCollector(), remember: false)
         }
         for action in options.actions {
             status = run(action)
@@ -19,7 +20,7 @@ struct BatchRunner {
         }
         if options.singleTransaction {
             let end = status != ExitCode.success && evaluator.variables.onErrorStop ? "ROLLBACK" : "COMMIT"
-            _ = evaluator.runStatement(Array(end.utf8), prefix: "", remember: false)
+            _ = evaluator.runStatement(Array(end.utf8), prefix: "", consumer: RowCollector(), remember: false)
         }
         return status
     }
