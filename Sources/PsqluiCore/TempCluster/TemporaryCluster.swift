@@ -92,13 +92,7 @@ public final class TemporaryCluster {
             .map { "'" + $0 + "'" }.joined(separator: " ")
         let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 0.3; done; "
             + "[ -d '\(dataDirectory)' ] && \(stopCommand) >/dev/null 2>&1; rm -rf '\(root)'"
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        p.arguments = ["/bin/sh", "-c", script]
-        p.standardInput = FileHandle.nullDevice
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try? p.run()
+        _ = try? ChildProcess.spawn(["/usr/bin/setsid", "/bin/sh", "-c", script])
     }
 
     private func runLogged(_ args: [String], logName: String) throws {
@@ -109,20 +103,11 @@ public final class TemporaryCluster {
         }
     }
 
+    /// Runs a command to completion (see `ChildProcess` for why not `Process`).
     @discardableResult
     static func run(_ args: [String], quiet: Bool = false) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: args[0])
-        p.arguments = Array(args.dropFirst())
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        p.standardError = pipe
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: output, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
+        let (status, text) = try ChildProcess.run(args)
+        guard status == 0 else {
             throw Failure(description: "\((args[0] as NSString).lastPathComponent) failed: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         return text

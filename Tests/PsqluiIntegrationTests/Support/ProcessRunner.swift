@@ -16,24 +16,30 @@ struct ProcessOutput: CustomStringConvertible {
 /// Runs programs for tests, always with a deadline so a hang fails instead of
 /// stalling CI.
 enum ProcessRunner {
+    /// `captureOutput: false` sends stdout/stderr to /dev/null: needed for commands
+    /// that leave a daemon behind holding the pipes (tmux new-session).
     static func run(_ executable: String, _ arguments: [String], environment: [String: String],
                     stdin: Data? = nil, currentDirectory: String? = nil,
-                    timeout: TimeInterval = 60) throws -> ProcessOutput {
+                    timeout: TimeInterval = 60, captureOutput: Bool = true) throws -> ProcessOutput {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = environment
         if let currentDirectory { process.currentDirectoryURL = URL(fileURLWithPath: currentDirectory) }
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
+        process.standardOutput = captureOutput ? outPipe : FileHandle.nullDevice
+        process.standardError = captureOutput ? errPipe : FileHandle.nullDevice
         process.standardInput = stdin == nil ? FileHandle.nullDevice : inPipe
-        var outData = Data(), errData = Data()
+        let collected = Collected()
         let group = DispatchGroup()
-        group.enter(); group.enter()
-        DispatchQueue.global().async { outData = outPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        DispatchQueue.global().async { errData = errPipe.fileHandleForReading.readDataToEndOfFile(); group.leave() }
         try process.run()
+        if captureOutput {
+            group.enter(); group.enter()
+            DispatchQueue.global().async { collected.setOut(outPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+            DispatchQueue.global().async { collected.setErr(errPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+            try? outPipe.fileHandleForWriting.close()
+            try? errPipe.fileHandleForWriting.close()
+        }
         if let stdin {
             DispatchQueue.global().async {
                 try? inPipe.fileHandleForWriting.write(contentsOf: stdin)
@@ -47,12 +53,15 @@ enum ProcessRunner {
             usleep(200_000)
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
-            group.wait()
-            throw TestFailure("timed out after \(timeout)s: \(executable) \(arguments)\nstdout: \(String(decoding: outData, as: UTF8.self))\nstderr: \(String(decoding: errData, as: UTF8.self))")
+            _ = group.wait(timeout: .now() + 5)
+            throw TestFailure("timed out after \(timeout)s: \(executable) \(arguments)\nstdout: \(String(decoding: collected.out, as: UTF8.self))\nstderr: \(String(decoding: collected.err, as: UTF8.self))")
         }
         process.waitUntilExit()
-        group.wait()
-        return ProcessOutput(stdout: outData, stderr: errData, status: process.terminationStatus,
+        // A grandchild that keeps the pipes open must not hang the test.
+        if group.wait(timeout: .now() + 10) == .timedOut {
+            throw TestFailure("output pipes of \(executable) stayed open after it exited")
+        }
+        return ProcessOutput(stdout: collected.out, stderr: collected.err, status: process.terminationStatus,
                              signaled: process.terminationReason == .uncaughtSignal)
     }
 
@@ -60,6 +69,16 @@ enum ProcessRunner {
     static func shell(_ script: String, environment: [String: String], timeout: TimeInterval = 60) throws -> ProcessOutput {
         try run("/bin/sh", ["-c", script], environment: environment, timeout: timeout)
     }
+}
+
+/// Output gathered by reader threads.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _out = Data(), _err = Data()
+    var out: Data { lock.lock(); defer { lock.unlock() }; return _out }
+    var err: Data { lock.lock(); defer { lock.unlock() }; return _err }
+    func setOut(_ d: Data) { lock.lock(); _out = d; lock.unlock() }
+    func setErr(_ d: Data) { lock.lock(); _err = d; lock.unlock() }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

@@ -12,7 +12,7 @@ final class TmuxSession {
         var args = ["-L", socketName, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args.append(command)
-        let out = try tmux(args, environment: environment)
+        let out = try ProcessRunner.run("/usr/bin/tmux", args, environment: environment, timeout: 20, captureOutput: false)
         guard out.status == 0 else { throw TestFailure("tmux new-session failed: \(out)") }
         _ = try tmux(["set-option", "-t", name, "remain-on-exit", "on"], environment: environment)
     }

@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// The REPL as a person uses it: in a real pseudo-terminal (tmux), typing,
+/// pressing Ctrl-C and Ctrl-D, reading the screen.
+@Suite struct InteractiveTests {
+    /// Starts psqlui at a prompt on a fresh copy of the demo database.
+    static func start(database: String? = nil, home: String? = nil, args: String = "-X") throws -> (TmuxSession, String, String) {
+        let db = try database ?? TestServer.makeDatabase(prefix: "tty")
+        let home = home ?? TestServer.makeHome()
+        let env = TestServer.environment(database: db, home: home)
+        let tmux = try TmuxSession(command: "\(TestServer.psqluiBinary) \(args)", environment: env)
+        try tmux.waitFor(text: "\(db)=#")
+        return (tmux, db, home)
+    }
+
+    /// Types a line and presses Enter.
+    static func enter(_ tmux: TmuxSession, _ line: String) throws {
+        try tmux.type(line)
+        try tmux.press("Enter")
+    }
+
+    @Test func ctrlCCancelsARunningQueryAndKeepsTheSession() throws {
+        let (tmux, db, _) = try Self.start()
+        defer { tmux.kill() }
+        try Self.enter(tmux, "select pg_backend_pid() as pid_before;")
+        let before = try tmux.waitFor(text: "(1 row)")
+        let pidBefore = try #require(Self.firstNumber(after: "pid_before", in: before))
+        try Self.enter(tmux, "select pg_sleep(60);")
+        // Wait until the server really runs it.
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            let active = try TestServer.admin("select count(*) from pg_stat_activity where datname = '\(db)' and query like 'select pg_sleep(60)%' and state = 'active'")
+            if active.trimmingCharacters(in: .whitespacesAndNewlines) == "1" { break }
+            usleep(50_000)
+        }
+        let pressed = Date()
+        try tmux.press("C-c")
+        try tmux.waitFor(text: "canceling statement due to user request", timeout: 5)
+        try tmux.waitFor("the prompt to come back", timeout: 5) { $0.hasSuffix("\(db)=# ") || $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\(db)=#") }
+        #expect(Date().timeIntervalSince(pressed) < 2.0)
+        let active = try TestServer.admin("select count(*) from pg_stat_activity where datname = '\(db)' and query like 'select pg_sleep%' and state = 'active'")
+        #expect(active.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        try Self.enter(tmux, "select pg_backend_pid() as pid_after;")
+        let after = try tmux.waitFor(text: "pid_after")
+        try tmux.waitFor(text: "(1 row)\n\n\(db)=#", timeout: 5)
+        let pidAfter = try #require(Self.firstNumber(after: "pid_after", in: try tmux.screen()))
+        #expect(pidBefore == pidAfter, "a real cancel keeps the backend: \(after)")
+    }
+
+    @Test func ctrlCAtThePromptClearsTheLineAndCtrlDQuits() throws {
+        let (tmux, db, _) = try Self.start()
+        defer { tmux.kill() }
+        try Self.enter(tmux, "select 'never run'")   // no semicolon: continuation
+        try tmux.waitFor(text: "\(db)-#")
+        try tmux.press("C-c")
+        try tmux.type("select 'after clear' as x;")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "(1 row)")
+        #expect(screen.contains("after clear"))
+        #expect(!screen.contains("never run\n"), "the cleared statement must not run")
+        try tmux.press("C-d")
+        try tmux.waitFor("psqlui to exit", timeout: 5) { _ in (try? tmux.paneDead()) == true }
+    }
+
+    @Test func failedTransactionShowsInPromptAndRollbackRecovers() throws {
+        let (tmux, db, _) = try Self.start()
+        defer { tmux.kill() }
+        try Self.enter(tmux, "begin;")
+        try tmux.waitFor(text: "\(db)=*#")
+        try Self.enter(tmux, "select 1/0;")
+        try tmux.waitFor(text: "\(db)=!#")
+        try Self.enter(tmux, "rollback;")
+        try tmux.waitFor(text: "ROLLBACK")
+        try Self.enter(tmux, "select 'recovered' as state;")
+        let screen = try tmux.waitFor(text: "recovered\n(1 row)")
+        #expect(screen.components(separatedBy: "\n").last(where: { !$0.isEmpty })?.hasPrefix("\(db)=#") == true)
+    }
+
+    @Test func continuationPromptShowsOpenQuoteAndParenthesis() throws {
+        let (tmux, db, _) = try Self.start()
+        defer { tmux.kill() }
+        try Self.enter(tmux, "select (1 +")
+        try tmux.waitFor(text: "\(db)(#")
+        try Self.enter(tmux, "2), 'open")
+        try tmux.waitFor(text: "\(db)'#")
+        try Self.enter(tmux, "quote';")
+        let screen = try tmux.waitFor(text: "(1 row)")
+        #expect(screen.contains("open"))
+    }
+
+    @Test func terminatedBackendIsReportedAndTheNextStatementReconnects() throws {
+        let (tmux, _, _) = try Self.start()
+        defer { tmux.kill() }
+        try Self.enter(tmux, "select pg_terminate_backend(pg_backend_pid());")
+        try tmux.waitFor(text: "connection to the server was lost", timeout: 5)
+        try Self.enter(tmux, "select 'back again' as status;")
+        let screen = try tmux.waitFor(text: "back again\n(1 row)", timeout: 10)
+        #expect(screen.contains("Reconnected"))
+    }
+
+    @Test func historyKeepsStatementsButNeverPasswords() throws {
+        let db = try TestServer.makeDatabase(prefix: "hist")
+        let home = TestServer.makeHome()
+        let (tmux, _, _) = try Self.start(database: db, home: home)
+        defer { tmux.kill() }
+        let role = "hist_role_\(getpid())", user = "hist_user_\(getpid())"
+        try TestServer.admin("create role \(role)")
+        try Self.enter(tmux, "select 'kept in history' as x;")
+        try tmux.waitFor(text: "(1 row)")
+        try Self.enter(tmux, "ALTER ROLE \(role) PASSWORD 'secret';")
+        try tmux.waitFor(text: "ALTER ROLE")
+        try Self.enter(tmux, "CREATE USER \(user) PASSWORD 'secret';")
+        try tmux.waitFor(text: "CREATE ROLE")
+        try Self.enter(tmux, "\\c postgresql://postgres:secret@/\(db)?host=\(TestServer.host)")
+        try tmux.waitFor(text: "You are now connected")
+        try Self.enter(tmux, "select 'last' as x;")
+        try tmux.waitFor(text: "last\n(1 row)")
+        let history = try String(contentsOfFile: home + "/.local/state/psqlui/history", encoding: .utf8)
+        #expect(history.contains("kept"))
+        #expect(history.contains("last"))
+        #expect(!history.contains("secret"), "history: \(history)")
+        try TestServer.admin("drop role \(role); drop role \(user)")
+    }
+
+    static func firstNumber(after marker: String, in screen: String) -> Int? {
+        guard let range = screen.range(of: marker, options: .backwards) else { return nil }
+        let rest = screen[range.upperBound...]
+        for token in rest.split(whereSeparator: { !$0.isNumber }) {
+            if let n = Int(token) { return n }
+        }
+        return nil
+    }
+}
