@@ -36,8 +36,8 @@ func render(_ item: SplitterItem) -> String {
 /// Continuation state after feeding `input` line by line.
 func continuationAfter(_ input: String) -> ContinuationState {
     var splitter = StatementSplitter()
-    for (n, line) in input.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        _ = splitter.feed(line: Array(line.utf8), lineNumber: n + 1)
+    for (n, line) in Array(input.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+        _ = splitter.feed(line: Array(line), lineNumber: n + 1)
     }
     return splitter.continuation
 }
