@@ -13,10 +13,10 @@ public enum ChildProcess {
 
     /// Runs `arguments` (absolute path first) to completion; returns its exit status
     /// and what it printed.
-    public static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
         let logPath = NSTemporaryDirectory() + "psqlui-child-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
         defer { unlink(logPath) }
-        let pid = try spawn(arguments, outputPath: logPath)
+        let pid = try spawn(arguments, outputPath: logPath, environment: environment)
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let output = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
@@ -32,7 +32,8 @@ public enum ChildProcess {
 
     /// Starts `arguments` without waiting (the caller reaps it or lets it outlive us).
     @discardableResult
-    public static func spawn(_ arguments: [String], outputPath: String = "/dev/null") throws -> pid_t {
+    public static func spawn(_ arguments: [String], outputPath: String = "/dev/null",
+                             environment: [String: String]? = nil) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -56,8 +57,11 @@ public enum ChildProcess {
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
+        let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { envp?.forEach { free($0) } }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let rc = envp.map { e in e.withUnsafeBufferPointer { posix_spawn(&pid, arguments[0], &actions, &attributes, argv, $0.baseAddress) } }
+            ?? posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
         guard rc == 0 else {
             throw SpawnError(description: "cannot run \(arguments[0]): \(String(cString: strerror(rc)))")
         }

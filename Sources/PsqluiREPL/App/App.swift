@@ -59,7 +59,7 @@ public enum App {
             return InteractiveSession(evaluator: evaluator, quiet: options.quiet).run()
         }
         if options.actions.isEmpty {
-            let outcome = ScriptRunner(evaluator: evaluator).run(source: FileLineSource(fileDescriptor: 0), origin: .pipedStdin)
+            let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: 0), origin: .pipedStdin)
             return exitCode(for: outcome)
         }
         return BatchRunner(evaluator: evaluator, options: options).run()

@@ -30,7 +30,7 @@ struct BatchRunner {
         case .command(let text):
             // psql: a -c string is either all SQL, sent as one query, or one backslash command.
             if text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).hasPrefix("\\") {
-                let outcome = ScriptRunner(evaluator: evaluator).run(source: TextLineSource(text), origin: .commandString)
+                let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(text: text), origin: .commandString)
                 switch outcome {
                 case .completed(let hadErrors): return hadErrors ? ExitCode.failure : ExitCode.success
                 case .stoppedOnError: return ExitCode.failure
@@ -39,7 +39,7 @@ struct BatchRunner {
             }
             switch evaluator.runStatement(Array(text.utf8), prefix: "", copyIn: stdinLines()) {
             case .ok, .quit: return ExitCode.success
-            case .failed: return ExitCode.failure
+            case .failed, .truncated: return ExitCode.failure
             case .connectionLost: return ExitCode.connectionFailed
             case .brokenPipe: return App.diedOfBrokenPipe()
             }
@@ -51,12 +51,12 @@ struct BatchRunner {
             }
             defer { if fd != 0 { close(fd) } }
             let origin: InputOrigin = path == "-" ? .stdinFile : .file(path: path)
-            return App.exitCode(for: ScriptRunner(evaluator: evaluator).run(source: FileLineSource(fileDescriptor: fd), origin: origin))
+            return App.exitCode(for: ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: origin))
         }
     }
 
     private func stdinLines() -> () -> [UInt8]? {
-        let source = FileLineSource(fileDescriptor: 0)
+        let source = ScriptInput(fileDescriptor: 0)
         return { source.nextLine() }
     }
 }

@@ -204,7 +204,7 @@ final class BackslashCommands {
         }
         Self.includeDepth += 1
         defer { Self.includeDepth -= 1 }
-        let source = FileLineSource(fileDescriptor: fd)
+        let source = ScriptInput(fileDescriptor: fd)
         let outcome = ScriptRunner(evaluator: evaluator).run(source: source, origin: .file(path: path))
         switch outcome {
         case .completed: return .ok

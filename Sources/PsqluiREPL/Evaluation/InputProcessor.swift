@@ -43,6 +43,8 @@ public final class InputProcessor {
             return commands.runColon(name: name, arguments: rest, processor: self)
         }
         var worst = StepResult.ok
+        // psql reads standard_conforming_strings afresh for every line.
+        splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings") != "off"
         let items = splitter.feed(line: line, lineNumber: lineNumber, variables: { [variables = evaluator.variables] in variables[$0] })
         for item in items {
             let result: StepResult
@@ -58,7 +60,7 @@ public final class InputProcessor {
             case .failed:
                 worst = .failed
                 if stopsOnError { return .failed }
-            case .quit, .connectionLost, .brokenPipe:
+            case .quit, .connectionLost, .brokenPipe, .truncated:
                 return result
             }
         }
@@ -75,8 +77,11 @@ public final class InputProcessor {
             return evaluator.runStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine), copyIn: copyInSource)
         case .unterminated(let construct):
             evaluator.messagePrefix = origin.prefix(line: construct.line)
-            evaluator.reportError("unterminated \(construct.what) beginning at line \(construct.line); the statement was not run")
-            return .failed
+            // psql would send the broken text and let the server complain; we name
+            // where the quote or comment began and do not send it. The script is cut
+            // short, so it exits non-zero (3) even without ON_ERROR_STOP.
+            evaluator.reportError(construct.message + "; the statement was not sent")
+            return .truncated
         }
     }
 

@@ -23,7 +23,7 @@ public final class ScriptRunner {
         self.evaluator = evaluator
     }
 
-    public func run(source: LineSource, origin: InputOrigin) -> ScriptOutcome {
+    public func run(source: ScriptInput, origin: InputOrigin) -> ScriptOutcome {
         let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { source.nextLine() })
         var hadErrors = false
         while let line = source.nextLine() {
@@ -35,11 +35,13 @@ public final class ScriptRunner {
             case .quit: return .quit
             case .connectionLost: return .connectionLost
             case .brokenPipe: return .brokenPipe
+            case .truncated: return .stoppedOnError
             }
         }
         switch processor.finish() {
         case .ok: return .completed(hadErrors: hadErrors)
         case .failed: return processor.stopsOnError ? .stoppedOnError : .completed(hadErrors: true)
+        case .truncated: return .stoppedOnError
         case .quit: return .quit
         case .connectionLost: return .connectionLost
         case .brokenPipe: return .brokenPipe

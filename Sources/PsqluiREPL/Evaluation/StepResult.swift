@@ -9,4 +9,6 @@ public enum StepResult: Equatable {
     case brokenPipe
     /// `\q` / `:quit`.
     case quit
+    /// The input ended inside a quote or comment: the script could not be run whole.
+    case truncated
 }

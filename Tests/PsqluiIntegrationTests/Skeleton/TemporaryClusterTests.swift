@@ -31,7 +31,7 @@ import Testing
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline && FileManager.default.fileExists(atPath: dir) { usleep(100_000) }
         #expect(!FileManager.default.fileExists(atPath: dir), "data directory removed after \(ending)")
-        let servers = try ProcessRunner.shell("pgrep -f 'postgres -D \(dir)/data' || true", environment: env)
+        let servers = try ProcessRunner.shell("pgrep -f '[p]ostgres -D \(dir)/data' || true", environment: env)
         #expect(servers.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "no server left after \(ending)")
     }
 

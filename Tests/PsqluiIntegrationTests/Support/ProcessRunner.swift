@@ -16,8 +16,9 @@ struct ProcessOutput: CustomStringConvertible {
 /// Runs programs for tests, always with a deadline so a hang fails instead of
 /// stalling CI.
 enum ProcessRunner {
-    /// `captureOutput: false` sends stdout/stderr to /dev/null: needed for commands
-    /// that leave a daemon behind holding the pipes (tmux new-session).
+    /// `captureOutput: false` sends stdout/stderr to /dev/null. (Programs that leave a
+    /// daemon behind — tmux new-session, pg_ctl start — must go through
+    /// `ChildProcess`: the daemon inherits Process's exit-notification descriptor.)
     static func run(_ executable: String, _ arguments: [String], environment: [String: String],
                     stdin: Data? = nil, currentDirectory: String? = nil,
                     timeout: TimeInterval = 60, captureOutput: Bool = true) throws -> ProcessOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import PsqluiCore
 
 /// A program running in a real pseudo-terminal under a private tmux server, for
 /// testing the REPL as a person uses it: type, press keys, read the screen.
@@ -12,8 +13,10 @@ final class TmuxSession {
         var args = ["-L", socketName, "-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)"]
         for (k, v) in environment { args += ["-e", "\(k)=\(v)"] }
         args.append(command)
-        let out = try ProcessRunner.run("/usr/bin/tmux", args, environment: environment, timeout: 20, captureOutput: false)
-        guard out.status == 0 else { throw TestFailure("tmux new-session failed: \(out)") }
+        // posix_spawn, not Foundation's Process: the tmux server this starts would
+        // inherit Process's exit-notification descriptor and Process would wait forever.
+        let out = try ChildProcess.run(["/usr/bin/tmux"] + args, environment: environment)
+        guard out.status == 0 else { throw TestFailure("tmux new-session failed: \(out.output)") }
         _ = try tmux(["set-option", "-t", name, "remain-on-exit", "on"], environment: environment)
     }
 
@@ -23,15 +26,19 @@ final class TmuxSession {
         _ = try? tmux(["kill-server"], environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Runs a tmux client command against this session's server.
     @discardableResult
-    private func tmux(_ args: [String], environment: [String: String]) throws -> ProcessOutput {
-        try ProcessRunner.run("/usr/bin/tmux", ["-L", socketName] + (args.first == "-L" ? Array(args.dropFirst(2)) : args),
-                              environment: environment, timeout: 20)
+    private func tmux(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String) {
+        let (status, output) = try ChildProcess.run(["/usr/bin/tmux", "-L", socketName] + (args.first == "-L" ? Array(args.dropFirst(2)) : args),
+                                                    environment: environment)
+        return (status, output)
     }
 
     /// Types `text` literally (no key names are interpreted).
     func type(_ text: String) throws {
-        try tmux(["send-keys", "-t", name, "-l", text], environment: ProcessInfo.processInfo.environment)
+        // tmux reads an argument ending in ";" as a command separator: escape it.
+        let escaped = text.hasSuffix(";") ? String(text.dropLast()) + "\\;" : text
+        try tmux(["send-keys", "-t", name, "-l", escaped], environment: ProcessInfo.processInfo.environment)
     }
 
     /// Presses named keys: "Enter", "Tab", "C-c", "C-d", "q", ...
