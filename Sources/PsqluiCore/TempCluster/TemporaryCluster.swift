@@ -90,7 +90,9 @@ public final class TemporaryCluster {
     private func startGuardian() {
         let stopCommand = (runAs + [binDirectory + "/pg_ctl", "-D", dataDirectory, "-m", "immediate", "stop"])
             .map { "'" + $0 + "'" }.joined(separator: " ")
-        let script = "while kill -0 \(getpid()) 2>/dev/null; do sleep 0.3; done; "
+        // A zombie (killed, not yet reaped by its parent) still answers kill -0.
+        let pid = getpid()
+        let script = "while kill -0 \(pid) 2>/dev/null && ! grep -q '^State:[[:space:]]*Z' /proc/\(pid)/status 2>/dev/null; do sleep 0.3; done; "
             + "[ -d '\(dataDirectory)' ] && \(stopCommand) >/dev/null 2>&1; rm -rf '\(root)'"
         _ = try? ChildProcess.spawn(["/usr/bin/setsid", "/bin/sh", "-c", script])
     }

@@ -20,7 +20,7 @@ import Testing
         // The demo schema is there.
         try tmux.type("select count(*) > 0 as has_orders from orders;")
         try tmux.press("Enter")
-        try tmux.waitFor(text: "(1 row)")
+        try tmux.waitFor(text: "(1 row)\n\nshop=#")  // Ctrl-D only counts at the prompt
         let pid = try Self.psqluiPID(dir: dir)
         switch ending {
         case .ctrlD: try tmux.press("C-d")
@@ -30,7 +30,8 @@ import Testing
         }
         let deadline = Date().addingTimeInterval(15)
         while Date() < deadline && FileManager.default.fileExists(atPath: dir) { usleep(100_000) }
-        #expect(!FileManager.default.fileExists(atPath: dir), "data directory removed after \(ending)")
+        let ps = try ProcessRunner.shell("ps -eo pid,ppid,sid,stat,cmd | grep -E '\(pid)|psqlui-temp' | grep -v grep || true", environment: env)
+        #expect(!FileManager.default.fileExists(atPath: dir), "data directory removed after \(ending); processes:\n\(ps.out)")
         let servers = try ProcessRunner.shell("pgrep -f '[p]ostgres -D \(dir)/data' || true", environment: env)
         #expect(servers.out.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "no server left after \(ending)")
     }
