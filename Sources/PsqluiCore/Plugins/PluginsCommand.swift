@@ -98,6 +98,8 @@ public enum PluginsCommand {
     public struct UsageError: Error, CustomStringConvertible {
         /// The usage line.
         public var text: String
+        /// A usage error with `text`.
+        public init(text: String) { self.text = text }
         public var description: String { text }
     }
 }
