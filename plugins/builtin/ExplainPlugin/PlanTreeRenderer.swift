@@ -22,9 +22,13 @@ public enum PlanTreeRenderer {
         let actWidth = rows.map { $0.node.actualRows.map(integer)?.count ?? 1 }.max() ?? 1
         let costWidth = rows.map { fixed($0.node.totalCost, 2).count }.max() ?? 1
         let timeWidth = rows.map { $0.node.inclusiveTime.map { fixed($0, 3) }?.count ?? 1 }.max() ?? 1
-        // Fixed part of a line without bars; bars share what is left, 4…20 cells each.
-        let fixedWidth = labelWidth + 2 + 9 + estWidth + (analyzed ? 6 + actWidth : 0) + 7 + costWidth
-            + (analyzed ? 8 + timeWidth + 3 : 0)
+        let loopsWidth = rows.map { n -> Int in
+            guard let l = n.node.actualLoops, l > 1 else { return 0 }
+            return 2 + integer(l).count
+        }.max() ?? 0
+        // Everything on a line but the bars; the bars share what is left, 4…20 cells each.
+        let fixedWidth = labelWidth + 12 + estWidth + (analyzed ? 6 + actWidth + loopsWidth : 0)
+            + 8 + costWidth + (analyzed ? 8 + timeWidth + 3 : 0)
         let barWidth = max(4, min(20, (width - fixedWidth) / (analyzed ? 2 : 1)))
 
         var lines: [String] = []
