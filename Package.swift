@@ -20,10 +20,23 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        // Built-in plugins: they import only the plugin API (one-way layering).
+        .target(
+            name: "ExplainPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/ExplainPlugin"
+        ),
+        .target(
+            name: "CommentsPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/CommentsPlugin"
+        ),
         .target(
             name: "PsqluiCore",
             dependencies: [
                 "CLibPQ",
+                "ExplainPlugin",
+                "CommentsPlugin",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Version", package: "Version"),
@@ -43,11 +56,17 @@ let package = Package(
         ),
         .testTarget(
             name: "PsqluiCoreTests",
-            dependencies: ["PsqluiCore"]
+            dependencies: [
+                "PsqluiCore", "ExplainPlugin", "CommentsPlugin",
+                .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
+            ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
-            dependencies: ["PsqluiCore"]
+            dependencies: [
+                "PsqluiCore", "ExplainPlugin", "CommentsPlugin",
+                .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -45,6 +45,8 @@ public enum App {
         let evaluator = Evaluator(session: session, printSettings: printSettings, variables: variables,
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         evaluator.echoQueries = options.echoQueries
+        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, report: { evaluator.report($0) })
+        defer { stopPlugins(evaluator.plugins) }
         if let path = options.outputFile {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { return fail("could not open output file \"\(path)\": \(String(cString: strerror(errno)))", ExitCode.failure) }
@@ -63,6 +65,26 @@ public enum App {
             return exitCode(for: outcome)
         }
         return BatchRunner(evaluator: evaluator, options: options).run()
+    }
+
+    /// Registers built-in plugins and `:plugins`, then outside plugins (none with `-X`),
+    /// and reports refused plugins and an untrusted project on stderr.
+    static func startPlugins(skipConfig: Bool, report: (String) -> Void) -> PluginRegistry {
+        let registry = PluginRegistry()
+        let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
+        for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
+        return registry
+    }
+
+    /// Runs every activated plugin's `onShutdown` (2 s deadline) before exit.
+    static func stopPlugins(_ registry: PluginRegistry?) {
+        guard let registry else { return }
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            for line in await registry.shutdown() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + PluginRegistry.shutdownDeadline + 1)
     }
 
     static func exitCode(for outcome: ScriptOutcome) -> Int32 {

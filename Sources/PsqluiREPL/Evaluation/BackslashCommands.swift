@@ -1,5 +1,6 @@
 import Foundation
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// psql's meta-commands (`\set`, `\i`, `\g`, …) and their colon forms, run against
 /// the evaluator. (The plugin registry's commands are dispatched here too once
@@ -17,7 +18,27 @@ final class BackslashCommands {
         "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i",
     ]
 
-    func isColonCommand(_ name: String) -> Bool { Self.colonNames.contains(name) }
+    func isColonCommand(_ name: String) -> Bool {
+        Self.colonNames.contains(name) || evaluator.plugins?.isCommand(name) == true
+    }
+
+    /// Runs a registry command (a plugin's or `:plugins`) and waits for it: the REPL
+    /// thread is not on the cooperative pool, so blocking it here is safe, and the
+    /// command's queries run on their own threads (SessionQueryService).
+    private func runRegistryCommand(_ registry: PluginRegistry, name: String, arguments: String) -> StepResult {
+        let context = REPLCommandContext(evaluator: evaluator, queryBuffer: "")
+        let invocation = CommandInvocation(name: name, arguments: arguments.trimmingCharacters(in: .whitespacesAndNewlines))
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome = CommandOutcome.failed
+        Task.detached {
+            outcome = await registry.runCommand(invocation, context: context)
+            done.signal()
+        }
+        done.wait()
+        try? evaluator.queryOutput.flush()
+        if context.brokenPipe { return .brokenPipe }
+        return outcome == .succeeded ? .ok : .failed
+    }
 
     // MARK: Dispatch
 
@@ -36,6 +57,9 @@ final class BackslashCommands {
             return .ok
         case "run", "i": return include(args, relativeTo: nil)
         default:
+            if let registry = evaluator.plugins, registry.isCommand(name) {
+                return runRegistryCommand(registry, name: name, arguments: arguments)
+            }
             evaluator.reportError("unknown command :\(name)")
             return .failed
         }

@@ -23,6 +23,9 @@ public final class Evaluator {
     public var timing = false
     /// Set when the connection was lost; the next statement reconnects (interactive).
     public private(set) var connectionLost = false
+    /// Commands and formats from the registry (built-in `CommandSpec`s and plugins);
+    /// nil until the app has run plugin start-up.
+    public var plugins: PluginRegistry?
 
     /// The prefix for messages about the statement being run (file and line).
     var messagePrefix = ""

@@ -1,0 +1,29 @@
+import Foundation
+import PsqluiPluginAPI
+
+/// Puts the plugin system together at start: built-in plugins (registered statically),
+/// then the outside plugins discovery finds (unless `-X`), and the `:plugins` command.
+/// Returns the lines to show the user (refused plugins, an untrusted project).
+public enum PluginStartup {
+    /// Registers everything into `registry`.
+    @discardableResult
+    public static func run(registry: PluginRegistry, builtins: [PluginDescriptor] = BuiltinPlugins.all,
+                           discovery: PluginDiscovery, loader: PluginLoader = PluginLoader()) -> [String] {
+        registry.registerBuiltin(PluginsCommand.spec(registry: registry, loader: loader))
+        var notices = registry.register(builtins.map { ($0, PluginSource.builtin) })
+        let (candidates, discoveryNotices) = discovery.discover()
+        notices += discoveryNotices
+        var loaded: [(descriptor: PluginDescriptor, source: PluginSource)] = []
+        for candidate in candidates {
+            do {
+                let plugin = try loader.load(candidate.path)
+                loaded.append((plugin.descriptor, candidate.source))
+            } catch {
+                registry.recordLoadFailure(path: candidate.path, source: candidate.source, error: error)
+                notices.append("psqlui: plugin not loaded: \(error)")
+            }
+        }
+        notices += registry.register(loaded)
+        return notices
+    }
+}

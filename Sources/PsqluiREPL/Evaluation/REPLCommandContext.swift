@@ -1,0 +1,76 @@
+import Foundation
+import PsqluiCore
+import PsqluiPluginAPI
+
+/// The `CommandContext` a registry command (a plugin's, or a built-in registered as a
+/// `CommandSpec`) gets from the REPL: output through the evaluator's writers, the
+/// user's session, variables and display settings.
+final class REPLCommandContext: CommandContext, @unchecked Sendable {
+    private let evaluator: Evaluator
+    let session: QueryService
+    let queryBuffer: String
+    let previousStatement: String?
+    let isInteractive: Bool
+    /// Set when writing to stdout hit a closed pipe.
+    private(set) var brokenPipe = false
+
+    init(evaluator: Evaluator, queryBuffer: String) {
+        self.evaluator = evaluator
+        self.session = SessionQueryService(session: evaluator.session)
+        self.queryBuffer = queryBuffer
+        self.previousStatement = evaluator.previousStatement.map { String(decoding: $0, as: UTF8.self) }
+        self.isInteractive = evaluator.interactive
+    }
+
+    func write(_ line: String) {
+        do {
+            try evaluator.queryOutput.write(line + "\n")
+        } catch OutputWriteError.brokenPipe {
+            brokenPipe = true
+        } catch {}
+    }
+
+    func writeError(_ line: String) { evaluator.report(line) }
+
+    /// Prints the pane's lines at the terminal's width (paging is the REPL's paged-view
+    /// path once it exists; for now the lines are printed).
+    func show(_ pane: Pane) async throws {
+        let width = evaluator.printSettings.terminalWidth > 0 ? evaluator.printSettings.terminalWidth : 120
+        for line in pane.render(width: width) { write(line) }
+        try? evaluator.queryOutput.flush()
+    }
+
+    func displaySetting(_ name: String) -> String? {
+        switch name {
+        case "null": return evaluator.printSettings.nullString
+        case "tuples_only": return evaluator.printSettings.tuplesOnly ? "on" : "off"
+        case "footer": return evaluator.printSettings.footer ? "on" : "off"
+        case "border": return String(evaluator.printSettings.border)
+        default: return nil
+        }
+    }
+
+    func setDisplaySetting(_ name: String, to value: String) throws {
+        switch name {
+        case "null": evaluator.printSettings.nullString = value
+        case "border":
+            guard let b = Int(value) else { throw PluginsCommand.UsageError(text: "border: expected a number") }
+            evaluator.printSettings.border = b
+        default: throw PluginsCommand.UsageError(text: "unknown or read-only display setting \"\(name)\"")
+        }
+    }
+
+    func variable(_ name: String) -> String? { evaluator.variables[name] }
+
+    func setVariable(_ name: String, to value: String?) throws {
+        if let value { evaluator.variables[name] = value } else { evaluator.variables.unset(name) }
+    }
+
+    func confirm(_ prompt: String) async -> Bool {
+        guard isInteractive else { return false }
+        try? evaluator.stdout.flush()
+        FileHandle.standardError.write(Data((prompt + " [y/N] ").utf8))
+        guard let answer = readLine() else { return false }
+        return ["y", "yes"].contains(answer.lowercased())
+    }
+}

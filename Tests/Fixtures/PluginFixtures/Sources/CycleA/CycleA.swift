@@ -1,0 +1,27 @@
+// Test fixture plugin "cyclea" (see Tests/Fixtures/PluginFixtures/Package.swift).
+#if canImport(Glibc)
+import Glibc
+#endif
+import PsqluiPluginAPI
+
+public final class CycleADescriptor: PluginDescriptor {
+    public init() {}
+    public var name: String { "cyclea" }
+    public var version: SemanticVersion { SemanticVersion(1, 0, 0) }
+    public var minimumCoreVersion: SemanticVersion { SemanticVersion(0, 1, 0) }
+    public var summary: String { "fixture cyclea" }
+    public var dependencies: [PluginDependency] { [PluginDependency("cycleb")] }
+
+    public func activate(_ ctx: PluginContext) async throws -> PluginProviders { PluginProviders() }
+}
+
+@_cdecl("psqlui_plugin_entry")
+public func psqluiPluginEntry() -> UnsafeMutableRawPointer {
+    Unmanaged.passRetained(CycleADescriptor() as AnyObject).toOpaque()
+}
+
+@_cdecl("psqlui_plugin_abi_version")
+public func psqluiPluginABI() -> Int32 { psqluiPluginABIVersion }
+
+@_cdecl("psqlui_plugin_toolchain")
+public func psqluiPluginToolchain() -> UnsafePointer<CChar> { PluginToolchain.cString }

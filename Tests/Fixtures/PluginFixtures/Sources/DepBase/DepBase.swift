@@ -1,0 +1,26 @@
+// Test fixture plugin "base" (see Tests/Fixtures/PluginFixtures/Package.swift).
+#if canImport(Glibc)
+import Glibc
+#endif
+import PsqluiPluginAPI
+
+public final class DepBaseDescriptor: PluginDescriptor {
+    public init() {}
+    public var name: String { "base" }
+    public var version: SemanticVersion { SemanticVersion(1, 2, 0) }
+    public var minimumCoreVersion: SemanticVersion { SemanticVersion(0, 1, 0) }
+    public var summary: String { "fixture base" }
+
+    public func activate(_ ctx: PluginContext) async throws -> PluginProviders { PluginProviders() }
+}
+
+@_cdecl("psqlui_plugin_entry")
+public func psqluiPluginEntry() -> UnsafeMutableRawPointer {
+    Unmanaged.passRetained(DepBaseDescriptor() as AnyObject).toOpaque()
+}
+
+@_cdecl("psqlui_plugin_abi_version")
+public func psqluiPluginABI() -> Int32 { psqluiPluginABIVersion }
+
+@_cdecl("psqlui_plugin_toolchain")
+public func psqluiPluginToolchain() -> UnsafePointer<CChar> { PluginToolchain.cString }

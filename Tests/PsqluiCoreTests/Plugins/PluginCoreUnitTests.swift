@@ -1,0 +1,133 @@
+import PsqluiCore
+import PsqluiPluginAPI
+import PsqluiTestKit
+import Testing
+
+struct SemanticVersionTests {
+    @Test(arguments: ["1.2.3", "0.1.0", "1.0.0-rc.1", "1.0.0+build.5", "10.20.30-alpha.beta+x"])
+    func roundTrips(_ text: String) { #expect(SemanticVersion(text)?.description == text) }
+
+    @Test(arguments: ["1.2", "v1.2.3", "1.2.x", "1.-2.3", "1.2.3-", "", "1.2.3.4"])
+    func rejects(_ text: String) { #expect(SemanticVersion(text) == nil) }
+
+    @Test func precedenceFollowsSemver() {
+        let ordered = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "2.0.0"]
+        let versions = ordered.compactMap(SemanticVersion.init)
+        #expect(versions.count == ordered.count)
+        #expect(versions == versions.sorted())
+        for (a, b) in zip(versions, versions.dropFirst()) { #expect(a < b) }
+    }
+}
+
+struct PluginCompatibilityTests {
+    @Test(arguments: [
+        ("0.1.0", "0.1.0", true), ("0.1.0", "0.1.5", true), ("0.2.0", "0.1.0", false), ("0.1.0", "0.2.0", false),
+        ("1.0.0", "1.4.0", true), ("1.5.0", "1.4.0", false), ("1.0.0", "2.0.0", false),
+    ] as [(String, String, Bool)])
+    func coreCompatibility(minimum: String, core: String, ok: Bool) {
+        #expect((PluginCompatibility.problem(minimum: SemanticVersion(minimum)!, core: SemanticVersion(core)!) == nil) == ok)
+    }
+}
+
+struct PluginDependencyOrderTests {
+    func node(_ n: String, _ deps: [String] = [], version: String = "1.0.0") -> PluginDependencyOrder.Node {
+        .init(name: n, version: SemanticVersion(version)!, dependencies: deps.map { PluginDependency($0) })
+    }
+
+    @Test func dependenciesComeFirst() {
+        let (order, refused) = PluginDependencyOrder.resolve([node("c", ["b"]), node("b", ["a"]), node("a")])
+        #expect(order == ["a", "b", "c"] && refused.isEmpty)
+    }
+
+    @Test func cyclesMissingAndTooOldAreRefusedWithReasons() {
+        let nodes = [node("x", ["y"]), node("y", ["x"]), node("m", ["nope"]), node("d", ["x"]), node("ok"),
+                     PluginDependencyOrder.Node(name: "old", version: SemanticVersion(1, 0, 0),
+                                                dependencies: [PluginDependency("ok", minimumVersion: SemanticVersion(2, 0, 0))])]
+        let (order, refused) = PluginDependencyOrder.resolve(nodes)
+        #expect(order == ["ok"])
+        #expect(refused["x"] == "dependency cycle: x → y → x")
+        #expect(refused["y"] == "dependency cycle: x → y → x")
+        #expect(refused["m"] == "needs plugin \"nope\", which is not installed")
+        #expect(refused["d"]?.hasPrefix("needs plugin \"x\", which could not be loaded") == true)
+        #expect(refused["old"] == "needs plugin \"ok\" 2.0.0 or newer (installed: 1.0.0)")
+    }
+}
+
+struct PluginsConfigTests {
+    @Test func readsFlagsTablesAndTrustedProjects() throws {
+        let (config, problems) = try PluginsConfig.parse("""
+            trusted_projects = ["/work/app"]
+            [plugins]
+            yaml = false
+            [plugins.explain]
+            bar_width = 30
+            style = "blocks"
+            [plugins.comments]
+            enabled = false
+            """)
+        #expect(problems.isEmpty)
+        #expect(config.trustedProjects == ["/work/app"])
+        #expect(!config.isEnabled("yaml") && !config.isEnabled("comments") && config.isEnabled("explain"))
+        #expect(config.tables["explain"] == ["bar_width": .integer(30), "style": .string("blocks")])
+    }
+
+    @Test func aSyntaxErrorNamesTheLine() {
+        do {
+            _ = try PluginsConfig.parse("[plugins]\nyaml = \n")
+            Issue.record("parsed a broken file")
+        } catch {
+            #expect(String(reflecting: error).contains("line 2"))
+        }
+    }
+}
+
+struct PluginRegistryTests {
+    final class Slow: PluginDescriptor {
+        var name: String { "slow" }
+        var version: SemanticVersion { SemanticVersion(1, 0, 0) }
+        var minimumCoreVersion: SemanticVersion { SemanticVersion(0, 1, 0) }
+        var declaredCommands: [String] { ["nap"] }
+        func activate(_ ctx: PluginContext) async throws -> PluginProviders {
+            ctx.tasks.run { try? await Task.sleep(nanoseconds: 60_000_000_000) }
+            return PluginProviders(commands: [CommandSpec(name: "nap", summary: "s", usage: ":nap") { _, c in c.write("zz") }])
+        }
+        func onShutdown() async {
+            // Ignores cancellation: the host must not wait past its deadline.
+            let until = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < until { try? await Task.sleep(nanoseconds: 50_000_000) }
+        }
+    }
+
+    @Test func shutdownGivesUpAfterTheDeadlineAndCancelsPluginTasks() async {
+        let registry = PluginRegistry()
+        registry.register([(Slow(), .builtin)])
+        _ = await registry.runCommand(CommandInvocation(name: "nap", arguments: ""), context: RecordingCommandContext())
+        let start = ContinuousClock.now
+        let lines = await registry.shutdown()
+        let took = ContinuousClock.now - start
+        #expect(lines == ["plugin \"slow\" did not finish shutting down within 2 s"])
+        #expect(took < .seconds(3))
+    }
+
+    @Test func builtinCommandsAndColonLineRecognition() async {
+        let registry = PluginRegistry()
+        registry.registerBuiltin(CommandSpec(name: "echo2", aliases: ["e2"], summary: "s", usage: ":echo2 TEXT", group: "Output") { inv, c in
+            c.write(inv.arguments)
+        })
+        #expect(registry.invocation(forLine: "  :e2  hello ") == CommandInvocation(name: "e2", arguments: "hello"))
+        #expect(registry.invocation(forLine: "select 1::int") == nil)
+        #expect(registry.invocation(forLine: ":unknown x") == nil)
+        let ctx = RecordingCommandContext()
+        #expect(await registry.runCommand(CommandInvocation(name: "e2", arguments: "hi"), context: ctx) == .succeeded)
+        #expect(ctx.lines == ["hi"])
+    }
+
+    @Test func disabledByConfigKeepsNamesButRefusesUse() async {
+        let registry = PluginRegistry(services: PluginHostServices(config: PluginsConfig(enabled: ["slow": false])))
+        registry.register([(Slow(), .builtin)])
+        #expect(registry.isCommand("nap") && registry.state(of: "slow") == .disabled)
+        let ctx = RecordingCommandContext()
+        #expect(await registry.runCommand(CommandInvocation(name: "nap", arguments: ""), context: ctx) == .failed)
+        #expect(ctx.errors == ["plugin \"slow\" is disabled; enable it with :plugins enable slow"])
+    }
+}

@@ -1,0 +1,99 @@
+/// What a plugin declares about itself, and how it starts and stops.
+///
+/// The loader reads the declarations without running any other plugin code: `:help`,
+/// completion and `:export <Tab>` know a plugin's commands and formats from them.
+/// `activate(_:)` runs the first time one of them is used and returns the providers;
+/// the declared names must match what activation provides (the testkit checks it).
+///
+/// A plugin library's `psqlui_plugin_entry` returns one retained instance (see
+/// plugins/README.md). Properties must be cheap and must not fail.
+public protocol PluginDescriptor: AnyObject, Sendable {
+    /// The plugin's unique name, lower case (`explain`); the `[plugins.NAME]` config table.
+    var name: String { get }
+    /// The plugin's own version.
+    var version: SemanticVersion { get }
+    /// The oldest psqlui core this plugin works with. The loader refuses cores that are
+    /// older, or of a different major version (a different minor version while 0.x).
+    var minimumCoreVersion: SemanticVersion { get }
+    /// Plugins that must be activated before this one.
+    var dependencies: [PluginDependency] { get }
+    /// One line for `:plugins`.
+    var summary: String { get }
+    /// Every name *and alias* of the colon commands activation will provide (no colon).
+    var declaredCommands: [String] { get }
+    /// The names of the export formats activation will provide.
+    var declaredFormats: [String] { get }
+    /// The names of the panes activation will provide.
+    var declaredPanes: [String] { get }
+    /// True when activation provides metadata hooks (the host then activates the plugin
+    /// when it loads metadata).
+    var hasMetadataHooks: Bool { get }
+    /// True when activation provides SQL assists.
+    var hasSqlAssists: Bool { get }
+
+    /// Starts the plugin on first use and returns what it provides. Throwing reports
+    /// the error with the plugin's name and counts as one failure.
+    func activate(_ ctx: PluginContext) async throws -> PluginProviders
+
+    /// Called once at exit, and when the plugin is disabled. The host waits at most
+    /// 2 seconds, then goes on; release resources and stop work promptly.
+    func onShutdown() async
+}
+
+extension PluginDescriptor {
+    /// No dependencies.
+    public var dependencies: [PluginDependency] { [] }
+    /// No summary.
+    public var summary: String { "" }
+    /// No commands.
+    public var declaredCommands: [String] { [] }
+    /// No formats.
+    public var declaredFormats: [String] { [] }
+    /// No panes.
+    public var declaredPanes: [String] { [] }
+    /// No metadata hooks.
+    public var hasMetadataHooks: Bool { false }
+    /// No SQL assists.
+    public var hasSqlAssists: Bool { false }
+    /// Nothing to release.
+    public func onShutdown() async {}
+}
+
+/// A plugin another plugin needs, optionally from some version on.
+public struct PluginDependency: Sendable, Hashable {
+    /// The other plugin's `name`.
+    public var name: String
+    /// The oldest acceptable version of it, or nil for any.
+    public var minimumVersion: SemanticVersion?
+
+    /// Declares a dependency on plugin `name`.
+    public init(_ name: String, minimumVersion: SemanticVersion? = nil) {
+        self.name = name
+        self.minimumVersion = minimumVersion
+    }
+}
+
+/// What an activated plugin provides. Each part is registered under the plugin's
+/// name; names must match the descriptor's declarations.
+public struct PluginProviders: Sendable {
+    /// Colon commands.
+    public var commands: [CommandSpec]
+    /// Export formats.
+    public var exporters: [ExporterSpec]
+    /// Named panes (opened by the host, e.g. from a command).
+    public var panes: [PaneSpec]
+    /// Hooks that add to the metadata cache.
+    public var metadataHooks: [MetadataHook]
+    /// Consumers of the SQL analysis.
+    public var sqlAssists: [SqlAssist]
+
+    /// Creates the providers; every part defaults to none.
+    public init(commands: [CommandSpec] = [], exporters: [ExporterSpec] = [], panes: [PaneSpec] = [],
+                metadataHooks: [MetadataHook] = [], sqlAssists: [SqlAssist] = []) {
+        self.commands = commands
+        self.exporters = exporters
+        self.panes = panes
+        self.metadataHooks = metadataHooks
+        self.sqlAssists = sqlAssists
+    }
+}
