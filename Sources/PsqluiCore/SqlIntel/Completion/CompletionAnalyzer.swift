@@ -40,10 +40,10 @@ struct Analysis {
         setWord(start: cursor)
         let all = SqlTokenizer.tokenize(bytes)
         if isInsideStringOrComment(all) { return }
+        if !analyzeCommandLine() {
+            analyzeSQL(SqlTokenStream(bytes: bytes, tokens: all.filter { $0.kind != .comment }))
+        }
         context.lowercaseKeywords = prefersLowercase(all)
-        if analyzeCommandLine() { return }
-        let stream = SqlTokenStream(bytes: bytes, tokens: all.filter { $0.kind != .comment })
-        analyzeSQL(stream)
     }
 
     // MARK: Word and offsets
@@ -308,7 +308,7 @@ struct Analysis {
                     t = [.targetColumns]
                     return expand(t, target: target)
                 }
-                t = expects ? Analysis.expression : [.keywords(R.afterSetItem)]
+                t = expects ? Analysis.expression + [.keywords(["DEFAULT"] + R.expressionKeywords)] : [.keywords(R.afterSetItem)]
             } else {
                 t = [.keywords(R.setTargets)]
             }
@@ -329,8 +329,8 @@ struct Analysis {
         let atItemStart = inner.isEmpty || inner.last?.text == ","
         let columnListOwners: [[String]] = [
             ["^", "insert", "into", "*"], ["^", "insert", "into", "*", "as", "*"], ["references", "*"],
-            ["^", "copy", "*"], ["^", "create", "…", "index", "…", "on", "*"],
-            ["^", "create", "…", "index", "…", "on", "*", "using", "*"], ["^", "analyze", "*"], ["^", "vacuum", "*"],
+            ["^", "copy", "*"], ["^", "create", "…", "index", "…", "on", "*", "using", "*"],
+            ["^", "create", "…", "index", "…", "on", "*"], ["^", "analyze", "*"], ["^", "vacuum", "*"],
         ]
         for pattern in columnListOwners {
             if let target = RuleMatcher.match(pattern, parent) {

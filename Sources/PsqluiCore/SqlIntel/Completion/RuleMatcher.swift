@@ -110,7 +110,7 @@ enum RuleMatcher {
             }
             guard s >= 0, elementMatches(e, symbols[s]) else { return false }
             if go(p - 1, s - 1) {
-                if e == "*" { capture = symbols[s] } // the outermost-left `*` is set last
+                if e == "*" && capture == nil { capture = symbols[s] } // unwinding sets the leftmost `*` first
                 return true
             }
             return false
@@ -137,6 +137,8 @@ enum RuleMatcher {
             if clauses.contains(t) {
                 if t == "by" {
                     if k > 0, ["group", "order", "partition"].contains(symbols[k - 1].text) { return k }
+                } else if t == "from" && k >= 2 && symbols[k - 1].text == "distinct" && ["is", "not"].contains(symbols[k - 2].text) {
+                    // `IS [NOT] DISTINCT FROM` is an operator.
                 } else {
                     return k
                 }
@@ -149,7 +151,7 @@ enum RuleMatcher {
     static let operandExpecters: Set<String> = [
         ",", "and", "or", "not", "when", "then", "else", "case", "like", "ilike", "similar", "between", "distinct",
         "all", "any", "some", "in", "exists", "select", "where", "on", "having", "by", "set", "returning", "values",
-        "[", "return", "using",
+        "[", "return", "using", "from",
     ]
 
     /// True when the items end where an operand (column, value, function) goes.

@@ -71,7 +71,10 @@ struct ScopeParser {
             let previous = p > range.lowerBound ? stream.keyword(items[p - 1]) : ""
             var introduces = false
             switch word {
-            case "from": introduces = previous != "distinct"
+            case "from":
+                // `a IS [NOT] DISTINCT FROM b` is an operator, not a FROM clause.
+                let beforeDistinct = p > range.lowerBound + 1 ? stream.keyword(items[p - 2]) : ""
+                introduces = !(previous == "distinct" && (beforeDistinct == "is" || beforeDistinct == "not"))
             case "join": introduces = true
             case "update": introduces = previous != "for" && previous != "do"
             case "using":
