@@ -1,0 +1,103 @@
+import PsqluiPluginAPI
+
+/// Comma-separated values.
+///
+/// By default the output is byte-for-byte what `psql --csv` prints: a header line, a
+/// field quoted only when it holds the delimiter, `"`, CR or LF, or is exactly `\.`
+/// (or always when the delimiter is `\` or `.`), NULL and the empty string both
+/// empty, LF line ends, no footer.
+///
+/// With `roundtrip=on` the output is what `COPY … TO STDOUT (FORMAT csv, HEADER)`
+/// prints, so NULL and '' survive a reload: '' is written as `""`, and `\.` is quoted
+/// only when it is a row's only field.
+final class CSVExporter: Exporter {
+    struct Settings: Equatable {
+        var delimiter: UInt8 = UInt8(ascii: ",")
+        var header = true
+        var roundTrip = false
+    }
+
+    private let settings: Settings
+    private var output: OutputBuffer!
+    private var quoter: ByteEscaper
+    private var singleColumn = false
+    /// Bytes that force quoting (delimiter, quote, CR, LF).
+    private var forcesQuotes = [Bool](repeating: false, count: 256)
+    private let quoteEverything: Bool
+
+    init(_ settings: Settings) {
+        self.settings = settings
+        quoter = ByteEscaper([UInt8(ascii: "\""): "\"\""])
+        for b in [settings.delimiter, UInt8(ascii: "\""), 13, 10] { forcesQuotes[Int(b)] = true }
+        quoteEverything = settings.delimiter == UInt8(ascii: "\\") || settings.delimiter == UInt8(ascii: ".")
+    }
+
+    func open(columns: [ColumnInfo], output: OutputBuffer) async throws {
+        self.output = output
+        singleColumn = columns.count == 1
+        guard settings.header else { return }
+        for (i, column) in columns.enumerated() {
+            if i > 0 { try output.append(settings.delimiter) }
+            try ExportSupport.withBytes(column.name) { try writeField($0, isNull: false) }
+        }
+        try output.append(UInt8(ascii: "\n"))
+    }
+
+    func write(_ batch: RowBatch) throws {
+        let columns = batch.columnCount
+        var index = 0
+        for _ in 0..<batch.rowCount {
+            for c in 0..<columns {
+                if c > 0 { try output.append(settings.delimiter) }
+                let cell = batch.cells[index]
+                try writeField(cell.bytes, isNull: cell.isNull)
+                index += 1
+            }
+            try output.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    func finish(rowCount: Int) async throws {}
+
+    @inline(__always)
+    private func writeField(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool) throws {
+        if isNull { return }
+        if needsQuotes(bytes) {
+            try output.append(UInt8(ascii: "\""))
+            try quoter.append(bytes, to: output)
+            try output.append(UInt8(ascii: "\""))
+        } else {
+            try output.append(bytes)
+        }
+    }
+
+    @inline(__always)
+    private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if quoteEverything { return true }
+        if bytes.isEmpty { return settings.roundTrip }
+        if ExportSupport.equals(bytes, "\\.") { return settings.roundTrip ? singleColumn : true }
+        return forcesQuotes.withUnsafeBufferPointer { table in
+            for b in bytes where table[Int(b)] { return true }
+            return false
+        }
+    }
+
+    /// The format's declaration for the registry.
+    static let spec = ExporterSpec(
+        name: "csv",
+        summary: "comma-separated values, as psql --csv prints them (roundtrip=on: as COPY … CSV HEADER, '' kept distinct from NULL)",
+        fileExtension: "csv",
+        options: [
+            ExportOptionSpec(name: "delimiter", summary: "field separator, one character (or tab)", defaultValue: ","),
+            ExportOptionSpec(name: "header", summary: "write a header line with the column names", defaultValue: "on", allowedValues: ["on", "off"]),
+            ExportOptionSpec(name: "roundtrip", summary: "write '' as \"\" so NULL and empty strings reload distinctly (COPY … CSV output)", defaultValue: "off", allowedValues: ["on", "off"]),
+        ],
+        make: { options in
+            var s = Settings()
+            s.delimiter = try ExportSupport.singleByteOption(options, "delimiter", default: s.delimiter,
+                                                             forbidden: [UInt8(ascii: "\""), 10, 13])
+            s.header = try options.bool("header") ?? true
+            s.roundTrip = try options.bool("roundtrip") ?? false
+            return CSVExporter(s)
+        })
+}

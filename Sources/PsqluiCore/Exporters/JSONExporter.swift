@@ -1,0 +1,76 @@
+import PsqluiPluginAPI
+
+/// JSON output: an array of objects (`json`) or one object per line (`ndjson`).
+///
+/// Each row is an object whose keys are the column names in column order — duplicates
+/// kept, as `row_to_json` keeps them — and whose values are rendered as the server's
+/// `to_json` renders them (see `JSONValueWriter`). Parsed, the `json` output equals
+/// `select json_agg(t) from (QUERY) t`.
+final class JSONExporter: Exporter {
+    enum Layout: Equatable {
+        /// `[` + one object per line, comma-separated + `]`.
+        case array
+        /// One object per line, nothing else.
+        case lines
+    }
+
+    private let layout: Layout
+    private var output: OutputBuffer!
+    private var values = JSONValueWriter()
+    private var kinds: [JSONValueKind] = []
+    /// Per column, the bytes that precede its value: `{"name":` or `,"name":`.
+    private var keyPrefixes: [[UInt8]] = []
+    private var wroteRow = false
+
+    init(layout: Layout) { self.layout = layout }
+
+    func open(columns: [ColumnInfo], output: OutputBuffer) async throws {
+        self.output = output
+        kinds = columns.map { JSONValueKind.forType($0.typeOID) }
+        keyPrefixes = try columns.enumerated().map { i, column in
+            // Render the key once through an OutputBuffer that collects into an array.
+            var bytes: [UInt8] = [i == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
+            let collector = OutputBuffer(capacity: 256) { bytes.append(contentsOf: $0) }
+            try ExportSupport.withBytes(column.name) { try values.writeString($0, to: collector) }
+            try collector.flush()
+            bytes.append(UInt8(ascii: ":"))
+            return bytes
+        }
+        if layout == .array { try output.append(UInt8(ascii: "[")) }
+    }
+
+    func write(_ batch: RowBatch) throws {
+        let columns = batch.columnCount
+        var index = 0
+        for _ in 0..<batch.rowCount {
+            if layout == .array { try output.append(wroteRow ? ",\n" as StaticString : "\n" as StaticString) }
+            wroteRow = true
+            if columns == 0 { try output.append(UInt8(ascii: "{")) }
+            for c in 0..<columns {
+                try keyPrefixes[c].withUnsafeBufferPointer { try output.append($0) }
+                try values.write(batch.cells[index], kind: kinds[c], to: output)
+                index += 1
+            }
+            try output.append(UInt8(ascii: "}"))
+            if layout == .lines { try output.append(UInt8(ascii: "\n")) }
+        }
+    }
+
+    func finish(rowCount: Int) async throws {
+        if layout == .array { try output.append(wroteRow ? "\n]\n" as StaticString : "]\n" as StaticString) }
+    }
+
+    /// The `json` format's declaration.
+    static let jsonSpec = ExporterSpec(
+        name: "json",
+        summary: "a JSON array of objects, one per row, values as the server's to_json renders them",
+        fileExtension: "json",
+        make: { _ in JSONExporter(layout: .array) })
+
+    /// The `ndjson` format's declaration.
+    static let ndjsonSpec = ExporterSpec(
+        name: "ndjson",
+        summary: "newline-delimited JSON: one object per row and line, values as the server's to_json renders them",
+        fileExtension: "ndjson",
+        make: { _ in JSONExporter(layout: .lines) })
+}

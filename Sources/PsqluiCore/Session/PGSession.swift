@@ -1,0 +1,227 @@
+@preconcurrency import CLibPQ
+import Foundation
+import PsqluiPluginAPI
+
+/// A connection failure, with libpq's message.
+public struct ConnectionError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}
+
+/// The user's PostgreSQL session over libpq.
+///
+/// Statements run with `PQsendQuery` in single-row mode, so rows reach the consumer
+/// as libpq delivers them and a result is never held whole. All calls block: use the
+/// session from one dedicated thread (the REPL's main thread), never from a Task on
+/// the cooperative pool. Ctrl-C cancels through `QueryCanceller` (PQcancel is
+/// async-signal-safe).
+public final class PGSession {
+    public private(set) var connection: OpaquePointer?
+    public private(set) var settings: ConnectionSettings
+    /// Called with each NOTICE/WARNING the server sends, as libpq formats it.
+    public var onNotice: ((String) -> Void)?
+    /// Asks for a password when the server wants one; nil when prompting is not possible.
+    public var passwordPrompt: (() -> String?)?
+
+    public init(settings: ConnectionSettings) {
+        self.settings = settings
+    }
+
+    deinit { close() }
+
+    // MARK: Connecting
+
+    /// Connects (or reconnects) with the current settings, prompting for a password
+    /// when the server asks for one and a prompt is available.
+    public func connect() throws {
+        close()
+        if settings.forcePasswordPrompt && settings.password == nil, let prompt = passwordPrompt {
+            settings.password = prompt()
+        }
+        var conn = Self.open(settings)
+        if PQstatus(conn) == CONNECTION_BAD, PQconnectionNeedsPassword(conn) == 1,
+           settings.password == nil, !settings.neverPrompt, let prompt = passwordPrompt,
+           let password = prompt() {
+            PQfinish(conn)
+            settings.password = password
+            conn = Self.open(settings)
+        }
+        guard let conn, PQstatus(conn) == CONNECTION_OK else {
+            let message = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory\n"
+            if let conn { PQfinish(conn) }
+            throw ConnectionError(message: message)
+        }
+        connection = conn
+        installNoticeReceiver()
+        QueryCanceller.shared.prepare(for: conn)
+    }
+
+    /// Switches to other settings (`:connect`); the old connection stays if the new one fails.
+    public func reconnect(with newSettings: ConnectionSettings) throws {
+        let old = connection, oldSettings = settings
+        connection = nil
+        settings = newSettings
+        if settings.password == nil, settings.host == oldSettings.host, settings.user == oldSettings.user {
+            settings.password = oldSettings.password
+        }
+        do {
+            try connect()
+            if let old { PQfinish(old) }
+        } catch {
+            connection = old
+            settings = oldSettings
+            if let old { QueryCanceller.shared.prepare(for: old) }
+            throw error
+        }
+    }
+
+    private static func open(_ settings: ConnectionSettings) -> OpaquePointer? {
+        let pairs = settings.keywordValues
+        var keys = pairs.map { strdup($0.0) } + [nil]
+        var values = pairs.map { strdup($0.1) } + [nil]
+        defer { (keys + values).forEach { free($0) } }
+        return keys.withUnsafeMutableBufferPointer { k in
+            values.withUnsafeMutableBufferPointer { v in
+                k.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: k.count) { kp in
+                    v.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: v.count) { vp in
+                        PQconnectdbParams(kp, vp, 1)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Closes the connection.
+    public func close() {
+        if let connection {
+            QueryCanceller.shared.forget(connection)
+            PQfinish(connection)
+        }
+        connection = nil
+    }
+
+    // MARK: State
+
+    /// True when the connection is up as far as libpq knows.
+    public var isConnected: Bool { connection.map { PQstatus($0) == CONNECTION_OK } ?? false }
+
+    public var databaseName: String { connection.flatMap { PQdb($0) }.map { String(cString: $0) } ?? "" }
+    public var userName: String { connection.flatMap { PQuser($0) }.map { String(cString: $0) } ?? "" }
+    public var host: String { connection.flatMap { PQhost($0) }.map { String(cString: $0) } ?? "" }
+    public var port: String { connection.flatMap { PQport($0) }.map { String(cString: $0) } ?? "" }
+    /// The server version as an integer (150004 for 15.4), 0 when not connected.
+    public var serverVersion: Int { connection.map { Int(PQserverVersion($0)) } ?? 0 }
+    /// The backend process id (to tell a cancel from a reconnect).
+    public var backendPID: Int32 { connection.map { PQbackendPID($0) } ?? 0 }
+
+    /// A server parameter reported to the client (`is_superuser`, `standard_conforming_strings`, …).
+    public func parameter(_ name: String) -> String? {
+        guard let connection, let v = PQparameterStatus(connection, name) else { return nil }
+        return String(cString: v)
+    }
+
+    public var isSuperuser: Bool { parameter("is_superuser") == "on" }
+
+    public var transactionState: TransactionState {
+        guard let connection else { return .unknown }
+        switch PQtransactionStatus(connection) {
+        case PQTRANS_IDLE: return .idle
+        case PQTRANS_INTRANS: return .inTransaction
+        case PQTRANS_INERROR: return .failed
+        case PQTRANS_ACTIVE: return .active
+        default: return .unknown
+        }
+    }
+
+    // MARK: Running statements
+
+    /// Runs `sql` (one statement or several separated by `;`, sent as one simple query
+    /// as psql does) and streams every result into `consumer`.
+    ///
+    /// `copyIn` supplies data lines for `COPY … FROM STDIN` (nil: the copy is refused
+    /// with an error); `copyOut` receives `COPY … TO STDOUT` data.
+    public func execute(_ sql: UnsafeBufferPointer<UInt8>, consumer: QueryResultConsumer,
+                        copyIn: (() -> [UInt8]?)? = nil,
+                        copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) -> ExecutionOutcome {
+        guard let conn = connection, PQstatus(conn) == CONNECTION_OK else {
+            return .connectionLost(messages: ["no connection to the server\n"])
+        }
+        var text = Array(sql)
+        text.append(0)
+        let sent = text.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { PQsendQuery(conn, $0) }
+        }
+        guard sent == 1 else { return lostOrError(conn) }
+        _ = PQsetSingleRowMode(conn)
+        QueryCanceller.shared.queryStarted()
+        defer { QueryCanceller.shared.queryFinished() }
+        let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut)
+        let outcome = reader.run()
+        guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
+        var messages: [String] = []
+        if case .serverError(let m, _) = outcome { messages.append(m) }
+        let libpqMessage = String(cString: PQerrorMessage(conn))
+        if !libpqMessage.isEmpty && !messages.contains(libpqMessage) { messages.append(libpqMessage) }
+        return .connectionLost(messages: messages)
+    }
+
+    /// Runs `sql` from a Swift string.
+    public func execute(_ sql: String, consumer: QueryResultConsumer,
+                        copyIn: (() -> [UInt8]?)? = nil,
+                        copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) -> ExecutionOutcome {
+        var s = sql
+        return s.withUTF8 { execute($0, consumer: consumer, copyIn: copyIn, copyOut: copyOut) }
+    }
+
+    private func lostOrError(_ conn: OpaquePointer) -> ExecutionOutcome {
+        let message = String(cString: PQerrorMessage(conn))
+        if PQstatus(conn) == CONNECTION_BAD { return .connectionLost(messages: [message]) }
+        return .serverError(message: message, sqlState: nil)
+    }
+
+    /// Runs a small query and returns its rows as strings (for metadata and commands;
+    /// not for user results, which stream).
+    public func query(_ sql: String) throws -> (columns: [String], rows: [[String?]]) {
+        let collector = RowCollector()
+        switch execute(sql, consumer: collector) {
+        case .success: return (collector.columns, collector.rows)
+        case .serverError(let m, _): throw ConnectionError(message: m)
+        case .connectionLost(let m): throw ConnectionError(message: m.joined())
+        case .outputError(let m, _): throw ConnectionError(message: m)
+        }
+    }
+
+    // MARK: Notices
+
+    private func installNoticeReceiver() {
+        guard let connection else { return }
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        PQsetNoticeReceiver(connection, { arg, result in
+            guard let arg, let result, let msg = PQresultErrorMessage(result) else { return }
+            let session = Unmanaged<PGSession>.fromOpaque(arg).takeUnretainedValue()
+            session.onNotice?(String(cString: msg))
+        }, context)
+    }
+}
+
+/// Collects a small result as strings.
+public final class RowCollector: QueryResultConsumer {
+    public var columns: [String] = []
+    public var columnInfo: [ColumnInfo] = []
+    public var rows: [[String?]] = []
+    public var tags: [String] = []
+    public init() {}
+    public var batchSize: Int { 256 }
+    public func resultStarted(columns: [ColumnInfo]) throws {
+        self.columnInfo = columns
+        self.columns = columns.map(\.name)
+        rows = []
+    }
+    public func rows(_ batch: RowBatch) throws {
+        for r in 0..<batch.rowCount {
+            rows.append((0..<batch.columnCount).map { batch[r, $0].string })
+        }
+    }
+    public func resultFinished(rowCount: Int, commandTag: String) throws { tags.append(commandTag) }
+    public func commandCompleted(tag: String) throws { tags.append(tag) }
+}

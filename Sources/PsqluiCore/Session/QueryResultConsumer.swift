@@ -1,0 +1,20 @@
+import PsqluiPluginAPI
+
+/// Receives what one statement (or one multi-statement string) produces, as libpq
+/// delivers it: for every result set, its columns, then batches of rows, then its end;
+/// for every command without rows, its tag. The screen printer and the exporters
+/// are both consumers, so large results stream to either without being held.
+public protocol QueryResultConsumer: AnyObject {
+    /// How many rows the consumer wants per batch (the aligned printer wants 1000,
+    /// psql's FETCH_COUNT chunk; exporters want a few hundred).
+    var batchSize: Int { get }
+    /// A result set begins.
+    func resultStarted(columns: [ColumnInfo]) throws
+    /// The next rows of the current result set. Valid only during the call.
+    func rows(_ batch: RowBatch) throws
+    /// The current result set ended after `rowCount` rows; `commandTag` is e.g.
+    /// `SELECT 3` or `INSERT 0 1` (for `INSERT … RETURNING`).
+    func resultFinished(rowCount: Int, commandTag: String) throws
+    /// A command without rows completed (`CREATE TABLE`, `INSERT 0 3`).
+    func commandCompleted(tag: String) throws
+}

@@ -1,0 +1,173 @@
+@preconcurrency import CLibPQ
+import Foundation
+import PsqluiPluginAPI
+
+/// Drains the results of one sent query from libpq and feeds a consumer: groups
+/// single-row results into batches of cell views over libpq's own buffers (no copy
+/// of the values), handles COPY in both directions, and reports how it ended.
+final class ResultStreamReader {
+    private let conn: OpaquePointer
+    private let consumer: QueryResultConsumer
+    private let copyIn: (() -> [UInt8]?)?
+    private let copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+
+    /// Single-row results held until the batch is handed over.
+    private var pending: [OpaquePointer] = []
+    private var cells: UnsafeMutableBufferPointer<CellView>
+    private var columnTypes: [UInt32] = []
+    private var columnCount = 0
+    private var rowsInResult = 0
+    private var inResult = false
+
+    init(connection: OpaquePointer, consumer: QueryResultConsumer,
+         copyIn: (() -> [UInt8]?)?, copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) {
+        self.conn = connection
+        self.consumer = consumer
+        self.copyIn = copyIn
+        self.copyOut = copyOut
+        self.cells = .allocate(capacity: 0)
+    }
+
+    deinit {
+        pending.forEach { PQclear($0) }
+        cells.deallocate()
+    }
+
+    func run() -> ExecutionOutcome {
+        var outcome = ExecutionOutcome.success
+        var consumerFailed = false
+        while let result = PQgetResult(conn) {
+            let status = PQresultStatus(result)
+            if consumerFailed {
+                PQclear(result)
+                continue
+            }
+            do {
+                switch status {
+                case PGRES_SINGLE_TUPLE:
+                    try startResultIfNeeded(result)
+                    pending.append(result)
+                    rowsInResult += 1
+                    if pending.count >= max(1, consumer.batchSize) { try deliver() }
+                    continue  // `result` is owned by `pending` now
+                case PGRES_TUPLES_OK:
+                    try startResultIfNeeded(result)
+                    try deliver()
+                    let tag = String(cString: PQcmdStatus(result))
+                    try consumer.resultFinished(rowCount: rowsInResult, commandTag: tag)
+                    inResult = false
+                    rowsInResult = 0
+                case PGRES_COMMAND_OK:
+                    try consumer.commandCompleted(tag: String(cString: PQcmdStatus(result)))
+                case PGRES_EMPTY_QUERY:
+                    break
+                case PGRES_COPY_OUT:
+                    try runCopyOut()
+                case PGRES_COPY_IN:
+                    runCopyIn()
+                case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
+                    try deliver()
+                    inResult = false
+                    rowsInResult = 0
+                    let message = String(cString: PQresultErrorMessage(result))
+                    let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+                    outcome = .serverError(message: message, sqlState: state)
+                default:
+                    break
+                }
+            } catch {
+                consumerFailed = true
+                let broken: Bool
+                if case OutputWriteError.brokenPipe = error { broken = true } else { broken = false }
+                outcome = .outputError(message: "\(error)", brokenPipe: broken)
+                // Stop the server from sending the rest; drain what is in flight.
+                QueryCanceller.shared.cancelNow()
+            }
+            PQclear(result)
+        }
+        pending.forEach { PQclear($0) }
+        pending.removeAll()
+        return outcome
+    }
+
+    private func startResultIfNeeded(_ result: OpaquePointer) throws {
+        guard !inResult else { return }
+        inResult = true
+        rowsInResult = 0
+        columnCount = Int(PQnfields(result))
+        var columns: [ColumnInfo] = []
+        columns.reserveCapacity(columnCount)
+        for c in 0..<Int32(columnCount) {
+            columns.append(ColumnInfo(name: String(cString: PQfname(result, c)),
+                                      typeOID: PQftype(result, c),
+                                      typeModifier: PQfmod(result, c),
+                                      tableOID: PQftable(result, c),
+                                      tableColumn: Int16(truncatingIfNeeded: PQftablecol(result, c))))
+        }
+        columnTypes = columns.map(\.typeOID)
+        let needed = max(1, consumer.batchSize) * max(columnCount, 1)
+        if cells.count < needed {
+            cells.deallocate()
+            cells = .allocate(capacity: needed)
+        }
+        try consumer.resultStarted(columns: columns)
+    }
+
+    /// Hands the pending rows to the consumer as one batch, then frees them.
+    private func deliver() throws {
+        guard !pending.isEmpty else { return }
+        defer {
+            pending.forEach { PQclear($0) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        let n = columnCount
+        var i = 0
+        for result in pending {
+            for c in 0..<n {
+                let c32 = Int32(c)
+                if PQgetisnull(result, 0, c32) == 1 {
+                    cells[i] = CellView(base: nil, count: 0, typeOID: columnTypes[c])
+                } else {
+                    let p = UnsafeRawPointer(PQgetvalue(result, 0, c32)!).assumingMemoryBound(to: UInt8.self)
+                    cells[i] = CellView(base: p, count: Int(PQgetlength(result, 0, c32)), typeOID: columnTypes[c])
+                }
+                i += 1
+            }
+        }
+        try consumer.rows(RowBatch(cells: UnsafeBufferPointer(start: cells.baseAddress, count: i), columnCount: n))
+    }
+
+    private func runCopyOut() throws {
+        var buffer: UnsafeMutablePointer<CChar>?
+        while true {
+            let n = PQgetCopyData(conn, &buffer, 0)
+            if n > 0, let b = buffer {
+                defer { PQfreemem(b) }
+                try b.withMemoryRebound(to: UInt8.self, capacity: Int(n)) {
+                    try copyOut?(UnsafeBufferPointer(start: $0, count: Int(n)))
+                }
+            } else {
+                break  // -1: done (result follows), -2: error
+            }
+        }
+    }
+
+    private func runCopyIn() {
+        guard let copyIn else {
+            _ = PQputCopyEnd(conn, "COPY FROM STDIN is not possible here")
+            return
+        }
+        while let line = copyIn() {
+            if line == [UInt8(ascii: "\\"), UInt8(ascii: ".")] { break }
+            var data = line
+            data.append(UInt8(ascii: "\n"))
+            let ok = data.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                    PQputCopyData(conn, $0, Int32(buf.count))
+                }
+            }
+            if ok != 1 { break }
+        }
+        _ = PQputCopyEnd(conn, nil)
+    }
+}

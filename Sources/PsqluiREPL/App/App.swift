@@ -1,0 +1,84 @@
+import Foundation
+import PsqluiCore
+
+/// Wires a run of psqlui together: the temporary cluster, the connection, then the
+/// `-c`/`-f` actions, a piped script, or the interactive prompt.
+public enum App {
+    public static func run(_ options: LaunchOptions) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)  // writes report EPIPE; we end like psql would (status 141)
+        let stdout = FileDescriptorWriter(fileDescriptor: 1)
+        let stderr = FileDescriptorWriter(fileDescriptor: 2)
+        func fail(_ message: String, _ code: Int32) -> Int32 {
+            try? stderr.write("psqlui: error: " + message + (message.hasSuffix("\n") ? "" : "\n"))
+            try? stderr.flush()
+            return code
+        }
+
+        var options = options
+        var cluster: TemporaryCluster?
+        if options.temporaryCluster {
+            do {
+                let c = try TemporaryCluster.start(log: { try? stderr.write($0 + "\n"); try? stderr.flush() })
+                cluster = c
+                options.connection = c.connectionSettings
+            } catch {
+                return fail("\(error)", ExitCode.failure)
+            }
+        }
+        defer { cluster?.stop() }
+
+        let interactive = options.actions.isEmpty && isatty(0) == 1
+        let session = PGSession(settings: options.connection)
+        if isatty(0) == 1 || options.connection.forcePasswordPrompt {
+            session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }
+        }
+        do {
+            try session.connect()
+        } catch {
+            return fail("\(error)", ExitCode.connectionFailed)
+        }
+
+        let variables = VariableStore()
+        for (name, value) in options.variables { variables[name] = value }
+        var printSettings = options.printSettings
+        if options.quiet { printSettings.showCommandTags = false }
+        let evaluator = Evaluator(session: session, printSettings: printSettings, variables: variables,
+                                  stdout: stdout, stderr: stderr, interactive: interactive)
+        evaluator.echoQueries = options.echoQueries
+        if let path = options.outputFile {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return fail("could not open output file \"\(path)\": \(String(cString: strerror(errno)))", ExitCode.failure) }
+            evaluator.queryOutput = FileDescriptorWriter(fileDescriptor: fd)
+        }
+        defer {
+            try? evaluator.queryOutput.flush()
+            try? stdout.flush()
+        }
+
+        if interactive {
+            return InteractiveSession(evaluator: evaluator, quiet: options.quiet).run()
+        }
+        if options.actions.isEmpty {
+            let outcome = ScriptRunner(evaluator: evaluator).run(source: FileLineSource(fileDescriptor: 0), origin: .pipedStdin)
+            return exitCode(for: outcome)
+        }
+        return BatchRunner(evaluator: evaluator, options: options).run()
+    }
+
+    static func exitCode(for outcome: ScriptOutcome) -> Int32 {
+        switch outcome {
+        case .completed, .quit: return ExitCode.success
+        case .stoppedOnError: return ExitCode.scriptError
+        case .connectionLost: return ExitCode.connectionFailed
+        case .brokenPipe: return diedOfBrokenPipe()
+        }
+    }
+
+    /// Ends the process the way psql does when its reader goes away: quietly, by
+    /// SIGPIPE, so the shell sees status 141.
+    static func diedOfBrokenPipe() -> Int32 {
+        signal(SIGPIPE, SIG_DFL)
+        raise(SIGPIPE)
+        return ExitCode.brokenPipe
+    }
+}

@@ -1,0 +1,27 @@
+import PsqluiCore
+
+/// Everything the command line decided, handed from the executable to `App`.
+public struct LaunchOptions {
+    /// One `-c` or `-f`, in the order given.
+    public enum Action: Equatable {
+        case command(String)
+        case file(String)
+    }
+
+    public var connection = ConnectionSettings()
+    public var actions: [Action] = []
+    public var variables: [(String, String)] = []
+    public var singleTransaction = false
+    public var quiet = false
+    /// `-X`: no config files, no outside plugins.
+    public var skipConfig = false
+    public var printSettings = PrintSettings()
+    public var echoQueries = false
+    public var echoAll = false
+    /// `-o FILE`: query results go there.
+    public var outputFile: String?
+    /// `--temp`: start a throwaway local cluster and connect to it.
+    public var temporaryCluster = false
+
+    public init() {}
+}

@@ -1,0 +1,273 @@
+import Foundation
+import PsqluiCore
+
+/// psql's meta-commands (`\set`, `\i`, `\g`, …) and their colon forms, run against
+/// the evaluator. (The plugin registry's commands are dispatched here too once
+/// registered; see `isColonCommand`.)
+final class BackslashCommands {
+    let evaluator: Evaluator
+    /// Depth of nested `\i` calls, to stop runaway recursion.
+    static var includeDepth = 0
+
+    init(evaluator: Evaluator) {
+        self.evaluator = evaluator
+    }
+
+    private static let colonNames: Set<String> = [
+        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i",
+    ]
+
+    func isColonCommand(_ name: String) -> Bool { Self.colonNames.contains(name) }
+
+    // MARK: Dispatch
+
+    func runColon(name: String, arguments: String, processor: InputProcessor) -> StepResult {
+        let args = MetaCommandArguments.split(Array(arguments.utf8), variables: { [v = evaluator.variables] in v[$0] })
+        switch name {
+        case "q", "quit": return .quit
+        case "set": return set(args)
+        case "unset": return unset(args)
+        case "echo": return echo(arguments)
+        case "conninfo": return conninfo()
+        case "timing": return timing(args)
+        case "expanded", "x": return expanded(args)
+        case "null":
+            evaluator.printSettings.nullString = arguments
+            return .ok
+        case "run", "i": return include(args, relativeTo: nil)
+        default:
+            evaluator.reportError("unknown command :\(name)")
+            return .failed
+        }
+    }
+
+    func runBackslash(_ call: MetaCommandCall, processor: InputProcessor) -> StepResult {
+        let lookup: VariableLookup = { [v = evaluator.variables] in v[$0] }
+        let args = MetaCommandArguments.split(call.arguments, variables: lookup)
+        switch call.name {
+        case "q", "quit": return .quit
+        case "g", "gx":
+            let sql = call.precedingSQL.flatMap { $0.isEmpty ? nil : $0 } ?? evaluator.previousStatement
+            guard let sql else {
+                evaluator.reportError("\\\(call.name): no query to run")
+                return .failed
+            }
+            let saved = evaluator.printSettings
+            if call.name == "gx" { evaluator.printSettings.expanded = .on }
+            defer { evaluator.printSettings = saved }
+            if let target = args.first {
+                return withOutput(to: target) { evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource) }
+            }
+            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource)
+        case "echo": return echo(MetaCommandArguments.restOfLine(call.arguments), words: args)
+        case "set": return set(args)
+        case "unset": return unset(args)
+        case "x": return expanded(args)
+        case "a":
+            evaluator.printSettings.format = evaluator.printSettings.format == .aligned ? .unaligned : .aligned
+            return .ok
+        case "t":
+            evaluator.printSettings.tuplesOnly = args.first.flatMap(VariableStore.parseBool) ?? !evaluator.printSettings.tuplesOnly
+            return .ok
+        case "pset": return pset(args)
+        case "timing": return timing(args)
+        case "conninfo": return conninfo()
+        case "i", "include": return include(args, relativeTo: nil)
+        case "ir", "include_relative":
+            var base: String? = nil
+            if case .file(let path) = processor.origin { base = (path as NSString).deletingLastPathComponent }
+            return include(args, relativeTo: base)
+        case "o", "out": return setOutput(args.first)
+        case "c", "connect": return connect(args)
+        default:
+            evaluator.reportError("invalid command \\\(call.name)\nTry \\? for help.")
+            return .failed
+        }
+    }
+
+    // MARK: Commands
+
+    private func set(_ args: [String]) -> StepResult {
+        guard let name = args.first else {
+            for (n, v) in evaluator.variables.all { try? evaluator.stdout.write("\(n) = '\(v)'\n") }
+            try? evaluator.stdout.flush()
+            return .ok
+        }
+        if isColonCommand(name) {
+            evaluator.reportError("cannot set variable \"\(name)\": it is also a command name")
+            return .failed
+        }
+        evaluator.variables[name] = args.dropFirst().joined()
+        return .ok
+    }
+
+    private func unset(_ args: [String]) -> StepResult {
+        guard let name = args.first else {
+            evaluator.reportError("\\unset: missing required argument")
+            return .failed
+        }
+        evaluator.variables.unset(name)
+        return .ok
+    }
+
+    private func echo(_ rest: String, words: [String]? = nil) -> StepResult {
+        let text = words?.joined(separator: " ") ?? rest
+        do {
+            try evaluator.stdout.write(text + "\n")
+            try evaluator.stdout.flush()
+        } catch OutputWriteError.brokenPipe { return .brokenPipe } catch { return .failed }
+        return .ok
+    }
+
+    private func conninfo() -> StepResult {
+        let s = evaluator.session
+        let location = s.host.hasPrefix("/") ? "via socket in \"\(s.host)\"" : "on host \"\(s.host)\""
+        try? evaluator.stdout.write("You are connected to database \"\(s.databaseName)\" as user \"\(s.userName)\" \(location) at port \"\(s.port)\".\n")
+        try? evaluator.stdout.flush()
+        return .ok
+    }
+
+    private func timing(_ args: [String]) -> StepResult {
+        evaluator.timing = args.first.flatMap(VariableStore.parseBool) ?? !evaluator.timing
+        if !evaluator.interactive && false { return .ok }
+        try? evaluator.stdout.write("Timing is \(evaluator.timing ? "on" : "off").\n")
+        try? evaluator.stdout.flush()
+        return .ok
+    }
+
+    private func expanded(_ args: [String]) -> StepResult {
+        let value: PrintSettings.Expanded
+        switch args.first?.lowercased() {
+        case nil: value = evaluator.printSettings.expanded == .on ? .off : .on
+        case "auto": value = .auto
+        case let word?:
+            guard let b = VariableStore.parseBool(word) else {
+                evaluator.reportError("\\x: unrecognized value \"\(word)\": expected on, off or auto")
+                return .failed
+            }
+            value = b ? .on : .off
+        }
+        evaluator.printSettings.expanded = value
+        let text = value == .auto ? "Expanded display is used automatically." : "Expanded display is \(value == .on ? "on" : "off")."
+        try? evaluator.stdout.write(text + "\n")
+        try? evaluator.stdout.flush()
+        return .ok
+    }
+
+    private func pset(_ args: [String]) -> StepResult {
+        guard let option = args.first else {
+            evaluator.reportError("\\pset: missing required argument")
+            return .failed
+        }
+        let value = args.count > 1 ? args[1] : nil
+        var s = evaluator.printSettings
+        switch option {
+        case "null": s.nullString = value ?? ""
+        case "border": s.border = Int(value ?? "1") ?? 1
+        case "format":
+            guard let v = value, let f = PrintSettings.Format(rawValue: v) else {
+                evaluator.reportError("\\pset: allowed formats are aligned, unaligned")
+                return .failed
+            }
+            s.format = f
+        case "tuples_only": s.tuplesOnly = value.flatMap(VariableStore.parseBool) ?? !s.tuplesOnly
+        case "footer": s.footer = value.flatMap(VariableStore.parseBool) ?? !s.footer
+        case "expanded", "x":
+            if value == "auto" { s.expanded = .auto } else {
+                s.expanded = (value.flatMap(VariableStore.parseBool) ?? (s.expanded != .on)) ? .on : .off
+            }
+        case "fieldsep": s.fieldSeparator = Array((value ?? "|").utf8)
+        case "recordsep": s.recordSeparator = Array((value ?? "\n").utf8)
+        default:
+            evaluator.reportError("\\pset: unknown option: \(option)")
+            return .failed
+        }
+        evaluator.printSettings = s
+        return .ok
+    }
+
+    private func include(_ args: [String], relativeTo base: String?) -> StepResult {
+        guard var path = args.first else {
+            evaluator.reportError("\\i: missing required argument")
+            return .failed
+        }
+        if let base, !path.hasPrefix("/") { path = base + "/" + path }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            evaluator.reportError("\(path): \(String(cString: strerror(errno)))")
+            return .failed
+        }
+        defer { close(fd) }
+        guard Self.includeDepth < 16 else {
+            evaluator.reportError("\\i: files nested too deeply")
+            return .failed
+        }
+        Self.includeDepth += 1
+        defer { Self.includeDepth -= 1 }
+        let source = FileLineSource(fileDescriptor: fd)
+        let outcome = ScriptRunner(evaluator: evaluator).run(source: source, origin: .file(path: path))
+        switch outcome {
+        case .completed: return .ok
+        case .stoppedOnError: return .failed
+        case .connectionLost: return .connectionLost
+        case .brokenPipe: return .brokenPipe
+        case .quit: return .quit
+        }
+    }
+
+    private func setOutput(_ target: String?) -> StepResult {
+        if evaluator.queryOutput !== evaluator.stdout {
+            try? evaluator.queryOutput.flush()
+            close(evaluator.queryOutput.fileDescriptor)
+        }
+        guard let target else {
+            evaluator.queryOutput = evaluator.stdout
+            return .ok
+        }
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            evaluator.reportError("\(target): \(String(cString: strerror(errno)))")
+            evaluator.queryOutput = evaluator.stdout
+            return .failed
+        }
+        evaluator.queryOutput = FileDescriptorWriter(fileDescriptor: fd)
+        return .ok
+    }
+
+    private func withOutput(to target: String, _ body: () -> StepResult) -> StepResult {
+        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else {
+            evaluator.reportError("\(target): \(String(cString: strerror(errno)))")
+            return .failed
+        }
+        let saved = evaluator.queryOutput
+        evaluator.queryOutput = FileDescriptorWriter(fileDescriptor: fd)
+        defer {
+            try? evaluator.queryOutput.flush()
+            close(fd)
+            evaluator.queryOutput = saved
+        }
+        return body()
+    }
+
+    private func connect(_ args: [String]) -> StepResult {
+        var settings = evaluator.session.settings
+        if let db = args.first, db != "-" {
+            settings.dbname = db
+            settings.password = ConnectionSettings.isConnectionString(db) ? nil : settings.password
+        }
+        if args.count > 1, args[1] != "-" { settings.user = args[1] }
+        if args.count > 2, args[2] != "-" { settings.host = args[2] }
+        if args.count > 3, args[3] != "-" { settings.port = args[3] }
+        do {
+            try evaluator.session.reconnect(with: settings)
+            try? evaluator.stdout.write("You are now connected to database \"\(evaluator.session.databaseName)\" as user \"\(evaluator.session.userName)\".\n")
+            try? evaluator.stdout.flush()
+            return .ok
+        } catch {
+            evaluator.report("\(error)")
+            evaluator.report("Previous connection kept", prefix: "")
+            return .failed
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import PsqluiCore
+import PsqluiPluginAPI
+
+/// Runs statements and meta-commands against the session and shows what they
+/// produce. One evaluator serves the interactive prompt and every batch mode, so a
+/// statement behaves the same typed or scripted.
+public final class Evaluator {
+    public let session: PGSession
+    public var printSettings: PrintSettings
+    public let variables: VariableStore
+    public let stdout: FileDescriptorWriter
+    public let stderr: FileDescriptorWriter
+    /// Where query results go (`\o`, `-o`); stdout by default.
+    public var queryOutput: FileDescriptorWriter
+    /// The last statement the user ran (not metadata or plugin queries).
+    public private(set) var previousStatement: [UInt8]?
+    /// True at an interactive terminal.
+    public let interactive: Bool
+    /// Echo each statement before running it (`-e`).
+    public var echoQueries = false
+    /// Show how long each statement took (`\timing`).
+    public var timing = false
+    /// Set when the connection was lost; the next statement reconnects (interactive).
+    public private(set) var connectionLost = false
+
+    /// The prefix for messages about the statement being run (file and line).
+    var messagePrefix = ""
+
+    public init(session: PGSession, printSettings: PrintSettings, variables: VariableStore,
+                stdout: FileDescriptorWriter, stderr: FileDescriptorWriter, interactive: Bool) {
+        self.session = session
+        self.printSettings = printSettings
+        self.variables = variables
+        self.stdout = stdout
+        self.stderr = stderr
+        self.queryOutput = stdout
+        self.interactive = interactive
+        session.onNotice = { [unowned self] message in
+            try? self.stdout.flush()
+            self.report(message)
+        }
+    }
+
+    // MARK: Messages
+
+    /// Writes a message to stderr with the current file/line prefix, as psql does.
+    public func report(_ message: String, prefix: String? = nil) {
+        try? queryOutput.flush()
+        try? stdout.flush()
+        var text = (prefix ?? messagePrefix) + message
+        if !text.hasSuffix("\n") { text += "\n" }
+        try? stderr.write(text)
+        try? stderr.flush()
+    }
+
+    /// Reports an error of psqlui's own (not the server's): `psqlui: error: …` outside a
+    /// script, `psqlui:FILE:LINE: error: …` inside one.
+    public func reportError(_ message: String) {
+        report((messagePrefix.isEmpty ? "psqlui: error: " : "error: ") + message)
+    }
+
+    // MARK: Statements
+
+    /// Runs one statement (or a multi-statement string from `-c`).
+    public func runStatement(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)? = nil,
+                             consumer: QueryResultConsumer? = nil, remember: Bool = true) -> StepResult {
+        messagePrefix = prefix
+        if connectionLost || !session.isConnected {
+            guard reconnectAfterLoss() else { return .connectionLost }
+        }
+        if remember { previousStatement = sql }
+        if echoQueries {
+            try? stdout.write(sql)
+            try? stdout.write("\n")
+        }
+        let printer = consumer ?? ResultPrinter(out: queryOutput.buffer, settings: printSettings)
+        let started = DispatchTime.now()
+        let outcome = sql.withUnsafeBufferPointer { buf in
+            session.execute(buf, consumer: printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
+                try queryOutput.write(bytes)
+            })
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        switch outcome {
+        case .success:
+            if flushOutput() == .brokenPipe { return .brokenPipe }
+            showTiming(elapsed)
+            return .ok
+        case .serverError(let message, _):
+            _ = flushOutput()
+            report(message)
+            showTiming(elapsed)
+            return .failed
+        case .outputError(let message, let brokenPipe):
+            if brokenPipe { return .brokenPipe }
+            report("could not write output: \(message)")
+            return .failed
+        case .connectionLost(let messages):
+            _ = flushOutput()
+            for m in messages { report(m) }
+            connectionLost = true
+            if interactive {
+                report("The connection to the server was lost; psqlui reconnects on the next statement.", prefix: "")
+            } else {
+                report((prefix.isEmpty ? "" : "error: ") + "connection to server was lost")
+            }
+            return .connectionLost
+        }
+    }
+
+    private func flushOutput() -> StepResult {
+        do {
+            try queryOutput.flush()
+            if queryOutput !== stdout { try stdout.flush() }
+            return .ok
+        } catch OutputWriteError.brokenPipe {
+            return .brokenPipe
+        } catch {
+            report("could not write output: \(error)")
+            return .failed
+        }
+    }
+
+    private func showTiming(_ milliseconds: Double) {
+        guard timing else { return }
+        try? queryOutput.write(String(format: "Time: %.3f ms\n", milliseconds))
+        try? queryOutput.flush()
+    }
+
+    /// Re-establishes a lost connection (interactive use only).
+    private func reconnectAfterLoss() -> Bool {
+        guard interactive else { return false }
+        do {
+            try session.connect()
+            connectionLost = false
+            report("Reconnected to database \"\(session.databaseName)\".", prefix: "")
+            return true
+        } catch {
+            report("Could not reconnect: \(error)", prefix: "")
+            return false
+        }
+    }
+}

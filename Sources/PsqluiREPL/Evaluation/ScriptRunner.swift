@@ -1,0 +1,48 @@
+import PsqluiCore
+
+/// How a script run ended.
+public enum ScriptOutcome: Equatable {
+    /// Ran to the end; `hadErrors` when some statement failed (exit 0 all the same,
+    /// as psql without ON_ERROR_STOP).
+    case completed(hadErrors: Bool)
+    /// Stopped at an error under ON_ERROR_STOP (psql's exit 3).
+    case stoppedOnError
+    /// The connection went away (exit 2).
+    case connectionLost
+    /// The reader of our output went away.
+    case brokenPipe
+    /// `\q` ended it.
+    case quit
+}
+
+/// Runs a whole script (a `-f` file, piped stdin, `\i`) through an `InputProcessor`.
+public final class ScriptRunner {
+    let evaluator: Evaluator
+
+    public init(evaluator: Evaluator) {
+        self.evaluator = evaluator
+    }
+
+    public func run(source: LineSource, origin: InputOrigin) -> ScriptOutcome {
+        let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { source.nextLine() })
+        var hadErrors = false
+        while let line = source.nextLine() {
+            switch processor.process(line: line, lineNumber: source.lineNumber) {
+            case .ok: continue
+            case .failed:
+                hadErrors = true
+                if processor.stopsOnError { return .stoppedOnError }
+            case .quit: return .quit
+            case .connectionLost: return .connectionLost
+            case .brokenPipe: return .brokenPipe
+            }
+        }
+        switch processor.finish() {
+        case .ok: return .completed(hadErrors: hadErrors)
+        case .failed: return processor.stopsOnError ? .stoppedOnError : .completed(hadErrors: true)
+        case .quit: return .quit
+        case .connectionLost: return .connectionLost
+        case .brokenPipe: return .brokenPipe
+        }
+    }
+}

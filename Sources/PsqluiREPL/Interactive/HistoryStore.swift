@@ -1,0 +1,44 @@
+import Foundation
+@preconcurrency import CLibEdit
+import PsqluiCore
+
+/// Persistent history: one entry per statement or command, in
+/// `$XDG_STATE_HOME/psqlui/history`, written atomically (temp file + rename), and
+/// never holding a secret (see `SecretFilter`).
+final class HistoryStore {
+    let path: String
+    let limit: Int32
+
+    init(limit: Int32 = 2000) {
+        let env = ProcessInfo.processInfo.environment
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        path = state + "/psqlui/history"
+        self.limit = limit
+    }
+
+    func load() {
+        using_history()
+        stifle_history(limit)
+        if FileManager.default.fileExists(atPath: path) { _ = read_history(path) }
+    }
+
+    /// Adds one entry (a whole statement) unless it carries a secret, and saves.
+    func add(_ entry: String) {
+        let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, !SecretFilter.containsSecret(trimmed) else { return }
+        _ = add_history(trimmed)
+        save()
+    }
+
+    private func save() {
+        let dir = (path as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let temp = path + ".tmp-\(getpid())"
+        if write_history(temp) == 0 {
+            rename(temp, path)
+        } else {
+            unlink(temp)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import PsqluiCore
+import PsqluiREPL
+
+/// psqlui's command line: psql's options with psql's meanings (so scripts can
+/// switch over), plus psqlui's own (`--temp`, `--format`, `--complete`).
+struct PsqluiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "psqlui",
+        abstract: "A PostgreSQL client for the terminal: SQL at a prompt, exporters, scripts.",
+        discussion: """
+        Connects as psql does (libpq: PG* variables, ~/.pgpass, service files, URIs).
+        With no -c or -f, reads statements at a prompt, or from standard input when it
+        is not a terminal. Exit status: 0 success, 1 fatal error or failing -c,
+        2 connection failed or lost, 3 script error under ON_ERROR_STOP.
+        """,
+        // psql's -h is the host; help is -? and --help.
+        helpNames: [.long, .customShort("?")]
+    )
+
+    // MARK: Connection
+
+    @Option(name: [.customShort("h", allowingJoined: true), .long], help: "Database server host or socket directory.")
+    var host: String?
+
+    @Option(name: [.customShort("p", allowingJoined: true), .long], help: "Database server port.")
+    var port: String?
+
+    @Option(name: [.customShort("U", allowingJoined: true), .customLong("username")], help: "Database user name.")
+    var username: String?
+
+    @Option(name: [.customShort("d", allowingJoined: true), .customLong("dbname")], help: "Database name, conninfo string or URI.")
+    var dbname: String?
+
+    @Flag(name: [.customShort("W"), .customLong("password")], help: "Ask for a password before connecting.")
+    var forcePassword = false
+
+    @Flag(name: [.customShort("w"), .customLong("no-password")], help: "Never ask for a password.")
+    var neverPassword = false
+
+    @Flag(name: .customLong("temp"), help: "Start a throwaway local PostgreSQL with a demo schema, connect to it, remove it on exit.")
+    var temp = false
+
+    // MARK: Input and behaviour
+
+    @Option(name: [.customShort("c", allowingJoined: true), .customLong("command")], help: "Run one command string (repeatable; runs in order with -f).")
+    var commands: [String] = []
+
+    @Option(name: [.customShort("f", allowingJoined: true), .customLong("file")], help: "Run commands from a file (- for stdin; repeatable).")
+    var files: [String] = []
+
+    @Option(name: [.customShort("v", allowingJoined: true), .customLong("set"), .customLong("variable")], help: "Set a variable: NAME=VALUE.")
+    var variables: [String] = []
+
+    @Flag(name: [.customShort("1"), .customLong("single-transaction")], help: "Run all -c/-f actions in one transaction.")
+    var singleTransaction = false
+
+    @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No informational messages or command tags.")
+    var quiet = false
+
+    @Flag(name: [.customShort("X"), .customLong("no-psqlrc")], help: "Skip config files and outside plugins.")
+    var noConfig = false
+
+    @Flag(name: [.customShort("n"), .customLong("no-readline")], help: "Do not use the line editor.")
+    var noReadline = false
+
+    @Flag(name: [.customShort("e"), .customLong("echo-queries")], help: "Echo each statement sent to the server.")
+    var echoQueries = false
+
+    @Flag(name: [.customShort("a"), .customLong("echo-all")], help: "Echo all input from a script.")
+    var echoAll = false
+
+    // MARK: Output
+
+    @Flag(name: [.customShort("A"), .customLong("no-align")], help: "Unaligned output.")
+    var noAlign = false
+
+    @Flag(name: [.customShort("t"), .customLong("tuples-only")], help: "Print rows only.")
+    var tuplesOnly = false
+
+    @Option(name: [.customShort("F", allowingJoined: true), .customLong("field-separator")], help: "Field separator for unaligned output.")
+    var fieldSeparator: String?
+
+    @Option(name: [.customShort("R", allowingJoined: true), .customLong("record-separator")], help: "Record separator for unaligned output.")
+    var recordSeparator: String?
+
+    @Flag(name: [.customShort("x"), .customLong("expanded")], help: "Expanded (vertical) records.")
+    var expanded = false
+
+    @Option(name: [.customShort("P", allowingJoined: true), .customLong("pset")], help: "Set a print option: NAME=VALUE (null, border, format, fieldsep, tuples_only, expanded, footer).")
+    var psets: [String] = []
+
+    @Option(name: [.customShort("o", allowingJoined: true), .customLong("output")], help: "Send query results to a file.")
+    var output: String?
+
+    @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
+    var version = false
+
+    // MARK: Positional
+
+    @Argument(help: "DBNAME [USERNAME], as psql takes them.")
+    var positional: [String] = []
+
+    mutating func run() throws {
+        if version {
+            print("psqlui \(PsqluiCoreInfo.version)")
+            return
+        }
+        var options = LaunchOptions()
+        options.connection.host = host
+        options.connection.port = port
+        options.connection.user = username
+        options.connection.dbname = dbname
+        if options.connection.dbname == nil, let first = positional.first { options.connection.dbname = first }
+        if options.connection.user == nil, positional.count > 1 { options.connection.user = positional[1] }
+        options.connection.forcePasswordPrompt = forcePassword
+        options.connection.neverPrompt = neverPassword
+        options.temporaryCluster = temp
+        options.actions = ActionOrder.ordered(commands: commands, files: files, argv: Array(CommandLine.arguments.dropFirst()))
+        for assignment in variables {
+            guard let pair = VariableStore.parseAssignment(assignment) else {
+                throw ValidationError("-v needs NAME=VALUE, got \"\(assignment)\"")
+            }
+            options.variables.append(pair)
+        }
+        options.singleTransaction = singleTransaction
+        options.quiet = quiet
+        options.skipConfig = noConfig
+        options.echoQueries = echoQueries
+        options.echoAll = echoAll
+        options.outputFile = output
+        var print = PrintSettings()
+        if noAlign { print.format = .unaligned }
+        if tuplesOnly { print.tuplesOnly = true }
+        if expanded { print.expanded = .on }
+        if let fieldSeparator { print.fieldSeparator = Array(fieldSeparator.utf8) }
+        if let recordSeparator { print.recordSeparator = Array(recordSeparator.utf8) }
+        for pset in psets {
+            let (name, value) = VariableStore.parseAssignment(pset) ?? (pset, "")
+            try PsetOption.apply(name: name, value: value, to: &print)
+        }
+        options.printSettings = print
+        let status = App.run(options)
+        Foundation.exit(status)
+    }
+}
