@@ -6,8 +6,17 @@ struct CandidateCollector {
     /// The typed word, lower-cased, without an opening quote.
     private(set) var needle: [UInt8]
     private(set) var start: Int
-    private var entries: [(key: SortKey, candidate: CompletionCandidate)] = []
-    private var seen = Set<String>()
+    private var entries: [Entry] = []
+
+    /// A match not yet turned into a candidate.
+    struct Entry {
+        var key: SortKey
+        var kind: CompletionCandidate.Kind
+        /// The identifier (unquoted) or the literal text.
+        var text: String
+        var detail: String?
+        var isIdentifier: Bool
+    }
 
     struct SortKey: Comparable {
         var score: FuzzyMatch.Score
@@ -54,8 +63,8 @@ struct CandidateCollector {
                       rank: Int, subrank: Int, prefixOnly: Bool = false) {
         let key = key ?? MetadataSnapshot.key(name)
         guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
-        let text = context.isQuoted || snapshot.needsQuotes(name) ? "\"" + name.replacingQuotes() + "\"" : name
-        insert(kind, text: text, detail: detail, score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key)
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key),
+                             kind: kind, text: name, detail: detail, isIdentifier: true))
     }
 
     /// Adds text that is inserted as is (keywords, commands, files, join clauses), matched on `match`.
@@ -63,17 +72,23 @@ struct CandidateCollector {
                              tiebreak: Int = 0, detail: String? = nil) {
         let key = MetadataSnapshot.key(match)
         guard let score = FuzzyMatch.score(needle, key) else { return }
-        insert(kind, text: text, detail: detail, score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key)
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
+                             kind: kind, text: text, detail: detail, isIdentifier: false))
     }
 
-    private mutating func insert(_ kind: CompletionCandidate.Kind, text: String, detail: String?, score: FuzzyMatch.Score,
-                                 rank: Int, subrank: Int, tiebreak: Int, name: [UInt8]) {
-        guard seen.insert(text).inserted else { return }
-        let candidate = CompletionCandidate(kind: kind, text: text, start: start, detail: detail, isPrefixMatch: score.isPrefix)
-        entries.append((SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: name), candidate))
-    }
-
-    func ranked() -> [CompletionCandidate] {
-        entries.sorted { $0.key < $1.key }.map(\.candidate)
+    /// Sorted best first, duplicates (same text) dropped, at most `limit`.
+    /// Candidates are only built (quoting and all) for what is returned.
+    func ranked(limit: Int = .max) -> [CompletionCandidate] {
+        let sorted = entries.sorted { $0.key < $1.key }
+        var out: [CompletionCandidate] = []
+        var seen = Set<String>()
+        for e in sorted {
+            if out.count >= limit { break }
+            let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
+                ? "\"" + e.text.replacingQuotes() + "\"" : e.text
+            guard seen.insert(text).inserted else { continue }
+            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: e.detail, isPrefixMatch: e.key.score.isPrefix))
+        }
+        return out
     }
 }

@@ -24,26 +24,27 @@ public struct CompletionEngine: Sendable {
         self.listDirectory = listDirectory
     }
 
-    /// Candidates for the word at `cursor` (a character offset, clamped) in `text`, best first.
-    public func complete(text: String, cursor: Int) -> [CompletionCandidate] {
+    /// Candidates for the word at `cursor` (a character offset, clamped) in `text`, best first,
+    /// at most `limit` of them (the libedit bridge needs a screenful, `--complete` all).
+    public func complete(text: String, cursor: Int, limit: Int = .max) -> [CompletionCandidate] {
         let clamped = max(0, min(cursor, text.count))
         let index = text.index(text.startIndex, offsetBy: clamped)
         let utf8Offset = text.utf8.distance(from: text.utf8.startIndex, to: index)
-        return complete(bytes: Array(text.utf8), cursorUTF8: utf8Offset)
+        return complete(bytes: Array(text.utf8), cursorUTF8: utf8Offset, limit: limit)
     }
 
     /// Candidates for UTF-8 `bytes` with the cursor at a byte offset (libedit's `rl_point`).
-    public func complete(bytes: [UInt8], cursorUTF8: Int) -> [CompletionCandidate] {
-        candidates(for: CompletionAnalyzer.suggest(bytes: bytes, cursor: cursorUTF8))
+    public func complete(bytes: [UInt8], cursorUTF8: Int, limit: Int = .max) -> [CompletionCandidate] {
+        candidates(for: CompletionAnalyzer.suggest(bytes: bytes, cursor: cursorUTF8), limit: limit)
     }
 
     /// Candidates for an analyzed context.
-    public func candidates(for context: CompletionContext) -> [CompletionCandidate] {
+    public func candidates(for context: CompletionContext, limit: Int = .max) -> [CompletionCandidate] {
         var collector = CandidateCollector(context: context, snapshot: snapshot)
         for (rank, suggestion) in context.suggestions.enumerated() {
             add(suggestion, rank: rank, to: &collector)
         }
-        return collector.ranked()
+        return collector.ranked(limit: limit)
     }
 
     // MARK: Per kind
@@ -133,13 +134,15 @@ public struct CompletionEngine: Sendable {
             c.add(.table, name: cte.name, detail: "CTE", rank: rank, subrank: 0)
         }
         let typedSystemPrefix = c.needle.starts(with: Array("pg_".utf8))
+        let schemas = snapshot.searchPath.filter { !MetadataSnapshot.isSystemSchema($0) || typedSystemPrefix }
+        // A name earlier on the path shadows the same name later (only checked when the path has several schemas).
         var seen = Set<String>()
-        for (order, s) in snapshot.searchPath.enumerated() {
+        let shadowing = schemas.count > 1
+        for (order, s) in schemas.enumerated() {
             let system = MetadataSnapshot.isSystemSchema(s)
-            if system && !typedSystemPrefix { continue }
             for i in snapshot.relationsBySchema[s] ?? [] {
                 let r = snapshot.relations[i]
-                guard seen.insert(r.name).inserted else { continue }
+                if shadowing && !seen.insert(r.name).inserted { continue }
                 c.add(relationKind(r.kind), name: r.name, key: snapshot.relationKeys[i], detail: r.comment, rank: rank,
                       subrank: system ? 100 : 1 + order, prefixOnly: system)
             }
