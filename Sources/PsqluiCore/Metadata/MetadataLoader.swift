@@ -1,0 +1,188 @@
+/// Loads a `MetadataSnapshot` from the catalog in a fixed set of queries.
+///
+/// The SQL (per server version) and the row → snapshot building are pure
+/// functions over `[[String?]]`, tested without a server; `load(using:)` runs
+/// them on a session. Run it on the background metadata connection, never on
+/// the user's session in the middle of their transaction.
+public enum MetadataLoader {
+    /// What each query reads; the rows of each come back in this shape.
+    public enum Part: String, CaseIterable, Sendable {
+        case schemas, relations, columns, functions, types, foreignKeys, roles, databases, keywords, searchPath
+    }
+
+    /// One catalog query.
+    public struct Query: Sendable {
+        public var part: Part
+        public var sql: String
+    }
+
+    /// The queries for a server (`PQserverVersion`, e.g. 150004). Targets 12–17;
+    /// older servers get the pre-11 `pg_proc` columns (no `prokind`).
+    public static func queries(serverVersion: Int) -> [Query] {
+        // `prokind` exists from 11; before that aggregates and window functions were flags.
+        let prokind = serverVersion >= 110000
+            ? "p.prokind"
+            : "CASE WHEN p.proisagg THEN 'a' WHEN p.proiswindow THEN 'w' ELSE 'f' END"
+        // Partitioned tables ('p') exist from 10; partitioned indexes are not relations here.
+        let relkinds = serverVersion >= 100000 ? "'r','v','m','f','p'" : "'r','v','m','f'"
+        return [
+            Query(part: .schemas, sql: """
+                SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace')
+                FROM pg_catalog.pg_namespace n
+                WHERE n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
+                ORDER BY 1
+                """),
+            Query(part: .relations, sql: """
+                SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.obj_description(c.oid, 'pg_class')
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE c.relkind IN (\(relkinds)) AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
+                ORDER BY 1, 2
+                """),
+            Query(part: .columns, sql: """
+                SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
+                       pg_catalog.col_description(c.oid, a.attnum)
+                FROM pg_catalog.pg_attribute a
+                JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN (\(relkinds))
+                  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
+                ORDER BY 1, 2, a.attnum
+                """),
+            Query(part: .functions, sql: """
+                SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),
+                       pg_catalog.pg_get_function_result(p.oid), \(prokind)::text, p.proretset::text,
+                       pg_catalog.obj_description(p.oid, 'pg_proc')
+                FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                WHERE n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
+                ORDER BY 1, 2
+                """),
+            // As psql's \dT: no array types, no row types of ordinary relations.
+            Query(part: .types, sql: """
+                SELECT n.nspname, t.typname, pg_catalog.obj_description(t.oid, 'pg_type')
+                FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))
+                  AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)
+                  AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
+                ORDER BY 1, 2
+                """),
+            // One row per column pair, in key order.
+            Query(part: .foreignKeys, sql: """
+                SELECT con.oid::text, sn.nspname, sc.relname, sa.attname, tn.nspname, tc.relname, ta.attname
+                FROM pg_catalog.pg_constraint con
+                CROSS JOIN LATERAL unnest(con.conkey, con.confkey) WITH ORDINALITY AS k(src, dst, ord)
+                JOIN pg_catalog.pg_class sc ON sc.oid = con.conrelid
+                JOIN pg_catalog.pg_namespace sn ON sn.oid = sc.relnamespace
+                JOIN pg_catalog.pg_attribute sa ON sa.attrelid = con.conrelid AND sa.attnum = k.src
+                JOIN pg_catalog.pg_class tc ON tc.oid = con.confrelid
+                JOIN pg_catalog.pg_namespace tn ON tn.oid = tc.relnamespace
+                JOIN pg_catalog.pg_attribute ta ON ta.attrelid = con.confrelid AND ta.attnum = k.dst
+                WHERE con.contype = 'f'
+                ORDER BY con.oid, k.ord
+                """),
+            Query(part: .roles, sql: "SELECT r.rolname FROM pg_catalog.pg_roles r ORDER BY 1"),
+            Query(part: .databases, sql: "SELECT d.datname FROM pg_catalog.pg_database d WHERE d.datallowconn ORDER BY 1"),
+            Query(part: .keywords, sql: "SELECT k.word, k.catcode::text FROM pg_catalog.pg_get_keywords() k ORDER BY 1"),
+            Query(part: .searchPath, sql: "SELECT s FROM unnest(pg_catalog.current_schemas(true)) AS s"),
+        ]
+    }
+
+    /// Builds a snapshot from the rows of each part (missing parts are empty).
+    public static func build(_ rows: [Part: [[String?]]], annotations: [MetadataSnapshot.ObjectID: [String]] = [:]) -> MetadataSnapshot {
+        func cell(_ row: [String?], _ i: Int) -> String? { i < row.count ? row[i] : nil }
+        func text(_ row: [String?], _ i: Int) -> String { cell(row, i) ?? "" }
+
+        let schemas = (rows[.schemas] ?? []).map { MetadataSnapshot.Schema(name: text($0, 0), comment: cell($0, 1)) }
+
+        // Columns grouped by relation, in attnum order.
+        var columns: [String: [MetadataSnapshot.Column]] = [:]
+        for r in rows[.columns] ?? [] {
+            columns[text(r, 0) + "\u{0}" + text(r, 1), default: []]
+                .append(MetadataSnapshot.Column(name: text(r, 2), type: text(r, 3), comment: cell(r, 4)))
+        }
+        let relations: [MetadataSnapshot.Relation] = (rows[.relations] ?? []).compactMap { r in
+            guard let kind = MetadataSnapshot.RelationKind(relkind: text(r, 2)) else { return nil }
+            return MetadataSnapshot.Relation(schema: text(r, 0), name: text(r, 1), kind: kind,
+                                             columns: columns[text(r, 0) + "\u{0}" + text(r, 1)] ?? [], comment: cell(r, 3))
+        }
+        let functions = (rows[.functions] ?? []).map { r in
+            let result = text(r, 3)
+            return MetadataSnapshot.Function(schema: text(r, 0), name: text(r, 1), arguments: text(r, 2), result: result,
+                                             kind: MetadataSnapshot.FunctionKind(prokind: text(r, 4)),
+                                             returnsSet: text(r, 5) == "true" || text(r, 5) == "t",
+                                             resultColumns: tableColumns(result), comment: cell(r, 6))
+        }
+        let types = (rows[.types] ?? []).map { MetadataSnapshot.DataType(schema: text($0, 0), name: text($0, 1), comment: cell($0, 2)) }
+
+        var foreignKeys: [MetadataSnapshot.ForeignKey] = []
+        var currentOID: String?
+        for r in rows[.foreignKeys] ?? [] {
+            if text(r, 0) != currentOID || foreignKeys.isEmpty {
+                currentOID = text(r, 0)
+                foreignKeys.append(MetadataSnapshot.ForeignKey(schema: text(r, 1), table: text(r, 2), columns: [],
+                                                               referencedSchema: text(r, 4), referencedTable: text(r, 5), referencedColumns: []))
+            }
+            foreignKeys[foreignKeys.count - 1].columns.append(text(r, 3))
+            foreignKeys[foreignKeys.count - 1].referencedColumns.append(text(r, 6))
+        }
+        let keywords = (rows[.keywords] ?? []).map { MetadataSnapshot.Keyword(word: text($0, 0), category: text($0, 1).first ?? "U") }
+        var searchPath = (rows[.searchPath] ?? []).compactMap { cell($0, 0) }
+        if searchPath.isEmpty { searchPath = ["pg_catalog", "public"] }
+        return MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
+                                foreignKeys: foreignKeys, roles: (rows[.roles] ?? []).compactMap { cell($0, 0) },
+                                databases: (rows[.databases] ?? []).compactMap { cell($0, 0) }, keywords: keywords,
+                                searchPath: searchPath, annotations: annotations)
+    }
+
+    /// Column names of a `TABLE(a integer, "b c" text)` result; [] for anything else.
+    static func tableColumns(_ result: String) -> [String] {
+        guard result.hasPrefix("TABLE("), result.hasSuffix(")") else { return [] }
+        let inner = Array(result.utf8.dropFirst(6).dropLast())
+        var names: [String] = []
+        var depth = 0
+        var inQuotes = false
+        var itemStart = true
+        var i = 0
+        while i < inner.count {
+            let c = inner[i]
+            if itemStart && c == UInt8(ascii: " ") { i += 1; continue }
+            if itemStart {
+                itemStart = false
+                // The name is the first token of the item, quoted or not.
+                var name: [UInt8] = []
+                if c == UInt8(ascii: "\"") {
+                    i += 1
+                    while i < inner.count {
+                        if inner[i] == UInt8(ascii: "\"") {
+                            if i + 1 < inner.count && inner[i + 1] == UInt8(ascii: "\"") { name.append(inner[i]); i += 2; continue }
+                            break
+                        }
+                        name.append(inner[i]); i += 1
+                    }
+                } else {
+                    while i < inner.count && inner[i] != UInt8(ascii: " ") { name.append(inner[i]); i += 1 }
+                }
+                names.append(String(decoding: name, as: UTF8.self))
+                i += 1
+                continue
+            }
+            if c == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes {
+                if c == UInt8(ascii: "(") { depth += 1 }
+                if c == UInt8(ascii: ")") { depth -= 1 }
+                if c == UInt8(ascii: ",") && depth == 0 { itemStart = true }
+            }
+            i += 1
+        }
+        return names
+    }
+
+    /// Runs the queries on `session` and builds a snapshot. Blocks: call it
+    /// off the cooperative pool, on the metadata connection.
+    public static func load(using session: PGSession) throws -> MetadataSnapshot {
+        var rows: [Part: [[String?]]] = [:]
+        for query in queries(serverVersion: session.serverVersion) {
+            rows[query.part] = try session.query(query.sql).rows
+        }
+        return build(rows)
+    }
+}

@@ -1,0 +1,253 @@
+/// An immutable picture of the catalog that completion reads: schemas,
+/// relations with their columns, functions, types, foreign keys, roles,
+/// databases, keywords and the search path, with indexes built once so that a
+/// completion never scans more than the objects of the schemas it looks at.
+///
+/// Build one per load (`MetadataLoader`) and swap it under a lock; readers
+/// (the completion callback inside `readline`) never wait.
+public final class MetadataSnapshot: Sendable {
+    public struct Schema: Hashable, Sendable {
+        public var name: String
+        public var comment: String?
+        public init(name: String, comment: String? = nil) { self.name = name; self.comment = comment }
+    }
+
+    public enum RelationKind: String, Hashable, Sendable {
+        case table, view, materializedView, foreignTable, partitionedTable
+
+        /// From `pg_class.relkind`.
+        public init?(relkind: String) {
+            switch relkind {
+            case "r": self = .table
+            case "v": self = .view
+            case "m": self = .materializedView
+            case "f": self = .foreignTable
+            case "p": self = .partitionedTable
+            default: return nil
+            }
+        }
+    }
+
+    public struct Column: Hashable, Sendable {
+        public var name: String
+        /// The type as `format_type` prints it (`integer`, `numeric(10,2)`).
+        public var type: String
+        public var comment: String?
+        public init(name: String, type: String, comment: String? = nil) {
+            self.name = name; self.type = type; self.comment = comment
+        }
+    }
+
+    public struct Relation: Hashable, Sendable {
+        public var schema: String
+        public var name: String
+        public var kind: RelationKind
+        public var columns: [Column]
+        public var comment: String?
+        public init(schema: String, name: String, kind: RelationKind = .table, columns: [Column] = [], comment: String? = nil) {
+            self.schema = schema; self.name = name; self.kind = kind; self.columns = columns; self.comment = comment
+        }
+    }
+
+    public enum FunctionKind: String, Hashable, Sendable {
+        case function, aggregate, window, procedure
+        /// From `pg_proc.prokind`.
+        public init(prokind: String) {
+            switch prokind {
+            case "a": self = .aggregate
+            case "w": self = .window
+            case "p": self = .procedure
+            default: self = .function
+            }
+        }
+    }
+
+    public struct Function: Hashable, Sendable {
+        public var schema: String
+        public var name: String
+        /// Identity arguments as `pg_get_function_identity_arguments` prints them.
+        public var arguments: String
+        /// Result as `pg_get_function_result` prints it (`numeric`, `SETOF record`, `TABLE(a integer)`).
+        public var result: String
+        public var kind: FunctionKind
+        public var returnsSet: Bool
+        /// Output column names of a `RETURNS TABLE(…)` function.
+        public var resultColumns: [String]
+        public var comment: String?
+        public init(schema: String, name: String, arguments: String = "", result: String = "", kind: FunctionKind = .function,
+                    returnsSet: Bool = false, resultColumns: [String] = [], comment: String? = nil) {
+            self.schema = schema; self.name = name; self.arguments = arguments; self.result = result; self.kind = kind
+            self.returnsSet = returnsSet; self.resultColumns = resultColumns; self.comment = comment
+        }
+    }
+
+    public struct DataType: Hashable, Sendable {
+        public var schema: String
+        public var name: String
+        public var comment: String?
+        public init(schema: String, name: String, comment: String? = nil) {
+            self.schema = schema; self.name = name; self.comment = comment
+        }
+    }
+
+    /// A foreign key: `schema.table(columns)` references `referencedSchema.referencedTable(referencedColumns)`.
+    public struct ForeignKey: Hashable, Sendable {
+        public var schema: String
+        public var table: String
+        public var columns: [String]
+        public var referencedSchema: String
+        public var referencedTable: String
+        public var referencedColumns: [String]
+        public init(schema: String, table: String, columns: [String], referencedSchema: String, referencedTable: String, referencedColumns: [String]) {
+            self.schema = schema; self.table = table; self.columns = columns
+            self.referencedSchema = referencedSchema; self.referencedTable = referencedTable; self.referencedColumns = referencedColumns
+        }
+    }
+
+    /// A keyword from `pg_get_keywords()`; `category` is its `catcode`
+    /// (U unreserved, C column name, T type or function name, R reserved).
+    public struct Keyword: Hashable, Sendable {
+        public var word: String
+        public var category: Character
+        public init(word: String, category: Character) { self.word = word; self.category = category }
+    }
+
+    /// An object an annotation is attached to (plugins such as `comments` add notes).
+    public enum ObjectID: Hashable, Sendable {
+        case schema(String)
+        case relation(schema: String, name: String)
+        case column(schema: String, relation: String, name: String)
+        case function(schema: String, name: String)
+    }
+
+    public let schemas: [Schema]
+    public let relations: [Relation]
+    public let functions: [Function]
+    public let types: [DataType]
+    public let foreignKeys: [ForeignKey]
+    public let roles: [String]
+    public let databases: [String]
+    public let keywords: [Keyword]
+    /// `current_schemas(true)`: pg_catalog (implicit) and the user's path, in order.
+    public let searchPath: [String]
+    /// Extra notes per object (from MetadataHook plugins), shown as detail.
+    public let annotations: [ObjectID: [String]]
+
+    // Indexes.
+    let relationIndex: [String: [String: Int]]      // schema → name → index
+    let relationsBySchema: [String: [Int]]
+    let relationKeys: [[UInt8]]                     // lower-cased names, parallel to `relations`
+    let functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int])]]
+    let typesBySchema: [String: [Int]]
+    let foreignKeysByRelation: [String: [Int]]      // "schema\u{0}name" → FKs where it is either side
+    /// Lower-cased keywords that need quoting as identifiers (every category but U).
+    let quotedKeywords: Set<String>
+
+    /// The schemas whose objects are system objects: hidden until typed.
+    public static let systemSchemas: Set<String> = ["pg_catalog", "information_schema", "pg_toast"]
+
+    public static func isSystemSchema(_ name: String) -> Bool {
+        systemSchemas.contains(name) || name.hasPrefix("pg_toast") || name.hasPrefix("pg_temp_")
+    }
+
+    public init(schemas: [Schema] = [], relations: [Relation] = [], functions: [Function] = [], types: [DataType] = [],
+                foreignKeys: [ForeignKey] = [], roles: [String] = [], databases: [String] = [], keywords: [Keyword] = [],
+                searchPath: [String] = ["pg_catalog", "public"], annotations: [ObjectID: [String]] = [:]) {
+        self.schemas = schemas
+        self.relations = relations
+        self.functions = functions
+        self.types = types
+        self.foreignKeys = foreignKeys
+        self.roles = roles
+        self.databases = databases
+        self.keywords = keywords
+        self.searchPath = searchPath
+        self.annotations = annotations
+
+        var relationIndex: [String: [String: Int]] = [:]
+        var relationsBySchema: [String: [Int]] = [:]
+        var relationKeys: [[UInt8]] = []
+        relationKeys.reserveCapacity(relations.count)
+        for (i, r) in relations.enumerated() {
+            relationIndex[r.schema, default: [:]][r.name] = i
+            relationsBySchema[r.schema, default: []].append(i)
+            relationKeys.append(MetadataSnapshot.key(r.name))
+        }
+        var functionGroups: [String: [String: [Int]]] = [:]
+        for (i, f) in functions.enumerated() { functionGroups[f.schema, default: [:]][f.name, default: []].append(i) }
+        var functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int])]] = [:]
+        for (schema, groups) in functionGroups {
+            functionsBySchema[schema] = groups.map { (name: $0.key, key: MetadataSnapshot.key($0.key), indices: $0.value) }
+                .sorted { $0.name < $1.name }
+        }
+        var typesBySchema: [String: [Int]] = [:]
+        for (i, t) in types.enumerated() { typesBySchema[t.schema, default: []].append(i) }
+        var fkIndex: [String: [Int]] = [:]
+        for (i, fk) in foreignKeys.enumerated() {
+            fkIndex[fk.schema + "\u{0}" + fk.table, default: []].append(i)
+            if fk.schema != fk.referencedSchema || fk.table != fk.referencedTable {
+                fkIndex[fk.referencedSchema + "\u{0}" + fk.referencedTable, default: []].append(i)
+            }
+        }
+        self.relationIndex = relationIndex
+        self.relationsBySchema = relationsBySchema
+        self.relationKeys = relationKeys
+        self.functionsBySchema = functionsBySchema
+        self.typesBySchema = typesBySchema
+        self.foreignKeysByRelation = fkIndex
+        let fromCatalog = keywords.filter { $0.category != "U" }.map { $0.word.lowercased() }
+        self.quotedKeywords = fromCatalog.isEmpty ? MetadataSnapshot.fallbackReservedKeywords : Set(fromCatalog)
+    }
+
+    /// A snapshot with nothing in it (no server): keywords, commands and files still complete.
+    public static let empty = MetadataSnapshot(searchPath: ["pg_catalog", "public"])
+
+    /// Lower-cased UTF-8 bytes, the form names are matched in.
+    static func key(_ s: String) -> [UInt8] {
+        s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// The relation `schema.name`, or with no schema the first one along the search path.
+    public func relation(schema: String?, name: String) -> Relation? {
+        if let schema { return relationIndex[schema]?[name].map { relations[$0] } }
+        for s in searchPath { if let i = relationIndex[s]?[name] { return relations[i] } }
+        return nil
+    }
+
+    /// Functions named `name` (in `schema`, or along the search path).
+    public func functions(schema: String?, name: String) -> [Function] {
+        for s in schema.map({ [$0] }) ?? searchPath {
+            if let group = functionsBySchema[s]?.first(where: { $0.name == name }) { return group.indices.map { functions[$0] } }
+        }
+        return []
+    }
+
+    /// Foreign keys in which `schema.name` is the referencing or the referenced table.
+    public func foreignKeys(touching schema: String, _ name: String) -> [ForeignKey] {
+        (foreignKeysByRelation[schema + "\u{0}" + name] ?? []).map { foreignKeys[$0] }
+    }
+
+    /// True when `name` must be written in double quotes to mean itself.
+    public func needsQuotes(_ name: String) -> Bool {
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || (first >= 0x61 && first <= 0x7A) else { return true }
+        for c in name.utf8 {
+            let ok = c == UInt8(ascii: "_") || c == UInt8(ascii: "$") || (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39)
+            if !ok { return true }
+        }
+        return quotedKeywords.contains(name)
+    }
+
+    /// Reserved words used when the snapshot has no keyword list (no server).
+    static let fallbackReservedKeywords: Set<String> = [
+        "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast", "check",
+        "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role", "current_time",
+        "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end", "except",
+        "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in", "initially", "intersect", "into",
+        "lateral", "leading", "limit", "localtime", "localtimestamp", "not", "null", "offset", "on", "only", "or",
+        "order", "placing", "primary", "references", "returning", "select", "session_user", "some", "symmetric",
+        "system_user", "table", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "when",
+        "where", "window", "with", "authorization", "binary", "collation", "concurrently", "cross", "current_schema",
+        "freeze", "full", "ilike", "inner", "is", "isnull", "join", "left", "like", "natural", "notnull", "outer",
+        "overlaps", "right", "similar", "tablesample", "verbose",
+    ]
+}

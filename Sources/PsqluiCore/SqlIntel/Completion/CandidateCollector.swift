@@ -1,0 +1,94 @@
+/// Collects candidates for one completion, matching each against the typed
+/// word as it is added (so non-matching objects cost one byte comparison).
+struct CandidateCollector {
+    let context: CompletionContext
+    let snapshot: MetadataSnapshot
+    /// The typed word, lower-cased, without an opening quote.
+    private(set) var needle: [UInt8]
+    private(set) var start: Int
+    private var entries: [Entry] = []
+
+    /// A match not yet turned into a candidate.
+    struct Entry {
+        var key: SortKey
+        var kind: CompletionCandidate.Kind
+        /// The identifier (unquoted) or the literal text.
+        var text: String
+        var detail: String?
+        var isIdentifier: Bool
+    }
+
+    struct SortKey: Comparable {
+        var score: FuzzyMatch.Score
+        var rank: Int
+        var subrank: Int
+        var tiebreak: Int
+        var name: [UInt8]
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            if a.score.isPrefix != b.score.isPrefix { return a.score.isPrefix }
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.subrank != b.subrank { return a.subrank < b.subrank }
+            if a.score != b.score { return a.score < b.score }
+            if a.tiebreak != b.tiebreak { return a.tiebreak < b.tiebreak }
+            return a.name.lexicographicallyPrecedes(b.name)
+        }
+    }
+
+    init(context: CompletionContext, snapshot: MetadataSnapshot) {
+        self.context = context
+        self.snapshot = snapshot
+        self.start = context.wordStart
+        self.needle = CandidateCollector.needle(for: context.word)
+    }
+
+    static func needle(for word: String) -> [UInt8] {
+        var bytes = Array(word.utf8)
+        if bytes.first == UInt8(ascii: "\"") {
+            bytes.removeFirst()
+            if bytes.last == UInt8(ascii: "\"") { bytes.removeLast() }
+            return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        }
+        return bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    }
+
+    /// Completes only the part of the word after `n` characters (`public.` in `:describe public.or`).
+    mutating func narrowWord(afterCharacters n: Int) {
+        let rest = String(context.word.dropFirst(n))
+        start = context.wordStart + n
+        needle = CandidateCollector.needle(for: rest)
+    }
+
+    /// Adds an identifier (quoted in the text if it needs quotes, or if the user opened a quote).
+    mutating func add(_ kind: CompletionCandidate.Kind, name: String, key: [UInt8]? = nil, detail: String? = nil,
+                      rank: Int, subrank: Int, prefixOnly: Bool = false) {
+        let key = key ?? MetadataSnapshot.key(name)
+        guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key),
+                             kind: kind, text: name, detail: detail, isIdentifier: true))
+    }
+
+    /// Adds text that is inserted as is (keywords, commands, files, join clauses), matched on `match`.
+    mutating func addLiteral(_ kind: CompletionCandidate.Kind, text: String, match: String, rank: Int, subrank: Int,
+                             tiebreak: Int = 0, detail: String? = nil) {
+        let key = MetadataSnapshot.key(match)
+        guard let score = FuzzyMatch.score(needle, key) else { return }
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
+                             kind: kind, text: text, detail: detail, isIdentifier: false))
+    }
+
+    /// Sorted best first, duplicates (same text) dropped, at most `limit`.
+    /// Candidates are only built (quoting and all) for what is returned.
+    func ranked(limit: Int = .max) -> [CompletionCandidate] {
+        let sorted = entries.sorted { $0.key < $1.key }
+        var out: [CompletionCandidate] = []
+        var seen = Set<String>()
+        for e in sorted {
+            if out.count >= limit { break }
+            let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
+                ? "\"" + e.text.replacingQuotes() + "\"" : e.text
+            guard seen.insert(text).inserted else { continue }
+            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: e.detail, isPrefixMatch: e.key.score.isPrefix))
+        }
+        return out
+    }
+}

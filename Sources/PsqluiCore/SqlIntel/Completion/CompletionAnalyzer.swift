@@ -1,0 +1,416 @@
+/// Decides what fits at the cursor — a pure function of the text, with no
+/// catalog access: `(text before the cursor, whole buffer) → CompletionContext`.
+///
+/// Steps: find the word being completed (and its qualifier), the statement and
+/// the parenthesized group the cursor is in; read the scope of the innermost
+/// query (FROM items, CTEs, subquery columns); then apply the declarative
+/// rules in `CompletionRules` to the tokens before the word.
+public enum CompletionAnalyzer {
+    /// Analyzes `fullText` with the cursor after `textBeforeCursor` (which
+    /// should be a prefix of `fullText`; if not, only `textBeforeCursor` is used).
+    public static func suggest(textBeforeCursor: String, fullText: String) -> CompletionContext {
+        let before = Array(textBeforeCursor.utf8)
+        var bytes = Array(fullText.utf8)
+        if !bytes.starts(with: before) { bytes = before }
+        return suggest(bytes: bytes, cursor: before.count)
+    }
+
+    /// Analyzes UTF-8 `bytes` with the cursor at byte offset `cursor` (clamped).
+    public static func suggest(bytes: [UInt8], cursor rawCursor: Int) -> CompletionContext {
+        let cursor = max(0, min(rawCursor, bytes.count))
+        var analysis = Analysis(bytes: bytes, cursor: cursor)
+        analysis.run()
+        return analysis.context
+    }
+}
+
+/// One run of the analysis; internal state kept in one place so that the
+/// steps stay small functions.
+struct Analysis {
+    let bytes: [UInt8]
+    let cursor: Int
+    var context = CompletionContext()
+
+    init(bytes: [UInt8], cursor: Int) {
+        self.bytes = bytes
+        self.cursor = cursor
+    }
+
+    mutating func run() {
+        setWord(start: cursor)
+        let all = SqlTokenizer.tokenize(bytes)
+        if isInsideStringOrComment(all) { return }
+        if !analyzeCommandLine() {
+            analyzeSQL(SqlTokenStream(bytes: bytes, tokens: all.filter { $0.kind != .comment }))
+        }
+        context.lowercaseKeywords = prefersLowercase(all)
+    }
+
+    // MARK: Word and offsets
+
+    mutating func setWord(start: Int) {
+        context.word = String(decoding: bytes[start..<cursor], as: UTF8.self)
+        context.wordStartUTF8 = start
+        context.wordStart = String(decoding: bytes[0..<start], as: UTF8.self).count
+        context.isQuoted = bytes[start..<cursor].first == UInt8(ascii: "\"")
+    }
+
+    func isInsideStringOrComment(_ all: [SqlToken]) -> Bool {
+        for t in all where t.start < cursor {
+            guard t.kind == .string || t.kind == .comment else { continue }
+            let isLineComment = t.kind == .comment && bytes[t.start] == UInt8(ascii: "-")
+            if cursor < t.end || (cursor == t.end && (t.isUnterminated || isLineComment)) { return true }
+        }
+        return false
+    }
+
+    /// Keywords in lower case when the word typed is lower case, or (with no word
+    /// yet) when the last keyword-looking word before the cursor was.
+    func prefersLowercase(_ all: [SqlToken]) -> Bool {
+        let word = bytes[context.wordStartUTF8..<cursor]
+        if word.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) { return !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) }
+        if word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { return false }
+        for t in all.reversed() where t.kind == .word && t.end <= cursor {
+            let text = bytes[t.start..<t.end]
+            let lower = SqlTokenStream.asciiLowercased(text)
+            if Analysis.caseHints.contains(lower) { return !text.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) }
+        }
+        return false
+    }
+
+    static let caseHints: Set<String> = [
+        "select", "from", "where", "join", "on", "and", "or", "insert", "into", "update", "set", "delete", "create",
+        "alter", "drop", "table", "group", "order", "by", "with", "as", "values", "left", "inner", "limit", "grant",
+    ]
+
+    // MARK: Colon-command lines and backslash commands
+
+    /// A line that starts with `:` is a colon command: complete its name, then its arguments.
+    mutating func analyzeCommandLine() -> Bool {
+        var lineStart = cursor
+        while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        var p = lineStart
+        while p < cursor && (bytes[p] == 0x20 || bytes[p] == 0x09) { p += 1 }
+        guard p < cursor, bytes[p] == UInt8(ascii: ":") else { return false }
+        if p + 1 < cursor && !SqlTokenizer.isIdentifierStart(bytes[p + 1]) { return false }
+        analyzeCommandArguments(commandStart: p)
+        return true
+    }
+
+    /// Splits `bytes[commandStart..<cursor]` at white space: the first piece names
+    /// the command, the last one is the word being completed.
+    mutating func analyzeCommandArguments(commandStart: Int) {
+        var pieces: [Range<Int>] = []
+        var i = commandStart
+        while i < cursor {
+            while i < cursor && SqlTokenizer.isSpace(bytes[i]) { i += 1 }
+            let s = i
+            while i < cursor && !SqlTokenizer.isSpace(bytes[i]) { i += 1 }
+            if s < i { pieces.append(s..<i) }
+        }
+        let endsInSpace = cursor > commandStart && SqlTokenizer.isSpace(bytes[cursor - 1])
+        if pieces.count <= 1 && !endsInSpace {
+            setWord(start: commandStart)
+            context.suggestions = [.command]
+            return
+        }
+        let command = String(decoding: bytes[pieces[0]], as: UTF8.self)
+        var wordStart = endsInSpace ? cursor : pieces.last!.lowerBound
+        let argumentIndex = endsInSpace ? pieces.count - 1 : pieces.count - 2
+        let previous = argumentIndex >= 1 ? String(decoding: bytes[pieces[argumentIndex]], as: UTF8.self) : ""
+        var redirect = previous == ">" || previous == ">>"
+        if wordStart < cursor && bytes[wordStart] == UInt8(ascii: ">") {
+            redirect = true
+            while wordStart < cursor && bytes[wordStart] == UInt8(ascii: ">") { wordStart += 1 }
+        }
+        setWord(start: wordStart)
+        context.suggestions = redirect ? [.file] : [.commandArgument(command: command, index: argumentIndex)]
+    }
+
+    // MARK: SQL
+
+    mutating func analyzeSQL(_ stream: SqlTokenStream) {
+        let tokens = stream.tokens
+        // The statement around the cursor.
+        var stmtStart = 0
+        var stmtEnd = tokens.count
+        for (i, t) in tokens.enumerated() where t.kind == .semicolon {
+            if t.end <= cursor { stmtStart = i + 1 } else if t.start >= cursor { stmtEnd = i; break }
+        }
+        // A backslash command on the cursor's line ends the SQL before it.
+        if let b = tokens[stmtStart..<stmtEnd].lastIndex(where: { $0.kind == .backslashCommand && $0.start < cursor }),
+           !bytes[tokens[b].start..<cursor].contains(UInt8(ascii: "\n")) {
+            analyzeCommandArguments(commandStart: tokens[b].start)
+            return
+        }
+        // The word being completed.
+        var wordIndex = tokens[stmtStart..<stmtEnd].firstIndex(where: { $0.end >= cursor }) ?? stmtEnd
+        if wordIndex < stmtEnd {
+            let t = tokens[wordIndex]
+            if t.start < cursor {
+                switch t.kind {
+                case .word, .quotedIdentifier:
+                    setWord(start: t.start)
+                case .variable:
+                    setWord(start: t.start)
+                    context.suggestions = [.variable]
+                    return
+                case .operator where t.end == cursor && bytes[cursor - 1] == UInt8(ascii: ":") && t.end - t.start == 1:
+                    setWord(start: cursor - 1)
+                    context.suggestions = [.variable]
+                    return
+                case .number, .parameter, .string, .other, .backslashCommand, .comment:
+                    return
+                default:
+                    wordIndex += 1 // punctuation ending at the cursor: the word is empty, after it
+                }
+            }
+        }
+        // Its qualifier: `a.` or `a.b.` right before it.
+        var firstOfWord = wordIndex
+        var qualifier: [String] = []
+        while firstOfWord - 2 >= stmtStart, tokens[firstOfWord - 1].kind == .dot, stream.isName(firstOfWord - 2) {
+            qualifier.insert(stream.identifier(firstOfWord - 2), at: 0)
+            firstOfWord -= 2
+        }
+        context.qualifier = qualifier
+
+        // Enclosing groups, outermost first.
+        var enclosing: [Int] = []
+        for i in stmtStart..<firstOfWord {
+            if tokens[i].kind == .openParen { enclosing.append(i) } else if tokens[i].kind == .closeParen { _ = enclosing.popLast() }
+        }
+        let parser = scopeFor(stream, stmtStart: stmtStart, stmtEnd: stmtEnd, enclosing: enclosing, firstOfWord: firstOfWord)
+        var suggestions = rules(stream, parser: parser, stmtStart: stmtStart, enclosing: enclosing, firstOfWord: firstOfWord)
+        if !qualifier.isEmpty { suggestions = qualify(suggestions, with: qualifier) }
+        context.suggestions = dedupe(suggestions)
+    }
+
+    // MARK: Scope
+
+    /// Reads CTEs and references of every enclosing query; fills `context.scope`,
+    /// `outerScope`, `ctes` and `refsBeforeWord`.
+    mutating func scopeFor(_ stream: SqlTokenStream, stmtStart: Int, stmtEnd: Int, enclosing: [Int], firstOfWord: Int) -> ScopeParser {
+        var parser = ScopeParser(stream: stream, ctes: [])
+        let queryBlocks: [(from: Int, to: Int)] = [(stmtStart, stmtEnd)] + enclosing.compactMap { open in
+            ScopeParser.queryStarts.contains(stream.keyword(open + 1))
+                ? (open + 1, min(stream.closeOf[open] ?? stmtEnd, stmtEnd)) : nil
+        }
+        var outer: [TableReference] = []
+        for (n, block) in queryBlocks.enumerated() {
+            let items = stream.level(from: block.from, to: block.to)
+            let (ctes, mainStart) = parser.parseWith(items)
+            parser.ctes += ctes
+            let position = items.firstIndex(where: { $0 >= firstOfWord }) ?? items.count
+            let core = parser.coreRange(items, from: min(mainStart, items.count), containing: position)
+            let refs = parser.references(items, in: core)
+            if n == queryBlocks.count - 1 {
+                context.scope = refs
+                let upper = max(core.lowerBound, min(position, core.upperBound))
+                refsBeforeWord = parser.references(items, in: core.lowerBound..<upper)
+            } else {
+                outer = refs + outer
+            }
+        }
+        context.outerScope = outer
+        context.ctes = parser.ctes
+        return parser
+    }
+
+    var refsBeforeWord: [TableReference] = []
+
+    // MARK: Rules
+
+    mutating func rules(_ stream: SqlTokenStream, parser: ScopeParser, stmtStart: Int, enclosing: [Int], firstOfWord: Int) -> [CompletionSuggestion] {
+        let group = enclosing.last
+        let levelStart = group.map { $0 + 1 } ?? stmtStart
+        let items = stream.level(from: levelStart, to: firstOfWord)
+        let symbols = RuleMatcher.symbols(stream, items: items, parser: parser)
+        if let group, !ScopeParser.queryStarts.contains(stream.keyword(group + 1)) {
+            let parentStart = enclosing.count >= 2 ? enclosing[enclosing.count - 2] + 1 : stmtStart
+            let parent = RuleMatcher.symbols(stream, items: stream.level(from: parentStart, to: group), parser: parser)
+            return parenRules(inner: symbols, parent: parent)
+        }
+        return clauseRules(symbols)
+    }
+
+    func expand(_ templates: [SuggestionTemplate], target: RuleMatcher.Symbol?) -> [CompletionSuggestion] {
+        var out: [CompletionSuggestion] = []
+        for t in templates {
+            switch t {
+            case .fixed(let s): out.append(s)
+            case .keywords(let k): out.append(.keyword(k))
+            case .columnsInScope:
+                if !context.scope.isEmpty { out.append(.column(tables: context.scope)) }
+            case .aliasesInScope:
+                if !context.scope.isEmpty { out.append(.alias(context.scope)) }
+            case .targetColumns:
+                if let target, let parts = target.parts {
+                    let schema = parts.count >= 2 ? parts[parts.count - 2] : nil
+                    let ref = TableReference(schema: schema, name: parts.last)
+                    out.append(.column(tables: [resolveCTE(ref)]))
+                }
+            case .joinsFromScope:
+                if !refsBeforeWord.isEmpty { out.append(.join(scope: refsBeforeWord)) }
+            case .joinConditions:
+                if refsBeforeWord.count >= 2 {
+                    out.append(.joinCondition(right: refsBeforeWord.last!, left: Array(refsBeforeWord.dropLast())))
+                }
+            }
+        }
+        return out
+    }
+
+    func resolveCTE(_ ref: TableReference) -> TableReference {
+        guard ref.schema == nil, let name = ref.name, let cte = context.ctes.last(where: { $0.name == name }) else { return ref }
+        return TableReference(name: name, source: .cte, columns: cte.columns)
+    }
+
+    static let expression: [SuggestionTemplate] = [.columnsInScope, .aliasesInScope, CompletionRules.function]
+
+    /// Rules at query level: tail rules, else the clause the word is in.
+    func clauseRules(_ all: [RuleMatcher.Symbol]) -> [CompletionSuggestion] {
+        let symbols = RuleMatcher.stripPrefixes(all)
+        if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules, symbols) {
+            return expand(rule.offers, target: target)
+        }
+        guard let k = RuleMatcher.lastClause(symbols) else {
+            return symbols.isEmpty ? [.keyword(CompletionRules.statementStarts)] : [.keyword([])]
+        }
+        let clause = symbols[k].text
+        let after = Array(symbols[(k + 1)...])
+        let expects = RuleMatcher.expectsOperand(after)
+        let R = CompletionRules.self
+        var t: [SuggestionTemplate]
+        switch clause {
+        case "select":
+            t = expects ? Analysis.expression + [.keywords(after.isEmpty ? ["DISTINCT"] + R.expressionKeywords : R.expressionKeywords)]
+                : [.keywords(R.afterSelectItem)]
+        case "from":
+            t = after.isEmpty || after.last?.text == "," ? [R.relation, R.schema, R.function] : [.keywords(R.afterFromItem)]
+        case "join":
+            t = after.isEmpty ? [.joinsFromScope, R.relation, R.schema, R.function] : [.keywords(R.afterJoinItem)]
+        case "on":
+            t = after.isEmpty ? [.joinConditions] + Analysis.expression
+                : expects ? Analysis.expression : [.keywords(R.afterJoinCondition)]
+        case "using":
+            t = symbols.first?.text == "delete" ? [R.relation, R.schema] : [.keywords(["("])]
+        case "where", "having", "when":
+            t = expects ? Analysis.expression + [.keywords(R.expressionKeywords)] : [.keywords(R.afterCondition)]
+        case "by":
+            let head = k > 0 ? symbols[k - 1].text : ""
+            if expects { t = Analysis.expression } else {
+                t = [.keywords(head == "group" ? R.afterGroupBy : head == "order" ? R.afterOrderBy : [])]
+            }
+        case "set":
+            if let target = RuleMatcher.updateTarget(symbols) {
+                if after.isEmpty || after.last?.text == "," {
+                    t = [.targetColumns]
+                    return expand(t, target: target)
+                }
+                t = expects ? Analysis.expression + [.keywords(["DEFAULT"] + R.expressionKeywords)] : [.keywords(R.afterSetItem)]
+            } else {
+                t = [.keywords(R.setTargets)]
+            }
+        case "values":
+            t = expects ? [R.function, .keywords(["DEFAULT", "NULL"])] : [.keywords(R.afterValues)]
+        case "returning":
+            t = Analysis.expression
+        default:
+            t = []
+        }
+        return expand(t, target: nil)
+    }
+
+    /// Rules inside a parenthesized group that is not a query: column lists,
+    /// table definitions, USING, OVER, CAST, subquery starts, function arguments.
+    func parenRules(inner: [RuleMatcher.Symbol], parent all: [RuleMatcher.Symbol]) -> [CompletionSuggestion] {
+        let parent = RuleMatcher.stripPrefixes(all)
+        let atItemStart = inner.isEmpty || inner.last?.text == ","
+        let columnListOwners: [[String]] = [
+            ["^", "insert", "into", "*"], ["^", "insert", "into", "*", "as", "*"], ["references", "*"],
+            ["^", "copy", "*"], ["^", "create", "…", "index", "…", "on", "*", "using", "*"],
+            ["^", "create", "…", "index", "…", "on", "*"], ["^", "analyze", "*"], ["^", "vacuum", "*"],
+        ]
+        for pattern in columnListOwners {
+            if let target = RuleMatcher.match(pattern, parent) {
+                return atItemStart ? expand([.targetColumns], target: target) : []
+            }
+        }
+        if RuleMatcher.match(["^", "create", "…", "table", "*"], parent) != nil {
+            if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules, inner) { return expand(rule.offers, target: target) }
+            if atItemStart { return [.keyword(CompletionRules.tableElementStarts)] }
+            let itemLength = inner.count - 1 - (inner.lastIndex(where: { $0.text == "," }) ?? -1)
+            return itemLength == 1 ? [.datatype(schema: nil)] : [.keyword(CompletionRules.columnConstraints)]
+        }
+        let last = parent.last?.text ?? ""
+        if last == "using" {
+            guard atItemStart, let right = refsBeforeWord.last else { return [] }
+            return [.usingColumn(left: Array(refsBeforeWord.dropLast()), right: right)]
+        }
+        if last == "over" {
+            if let k = RuleMatcher.lastClause(inner), inner[k].text == "by" { return expand(Analysis.expression, target: nil) }
+            return [.keyword(["PARTITION BY", "ORDER BY"])]
+        }
+        if last == "cast" && inner.last?.text == "as" { return [.datatype(schema: nil)] }
+        if inner.isEmpty && ["from", "join", "lateral", "as", "exists", "in", "union", "all"].contains(last) {
+            let starts: [CompletionSuggestion] = [.keyword(CompletionRules.subqueryStarts)]
+            return last == "in" ? expand(Analysis.expression, target: nil) + starts : starts
+        }
+        if last == "," && inner.isEmpty, RuleMatcher.lastClause(parent).map({ parent[$0].text == "from" }) == true {
+            return [.keyword(CompletionRules.subqueryStarts)]
+        }
+        if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules.filter { $0.pattern.first != "^" }, inner) {
+            return expand(rule.offers, target: target)
+        }
+        if RuleMatcher.expectsOperand(inner) {
+            return expand(Analysis.expression, target: nil) + (inner.isEmpty ? [.keyword(["DISTINCT"] + CompletionRules.expressionKeywords)] : [.keyword(CompletionRules.expressionKeywords)])
+        }
+        return [.keyword(["AND", "OR", "IS", "NOT", "IN", "LIKE", "BETWEEN", "AS"])]
+    }
+
+    // MARK: Qualified words
+
+    /// Narrows suggestions to what can follow `qualifier.`: columns of the
+    /// reference it names, or objects in the schema it names.
+    func qualify(_ suggestions: [CompletionSuggestion], with qualifier: [String]) -> [CompletionSuggestion] {
+        let q = qualifier.last!
+        let schema = qualifier.count >= 2 ? qualifier[qualifier.count - 2] : nil
+        var out: [CompletionSuggestion] = []
+        var wantedColumns = false
+        for s in suggestions {
+            switch s {
+            case .relation(nil): out.append(.relation(schema: q))
+            case .function(nil): out.append(.function(schema: q))
+            case .datatype(nil): out.append(.datatype(schema: q))
+            case .column, .alias, .joinCondition, .usingColumn:
+                if case .column = s { wantedColumns = true }
+                if case .alias = s { wantedColumns = true }
+            default: break
+            }
+        }
+        if wantedColumns {
+            let matching = (context.scope + context.outerScope).filter { ref in
+                if let schema { return ref.alias == nil && ref.name == q && ref.schema == schema }
+                return ref.qualifier == q || (ref.alias != nil && ref.name == q && ref.schema == nil && false)
+            }
+            var result: [CompletionSuggestion] = []
+            if let first = matching.first {
+                result.append(.column(tables: [first]))
+            } else if qualifier.count == 1 {
+                // Not an alias: maybe a table name used as a qualifier, or a schema.
+                if let ref = (context.scope + context.outerScope).first(where: { $0.name == q }) {
+                    result.append(.column(tables: [ref]))
+                }
+                result.append(.function(schema: q))
+            }
+            out = result + out.filter { if case .function = $0 { return result.isEmpty } else { return true } }
+        }
+        return out
+    }
+
+    func dedupe(_ suggestions: [CompletionSuggestion]) -> [CompletionSuggestion] {
+        var seen = Set<CompletionSuggestion>()
+        return suggestions.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,352 @@
+/// Turns the analyzer's kinds into ranked candidates from a metadata snapshot,
+/// the command list, export formats, variables and files.
+///
+/// Ranking, best first: prefix matches, then fuzzy (subsequence) matches; within
+/// each, the analyzer's likelier kinds first; then user objects before system
+/// ones (and search-path order); then the tighter fuzzy match; then by name.
+/// Objects of `pg_catalog` / `information_schema` (except built-in functions and
+/// types) appear only when the user typed their schema or a `pg_` prefix.
+public struct CompletionEngine: Sendable {
+    public var snapshot: MetadataSnapshot
+    public var commands: [CompletionCommandInfo]
+    public var formats: [String]
+    public var variables: [String]
+    /// Lists a directory for file completion: entry names and whether each is a directory.
+    public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]
+
+    public init(snapshot: MetadataSnapshot, commands: [CompletionCommandInfo] = [], formats: [String] = [],
+                variables: [String] = [],
+                listDirectory: @escaping @Sendable (String) -> [(name: String, isDirectory: Bool)] = FileLister.list) {
+        self.snapshot = snapshot
+        self.commands = commands
+        self.formats = formats
+        self.variables = variables
+        self.listDirectory = listDirectory
+    }
+
+    /// Candidates for the word at `cursor` (a character offset, clamped) in `text`, best first,
+    /// at most `limit` of them (the libedit bridge needs a screenful, `--complete` all).
+    public func complete(text: String, cursor: Int, limit: Int = .max) -> [CompletionCandidate] {
+        let clamped = max(0, min(cursor, text.count))
+        let index = text.index(text.startIndex, offsetBy: clamped)
+        let utf8Offset = text.utf8.distance(from: text.utf8.startIndex, to: index)
+        return complete(bytes: Array(text.utf8), cursorUTF8: utf8Offset, limit: limit)
+    }
+
+    /// Candidates for UTF-8 `bytes` with the cursor at a byte offset (libedit's `rl_point`).
+    public func complete(bytes: [UInt8], cursorUTF8: Int, limit: Int = .max) -> [CompletionCandidate] {
+        candidates(for: CompletionAnalyzer.suggest(bytes: bytes, cursor: cursorUTF8), limit: limit)
+    }
+
+    /// Candidates for an analyzed context.
+    public func candidates(for context: CompletionContext, limit: Int = .max) -> [CompletionCandidate] {
+        var collector = CandidateCollector(context: context, snapshot: snapshot)
+        for (rank, suggestion) in context.suggestions.enumerated() {
+            add(suggestion, rank: rank, to: &collector)
+        }
+        return collector.ranked(limit: limit)
+    }
+
+    // MARK: Per kind
+
+    func add(_ suggestion: CompletionSuggestion, rank: Int, to c: inout CandidateCollector) {
+        switch suggestion {
+        case .keyword(let list): addKeywords(list, rank: rank, to: &c)
+        case .schema: addSchemas(rank: rank, to: &c)
+        case .relation(let schema): addRelations(schema: schema, rank: rank, to: &c)
+        case .column(let tables): addColumns(tables, rank: rank, to: &c)
+        case .usingColumn(let left, let right):
+            let leftNames = Set(left.flatMap { columns(of: $0).map(\.name) })
+            for (i, col) in columns(of: right).enumerated() where leftNames.contains(col.name) {
+                c.add(.column, name: col.name, detail: col.type, rank: rank, subrank: i)
+            }
+        case .function(let schema): addFunctions(schema: schema, rank: rank, to: &c)
+        case .datatype(let schema): addTypes(schema: schema, rank: rank, to: &c)
+        case .join(let scope): addJoins(scope: scope, rank: rank, to: &c)
+        case .joinCondition(let right, let left): addJoinConditions(right: right, left: left, rank: rank, to: &c)
+        case .alias(let refs):
+            for (i, ref) in refs.enumerated() where !ref.qualifier.isEmpty {
+                c.add(.alias, name: ref.qualifier, detail: ref.label, rank: rank, subrank: i)
+            }
+        case .role:
+            for r in snapshot.roles { c.add(.role, name: r, rank: rank, subrank: r.hasPrefix("pg_") ? 1 : 0) }
+        case .database:
+            for d in snapshot.databases { c.add(.database, name: d, rank: rank, subrank: d.hasPrefix("template") ? 1 : 0) }
+        case .command:
+            for cmd in commands {
+                for s in cmd.spellings { c.addLiteral(.command, text: s, match: s, rank: rank, subrank: s == ":" + cmd.name ? 0 : 1) }
+            }
+        case .commandArgument(let command, _):
+            addCommandArgument(command, rank: rank, to: &c)
+        case .file: addFiles(rank: rank, to: &c)
+        case .format:
+            for f in formats { c.addLiteral(.format, text: f, match: f, rank: rank, subrank: 0) }
+        case .variable:
+            for v in variables { c.addLiteral(.variable, text: ":" + v, match: ":" + v, rank: rank, subrank: 0) }
+        }
+    }
+
+    static let allKeywords: [String] = {
+        var seen = Set<String>()
+        let R = CompletionRules.self
+        let lists = [R.statementStarts, R.createObjects, R.afterFromItem, R.afterCondition, R.afterOrderBy,
+                     R.alterTableActions, R.columnConstraints, R.expressionKeywords, R.afterSelectItem]
+        return lists.joined().filter { seen.insert($0).inserted }
+    }()
+
+    func addKeywords(_ list: [String], rank: Int, to c: inout CandidateCollector) {
+        var words = list
+        if words.isEmpty {
+            words = snapshot.keywords.isEmpty ? CompletionEngine.allKeywords : snapshot.keywords.map { $0.word.uppercased() }
+        }
+        let lower = c.context.lowercaseKeywords
+        for (i, k) in words.enumerated() {
+            // Settings such as `search_path` keep their own case.
+            let isSetting = k.contains(where: { $0.isLowercase })
+            let text = isSetting ? k : (lower ? k.lowercased() : k)
+            c.addLiteral(.keyword, text: text, match: k, rank: rank, subrank: i)
+        }
+    }
+
+    func addSchemas(rank: Int, to c: inout CandidateCollector) {
+        for s in snapshot.schemas {
+            if MetadataSnapshot.isSystemSchema(s.name) {
+                // Hidden until typed: only a real prefix of the name shows it.
+                guard !c.needle.isEmpty, MetadataSnapshot.key(s.name).starts(with: c.needle) else { continue }
+            }
+            c.add(.schema, name: s.name, detail: s.comment, rank: rank, subrank: MetadataSnapshot.isSystemSchema(s.name) ? 1 : 0)
+        }
+    }
+
+    func relationKind(_ k: MetadataSnapshot.RelationKind) -> CompletionCandidate.Kind {
+        k == .view || k == .materializedView ? .view : .table
+    }
+
+    func addRelations(schema: String?, rank: Int, to c: inout CandidateCollector) {
+        if let schema {
+            for i in snapshot.relationsBySchema[schema] ?? [] {
+                let r = snapshot.relations[i]
+                c.add(relationKind(r.kind), name: r.name, key: snapshot.relationKeys[i], detail: r.comment, rank: rank, subrank: 0)
+            }
+            return
+        }
+        for cte in c.context.ctes {
+            c.add(.table, name: cte.name, detail: "CTE", rank: rank, subrank: 0)
+        }
+        let typedSystemPrefix = c.needle.starts(with: Array("pg_".utf8))
+        let schemas = snapshot.searchPath.filter { !MetadataSnapshot.isSystemSchema($0) || typedSystemPrefix }
+        // A name earlier on the path shadows the same name later (only checked when the path has several schemas).
+        var seen = Set<String>()
+        let shadowing = schemas.count > 1
+        for (order, s) in schemas.enumerated() {
+            let system = MetadataSnapshot.isSystemSchema(s)
+            for i in snapshot.relationsBySchema[s] ?? [] {
+                let r = snapshot.relations[i]
+                if shadowing && !seen.insert(r.name).inserted { continue }
+                c.add(relationKind(r.kind), name: r.name, key: snapshot.relationKeys[i], detail: r.comment, rank: rank,
+                      subrank: system ? 100 : 1 + order, prefixOnly: system)
+            }
+        }
+    }
+
+    /// The columns a reference has: its own list, a CTE's or subquery's, a
+    /// function's result columns, or the catalog's.
+    func columns(of ref: TableReference, depth: Int = 0) -> [MetadataSnapshot.Column] {
+        if depth > 8 { return [] }
+        if let derived = ref.columns {
+            var out: [MetadataSnapshot.Column] = []
+            for d in derived {
+                switch d {
+                case .named(let n): out.append(MetadataSnapshot.Column(name: n, type: ""))
+                case .all(let refs): for r in refs { out += columns(of: r, depth: depth + 1) }
+                }
+            }
+            return out
+        }
+        guard let name = ref.name else { return [] }
+        switch ref.source {
+        case .function:
+            let cols = snapshot.functions(schema: ref.schema, name: name).first?.resultColumns ?? []
+            if !cols.isEmpty { return cols.map { MetadataSnapshot.Column(name: $0, type: "") } }
+            return [MetadataSnapshot.Column(name: ref.alias ?? name, type: "")]
+        case .relation, .cte, .subquery:
+            return snapshot.relation(schema: ref.schema, name: name)?.columns ?? []
+        }
+    }
+
+    func addColumns(_ tables: [TableReference], rank: Int, to c: inout CandidateCollector) {
+        var seen = Set<String>()
+        for (t, ref) in tables.enumerated() {
+            for col in columns(of: ref) where seen.insert(col.name).inserted {
+                c.add(.column, name: col.name, detail: col.comment ?? (col.type.isEmpty ? nil : col.type), rank: rank, subrank: t)
+            }
+        }
+    }
+
+    func addFunctions(schema: String?, rank: Int, to c: inout CandidateCollector) {
+        let schemas = schema.map { [$0] } ?? snapshot.searchPath
+        var seen = Set<String>()
+        for s in schemas {
+            let system = MetadataSnapshot.isSystemSchema(s)
+            for group in snapshot.functionsBySchema[s] ?? [] where seen.insert(group.name).inserted {
+                let f = snapshot.functions[group.indices[0]]
+                let more = group.indices.count > 1 ? " …" : ""
+                let detail = f.comment ?? "(\(f.arguments))\(more) → \(f.result)"
+                c.add(.function, name: group.name, key: group.key, detail: detail, rank: rank, subrank: system && schema == nil ? 1 : 0)
+            }
+        }
+    }
+
+    /// SQL spellings of built-in types that `pg_type` names differently.
+    static let standardTypeNames = [
+        "integer", "bigint", "smallint", "boolean", "text", "varchar", "char", "numeric", "decimal", "real",
+        "double precision", "timestamp", "timestamptz", "date", "time", "interval", "uuid", "json", "jsonb", "bytea",
+    ]
+
+    func addTypes(schema: String?, rank: Int, to c: inout CandidateCollector) {
+        if let schema {
+            for i in snapshot.typesBySchema[schema] ?? [] { c.add(.datatype, name: snapshot.types[i].name, rank: rank, subrank: 0) }
+            return
+        }
+        for s in snapshot.searchPath {
+            let system = MetadataSnapshot.isSystemSchema(s)
+            for i in snapshot.typesBySchema[s] ?? [] {
+                let t = snapshot.types[i]
+                c.add(.datatype, name: t.name, detail: t.comment, rank: rank, subrank: system ? 2 : 0)
+            }
+        }
+        for (i, name) in CompletionEngine.standardTypeNames.enumerated() {
+            c.addLiteral(.datatype, text: name, match: name, rank: rank, subrank: 1, tiebreak: i)
+        }
+    }
+
+    // MARK: Joins
+
+    func resolvedRelation(_ ref: TableReference) -> MetadataSnapshot.Relation? {
+        guard ref.source == .relation, let name = ref.name else { return nil }
+        return snapshot.relation(schema: ref.schema, name: name)
+    }
+
+    /// An alias for a joined table: initials of its words (`order_items` → `oi`), unique in scope.
+    func makeAlias(for name: String, taken: Set<String>) -> String {
+        let initials = name.split(separator: "_").compactMap(\.first).map(String.init).joined().lowercased()
+        var base = initials.isEmpty ? "t" : initials
+        if base.utf8.first.map({ !SqlTokenizer.isIdentifierStart($0) }) ?? true { base = "t" + base }
+        var alias = base
+        var n = 2
+        while taken.contains(alias) || snapshot.quotedKeywords.contains(alias) { alias = base + String(n); n += 1 }
+        return alias
+    }
+
+    func quoted(_ name: String) -> String {
+        snapshot.needsQuotes(name) ? "\"" + name.replacingQuotes() + "\"" : name
+    }
+
+    func condition(_ a: String, _ aCols: [String], _ b: String, _ bCols: [String], and: String) -> String {
+        zip(aCols, bCols).map { "\(quoted(a)).\(quoted($0)) = \(quoted(b)).\(quoted($1))" }.joined(separator: " \(and) ")
+    }
+
+    func addJoins(scope: [TableReference], rank: Int, to c: inout CandidateCollector) {
+        let useAliases = scope.contains { $0.alias != nil }
+        var taken = Set(scope.map(\.qualifier))
+        let on = c.context.lowercaseKeywords ? "on" : "ON"
+        let and = c.context.lowercaseKeywords ? "and" : "AND"
+        for (refIndex, ref) in scope.enumerated() {
+            guard let rel = resolvedRelation(ref) else { continue }
+            for fk in snapshot.foreignKeys(touching: rel.schema, rel.name) {
+                // The other side of the key, and the column lists in (other, ref) order.
+                let refIsChild = fk.schema == rel.schema && fk.table == rel.name
+                let (otherSchema, otherTable, otherCols, refCols) = refIsChild
+                    ? (fk.referencedSchema, fk.referencedTable, fk.referencedColumns, fk.columns)
+                    : (fk.schema, fk.table, fk.columns, fk.referencedColumns)
+                let visible = snapshot.relation(schema: nil, name: otherTable).map { $0.schema == otherSchema } ?? false
+                let tableText = visible ? quoted(otherTable) : quoted(otherSchema) + "." + quoted(otherTable)
+                let alias = useAliases ? makeAlias(for: otherTable, taken: taken) : (otherTable == rel.name ? otherTable + "2" : otherTable)
+                if useAliases { taken.insert(alias) }
+                let text = tableText + (useAliases ? " " + alias : "") + " \(on) "
+                    + condition(alias, otherCols, ref.qualifier, refCols, and: and)
+                c.addLiteral(.join, text: text, match: otherTable, rank: rank, subrank: refIndex, detail: nil)
+            }
+        }
+    }
+
+    func addJoinConditions(right: TableReference, left: [TableReference], rank: Int, to c: inout CandidateCollector) {
+        guard let rightRel = resolvedRelation(right) else { return }
+        let and = c.context.lowercaseKeywords ? "and" : "AND"
+        for (i, ref) in left.enumerated().reversed() {
+            guard let rel = resolvedRelation(ref) else { continue }
+            for fk in snapshot.foreignKeys(touching: rightRel.schema, rightRel.name) {
+                let rightIsChild = fk.schema == rightRel.schema && fk.table == rightRel.name
+                    && fk.referencedSchema == rel.schema && fk.referencedTable == rel.name
+                let rightIsParent = fk.referencedSchema == rightRel.schema && fk.referencedTable == rightRel.name
+                    && fk.schema == rel.schema && fk.table == rel.name
+                if rightIsChild {
+                    c.addLiteral(.join, text: condition(right.qualifier, fk.columns, ref.qualifier, fk.referencedColumns, and: and),
+                                 match: right.qualifier, rank: rank, subrank: left.count - i)
+                } else if rightIsParent {
+                    c.addLiteral(.join, text: condition(right.qualifier, fk.referencedColumns, ref.qualifier, fk.columns, and: and),
+                                 match: right.qualifier, rank: rank, subrank: left.count - i)
+                }
+            }
+        }
+    }
+
+    // MARK: Commands, files
+
+    func command(named typed: String) -> CompletionCommandInfo? {
+        commands.first { $0.spellings.contains(typed) }
+    }
+
+    func addCommandArgument(_ typed: String, rank: Int, to c: inout CandidateCollector) {
+        guard let cmd = command(named: typed) else { return }
+        switch cmd.argumentKind {
+        case .none: return
+        case .relation:
+            // `:describe public.ord`: the part after the last dot is the word.
+            if let dot = c.context.word.lastIndex(of: ".") {
+                let schemaPart = String(c.context.word[..<dot])
+                let schema = schemaPart.hasPrefix("\"") ? String(schemaPart.dropFirst().dropLast()) : schemaPart.lowercased()
+                c.narrowWord(afterCharacters: c.context.word.distance(from: c.context.word.startIndex, to: dot) + 1)
+                addRelations(schema: schema, rank: rank, to: &c)
+                addFunctions(schema: schema, rank: rank + 1, to: &c)
+            } else {
+                addRelations(schema: nil, rank: rank, to: &c)
+                addSchemas(rank: rank + 1, to: &c)
+                addFunctions(schema: nil, rank: rank + 2, to: &c)
+            }
+        case .format: add(.format, rank: rank, to: &c)
+        case .file: add(.file, rank: rank, to: &c)
+        case .database: add(.database, rank: rank, to: &c)
+        case .schema: addSchemas(rank: rank, to: &c)
+        case .role: add(.role, rank: rank, to: &c)
+        case .function: addFunctions(schema: nil, rank: rank, to: &c)
+        case .variable:
+            for v in variables { c.addLiteral(.variable, text: v, match: v, rank: rank, subrank: 0) }
+        case .command:
+            for cmd in commands { c.addLiteral(.command, text: cmd.name, match: cmd.name, rank: rank, subrank: 0) }
+        }
+    }
+
+    func addFiles(rank: Int, to c: inout CandidateCollector) {
+        let word = c.context.word
+        let slash = word.lastIndex(of: "/")
+        let directory = slash.map { String(word[...$0]) } ?? ""
+        let namePrefix = slash.map { String(word[word.index(after: $0)...]) } ?? word
+        for entry in listDirectory(directory.isEmpty ? "." : directory) {
+            if entry.name.hasPrefix(".") && !namePrefix.hasPrefix(".") { continue }
+            let text = directory + entry.name + (entry.isDirectory ? "/" : "")
+            // Files match case-sensitively and by prefix only: the path is typed as is.
+            guard entry.name.hasPrefix(namePrefix) else { continue }
+            c.addLiteral(.file, text: text, match: text, rank: rank, subrank: entry.isDirectory ? 0 : 1)
+        }
+    }
+}
+
+extension String {
+    /// Doubles embedded double quotes, as a quoted identifier needs.
+    func replacingQuotes() -> String {
+        var out = ""
+        for ch in self { out.append(ch); if ch == "\"" { out.append("\"") } }
+        return out
+    }
+}

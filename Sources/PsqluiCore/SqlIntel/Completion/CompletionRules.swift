@@ -1,0 +1,297 @@
+/// What a rule offers; scope-dependent kinds are filled in by the analyzer.
+enum SuggestionTemplate: Sendable {
+    case fixed(CompletionSuggestion)
+    /// Columns of the references in scope, then their aliases.
+    case columnsInScope
+    /// Aliases (or names) of the references in scope.
+    case aliasesInScope
+    /// Columns of the relation the rule's first `*` names (`insert into T (`, `alter table T alter`).
+    case targetColumns
+    /// FK join suggestions from the references in scope.
+    case joinsFromScope
+    /// FK join conditions between the last joined reference and the ones before it.
+    case joinConditions
+    case keywords([String])
+}
+
+/// A declarative completion rule: when the level tokens before the word end
+/// with `pattern`, offer `offers`. Pattern elements: a lower-case keyword or
+/// punctuation, `*` (a possibly qualified name), `^` (the statement start),
+/// `…` (any run of items).
+struct TailRule: Sendable {
+    let pattern: [String]
+    let offers: [SuggestionTemplate]
+    init(_ pattern: [String], _ offers: [SuggestionTemplate]) {
+        self.pattern = pattern
+        self.offers = offers
+    }
+}
+
+/// The rule tables: data, not code. The analyzer tries `tailRules` (longest
+/// pattern first), then decides by the clause the word is in.
+enum CompletionRules {
+    static let relation: SuggestionTemplate = .fixed(.relation(schema: nil))
+    static let schema: SuggestionTemplate = .fixed(.schema)
+    static let function: SuggestionTemplate = .fixed(.function(schema: nil))
+    static let datatype: SuggestionTemplate = .fixed(.datatype(schema: nil))
+    static let role: SuggestionTemplate = .fixed(.role)
+    static let database: SuggestionTemplate = .fixed(.database)
+
+    static let statementStarts = [
+        "SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "CREATE", "ALTER", "DROP", "TRUNCATE",
+        "GRANT", "REVOKE", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "EXPLAIN", "ANALYZE", "VACUUM", "COPY",
+        "SET", "SHOW", "RESET", "TABLE", "VALUES", "COMMENT ON", "CALL", "DO", "LOCK", "REINDEX",
+        "REFRESH MATERIALIZED VIEW", "PREPARE", "EXECUTE", "DEALLOCATE", "LISTEN", "NOTIFY", "DISCARD",
+        "CLUSTER", "MERGE INTO", "START TRANSACTION", "RELEASE SAVEPOINT",
+    ]
+    static let createObjects = [
+        "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "UNIQUE INDEX", "FUNCTION", "PROCEDURE", "OR REPLACE",
+        "SCHEMA", "SEQUENCE", "TYPE", "DOMAIN", "EXTENSION", "ROLE", "USER", "DATABASE", "TRIGGER",
+        "TEMPORARY TABLE", "UNLOGGED TABLE", "POLICY", "AGGREGATE", "PUBLICATION", "SUBSCRIPTION",
+    ]
+    static let dropObjects = [
+        "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "FUNCTION", "PROCEDURE", "SCHEMA", "SEQUENCE", "TYPE",
+        "DOMAIN", "EXTENSION", "ROLE", "USER", "DATABASE", "TRIGGER", "POLICY", "OWNED BY", "AGGREGATE",
+    ]
+    static let alterObjects = [
+        "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "FUNCTION", "PROCEDURE", "SCHEMA", "SEQUENCE", "TYPE",
+        "DOMAIN", "ROLE", "USER", "DATABASE", "DEFAULT PRIVILEGES", "SYSTEM", "EXTENSION",
+    ]
+    static let expressionKeywords = ["CASE", "CAST", "EXISTS", "NOT", "NULL", "TRUE", "FALSE", "ARRAY", "INTERVAL"]
+    static let afterSelectItem = ["FROM", "AS", "INTO", "UNION", "UNION ALL", "EXCEPT", "INTERSECT", "ORDER BY", "LIMIT"]
+    static let afterFromItem = [
+        "WHERE", "JOIN", "INNER JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN", "CROSS JOIN", "NATURAL JOIN",
+        "LEFT OUTER JOIN", "GROUP BY", "HAVING", "ORDER BY", "LIMIT", "OFFSET", "UNION", "UNION ALL", "EXCEPT",
+        "INTERSECT", "WINDOW", "FOR UPDATE",
+    ]
+    static let afterJoinItem = ["ON", "USING"] + afterFromItem
+    static let afterCondition = [
+        "AND", "OR", "IS", "NOT", "IN", "LIKE", "ILIKE", "BETWEEN", "GROUP BY", "ORDER BY", "LIMIT", "OFFSET",
+        "UNION", "EXCEPT", "INTERSECT", "RETURNING", "FOR UPDATE",
+    ]
+    static let afterJoinCondition = ["AND", "OR"] + afterFromItem
+    static let afterGroupBy = ["HAVING", "ORDER BY", "LIMIT", "OFFSET", "UNION", "EXCEPT", "INTERSECT", "WINDOW"]
+    static let afterOrderBy = ["ASC", "DESC", "NULLS FIRST", "NULLS LAST", "LIMIT", "OFFSET", "FETCH FIRST", "FOR UPDATE"]
+    static let afterInsertTarget = ["VALUES", "SELECT", "DEFAULT VALUES", "OVERRIDING SYSTEM VALUE", "WITH"]
+    static let afterValues = ["ON CONFLICT", "RETURNING"]
+    static let afterUpdateTarget = ["SET"]
+    static let afterSetItem = ["FROM", "WHERE", "RETURNING"]
+    static let afterDeleteTarget = ["WHERE", "USING", "RETURNING"]
+    static let alterTableActions = [
+        "ADD COLUMN", "ADD CONSTRAINT", "ALTER COLUMN", "DROP COLUMN", "DROP CONSTRAINT", "RENAME TO",
+        "RENAME COLUMN", "OWNER TO", "SET SCHEMA", "ENABLE TRIGGER", "DISABLE TRIGGER", "ATTACH PARTITION",
+        "DETACH PARTITION", "ENABLE ROW LEVEL SECURITY",
+    ]
+    static let alterColumnActions = [
+        "TYPE", "SET DATA TYPE", "SET DEFAULT", "DROP DEFAULT", "SET NOT NULL", "DROP NOT NULL", "SET STATISTICS",
+    ]
+    static let tableElementStarts = ["PRIMARY KEY", "CONSTRAINT", "FOREIGN KEY", "UNIQUE", "CHECK", "LIKE", "EXCLUDE"]
+    static let columnConstraints = [
+        "NOT NULL", "NULL", "DEFAULT", "PRIMARY KEY", "REFERENCES", "UNIQUE", "CHECK", "COLLATE", "GENERATED", "CONSTRAINT",
+    ]
+    static let setTargets = [
+        "search_path", "ROLE", "SESSION AUTHORIZATION", "TIME ZONE", "TRANSACTION", "LOCAL", "SESSION",
+        "statement_timeout", "work_mem", "client_encoding", "application_name", "lock_timeout", "DateStyle",
+    ]
+    static let isFollow = ["NULL", "NOT NULL", "TRUE", "FALSE", "DISTINCT FROM", "NOT DISTINCT FROM", "UNKNOWN"]
+    static let notFollow = ["NULL", "IN", "LIKE", "ILIKE", "EXISTS", "BETWEEN", "DISTINCT FROM"]
+    static let subqueryStarts = ["SELECT", "VALUES", "WITH", "TABLE"]
+    static let grantPrivileges = [
+        "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER", "ALL PRIVILEGES", "ALL",
+        "USAGE", "CREATE", "CONNECT", "TEMPORARY", "EXECUTE",
+    ]
+    static let grantOnTargets = ["TABLE", "ALL TABLES IN SCHEMA", "SCHEMA", "DATABASE", "FUNCTION", "SEQUENCE"]
+    static let transactionModes = ["TRANSACTION", "ISOLATION LEVEL", "READ ONLY", "READ WRITE"]
+
+    /// Rules on the last items before the word, tried longest pattern first.
+    static let tailRules: [TailRule] = {
+        let rules: [TailRule] = [
+            // Types.
+            TailRule(["::"], [datatype]),
+            TailRule(["returns"], [datatype, .keywords(["TABLE", "SETOF", "TRIGGER", "VOID"])]),
+            TailRule(["setof"], [datatype]),
+            TailRule(["^", "alter", "table", "*", "alter", "*", "type"], [datatype]),
+            TailRule(["^", "alter", "table", "*", "alter", "column", "*", "type"], [datatype]),
+            TailRule(["^", "alter", "table", "*", "alter", "*", "set", "data", "type"], [datatype]),
+            TailRule(["^", "alter", "table", "*", "alter", "column", "*", "set", "data", "type"], [datatype]),
+            TailRule(["^", "alter", "table", "*", "add", "column", "*"], [datatype]),
+            TailRule(["^", "alter", "table", "*", "add", "*"], [datatype]),
+            TailRule(["^", "create", "domain", "*", "as"], [datatype]),
+            TailRule(["^", "create", "type", "*", "as"], [.keywords(["ENUM", "RANGE"])]),
+            // Roles.
+            TailRule(["owner", "to"], [role]),
+            TailRule(["^", "grant", "…", "to"], [role, .keywords(["PUBLIC"])]),
+            TailRule(["^", "grant", "…", "to", "…", ","], [role]),
+            TailRule(["^", "revoke", "…", "from"], [role, .keywords(["PUBLIC"])]),
+            TailRule(["^", "set", "role"], [role, .keywords(["NONE"])]),
+            TailRule(["^", "set", "session", "authorization"], [role, .keywords(["DEFAULT"])]),
+            TailRule(["^", "alter", "role"], [role]),
+            TailRule(["^", "alter", "user"], [role]),
+            TailRule(["^", "drop", "role"], [role]),
+            TailRule(["^", "drop", "user"], [role]),
+            TailRule(["^", "drop", "owned", "by"], [role]),
+            TailRule(["^", "reassign", "owned", "by"], [role]),
+            TailRule(["authorization"], [role]),
+            // Schemas.
+            TailRule(["^", "set", "search_path", "to"], [schema]),
+            TailRule(["^", "set", "search_path", "="], [schema]),
+            TailRule(["^", "set", "search_path", "…", ","], [schema]),
+            TailRule(["^", "set", "local", "search_path", "to"], [schema]),
+            TailRule(["^", "set", "schema"], [schema]),
+            TailRule(["set", "schema"], [schema]),
+            TailRule(["^", "drop", "schema"], [schema]),
+            TailRule(["^", "alter", "schema"], [schema]),
+            TailRule(["^", "comment", "on", "schema"], [schema]),
+            TailRule(["in", "schema"], [schema]),
+            TailRule(["on", "schema"], [schema]),
+            TailRule(["^", "create", "schema"], [.keywords(["IF NOT EXISTS", "AUTHORIZATION"])]),
+            // Databases.
+            TailRule(["^", "drop", "database"], [database]),
+            TailRule(["^", "alter", "database"], [database]),
+            TailRule(["on", "database"], [database]),
+            TailRule(["^", "create", "database", "*", "template"], [database]),
+            // Relations.
+            TailRule(["^", "table"], [relation, schema]),
+            TailRule(["^", "drop", "table"], [relation, schema]),
+            TailRule(["^", "drop", "table", "…", ","], [relation, schema]),
+            TailRule(["^", "drop", "view"], [relation, schema]),
+            TailRule(["^", "drop", "materialized", "view"], [relation, schema]),
+            TailRule(["^", "alter", "table"], [relation, schema]),
+            TailRule(["^", "alter", "view"], [relation, schema]),
+            TailRule(["^", "alter", "materialized", "view"], [relation, schema]),
+            TailRule(["^", "refresh", "materialized", "view"], [relation, schema, .keywords(["CONCURRENTLY"])]),
+            TailRule(["^", "truncate"], [relation, schema, .keywords(["TABLE"])]),
+            TailRule(["^", "truncate", "table"], [relation, schema]),
+            TailRule(["^", "truncate", "…", ","], [relation, schema]),
+            TailRule(["^", "lock"], [relation, schema, .keywords(["TABLE"])]),
+            TailRule(["^", "lock", "table"], [relation, schema]),
+            TailRule(["^", "copy"], [relation, schema, .keywords(["("])]),
+            TailRule(["^", "vacuum"], [relation, schema, .keywords(["FULL", "ANALYZE", "VERBOSE"])]),
+            TailRule(["^", "vacuum", "full"], [relation, schema]),
+            TailRule(["^", "vacuum", "analyze"], [relation, schema]),
+            TailRule(["^", "analyze"], [relation, schema, .keywords(["VERBOSE"])]),
+            TailRule(["^", "cluster"], [relation, schema]),
+            TailRule(["^", "comment", "on", "table"], [relation, schema]),
+            TailRule(["^", "comment", "on", "view"], [relation, schema]),
+            TailRule(["^", "comment", "on", "column"], [relation, schema]),
+            TailRule(["^", "comment", "on"], [.keywords(["TABLE", "COLUMN", "VIEW", "SCHEMA", "FUNCTION", "INDEX", "TYPE", "DATABASE", "ROLE"])]),
+            TailRule(["^", "comment", "on", "…", "is"], [.keywords(["NULL"])]),
+            TailRule(["references"], [relation, schema]),
+            TailRule(["^", "create", "…", "index", "…", "on"], [relation, schema]),
+            TailRule(["^", "create", "…", "index", "on"], [relation, schema]),
+            TailRule(["^", "create", "…", "trigger", "…", "on"], [relation, schema]),
+            TailRule(["^", "create", "…", "policy", "*", "on"], [relation, schema]),
+            TailRule(["^", "grant", "…", "on"], [relation, schema, .keywords(grantOnTargets)]),
+            TailRule(["^", "grant", "…", "on", "table"], [relation, schema]),
+            TailRule(["^", "revoke", "…", "on"], [relation, schema, .keywords(grantOnTargets)]),
+            TailRule(["^", "insert", "into"], [relation, schema]),
+            TailRule(["^", "insert", "into", "*"], [.keywords(afterInsertTarget)]),
+            TailRule(["^", "insert", "into", "*", "as", "*"], [.keywords(afterInsertTarget)]),
+            TailRule(["^", "insert", "into", "*", "()"], [.keywords(["VALUES", "SELECT", "OVERRIDING SYSTEM VALUE", "WITH"])]),
+            TailRule(["^", "insert"], [.keywords(["INTO"])]),
+            TailRule(["^", "merge", "into"], [relation, schema]),
+            TailRule(["^", "update"], [relation, schema]),
+            TailRule(["^", "update", "*"], [.keywords(afterUpdateTarget)]),
+            TailRule(["^", "update", "*", "*"], [.keywords(afterUpdateTarget)]),
+            TailRule(["^", "update", "*", "as", "*"], [.keywords(afterUpdateTarget)]),
+            TailRule(["^", "delete"], [.keywords(["FROM"])]),
+            TailRule(["^", "delete", "from"], [relation, schema]),
+            TailRule(["^", "delete", "from", "*"], [.keywords(afterDeleteTarget)]),
+            TailRule(["^", "delete", "from", "*", "*"], [.keywords(afterDeleteTarget)]),
+            // ALTER TABLE … COLUMN.
+            TailRule(["^", "alter", "table", "*"], [.keywords(alterTableActions)]),
+            TailRule(["^", "alter", "table", "*", "alter"], [.targetColumns, .keywords(["COLUMN"])]),
+            TailRule(["^", "alter", "table", "*", "alter", "column"], [.targetColumns]),
+            TailRule(["^", "alter", "table", "*", "drop"], [.targetColumns, .keywords(["COLUMN", "CONSTRAINT"])]),
+            TailRule(["^", "alter", "table", "*", "drop", "column"], [.targetColumns]),
+            TailRule(["^", "alter", "table", "*", "rename"], [.targetColumns, .keywords(["COLUMN", "TO", "CONSTRAINT"])]),
+            TailRule(["^", "alter", "table", "*", "rename", "column"], [.targetColumns]),
+            TailRule(["^", "alter", "table", "*", "alter", "*"], [.keywords(alterColumnActions)]),
+            TailRule(["^", "alter", "table", "*", "alter", "column", "*"], [.keywords(alterColumnActions)]),
+            TailRule(["^", "alter", "table", "*", "add"], [.keywords(["COLUMN", "CONSTRAINT", "PRIMARY KEY", "FOREIGN KEY", "UNIQUE", "CHECK"])]),
+            TailRule(["^", "alter", "table", "*", "add", "column"], []),
+            TailRule(["^", "alter", "table", "*", "add", "constraint"], []),
+            TailRule(["^", "alter", "table", "*", "alter", "*", "set"], [.keywords(["DEFAULT", "NOT NULL", "DATA TYPE", "STATISTICS"])]),
+            TailRule(["^", "alter", "table", "*", "alter", "column", "*", "set"], [.keywords(["DEFAULT", "NOT NULL", "DATA TYPE", "STATISTICS"])]),
+            TailRule(["^", "alter", "table", "*", "alter", "*", "drop"], [.keywords(["DEFAULT", "NOT NULL"])]),
+            TailRule(["^", "alter", "table", "*", "alter", "column", "*", "drop"], [.keywords(["DEFAULT", "NOT NULL"])]),
+            TailRule(["^", "alter", "table", "*", "rename", "to"], []),
+            // Functions.
+            TailRule(["^", "drop", "function"], [function, schema]),
+            TailRule(["^", "drop", "procedure"], [function, schema]),
+            TailRule(["^", "drop", "aggregate"], [function, schema]),
+            TailRule(["^", "alter", "function"], [function, schema]),
+            TailRule(["^", "alter", "procedure"], [function, schema]),
+            TailRule(["^", "comment", "on", "function"], [function, schema]),
+            TailRule(["^", "call"], [function, schema]),
+            TailRule(["execute", "function"], [function, schema]),
+            TailRule(["execute", "procedure"], [function, schema]),
+            TailRule(["on", "function"], [function, schema]),
+            // Statement heads.
+            TailRule(["^", "create"], [.keywords(createObjects)]),
+            TailRule(["^", "create", "or", "replace"], [.keywords(["VIEW", "FUNCTION", "PROCEDURE", "TRIGGER", "AGGREGATE", "RULE"])]),
+            TailRule(["^", "create", "unique"], [.keywords(["INDEX"])]),
+            TailRule(["^", "create", "materialized"], [.keywords(["VIEW"])]),
+            TailRule(["^", "create", "temporary"], [.keywords(["TABLE", "VIEW", "SEQUENCE"])]),
+            TailRule(["^", "create", "temp"], [.keywords(["TABLE", "VIEW", "SEQUENCE"])]),
+            TailRule(["^", "create", "table"], [.keywords(["IF NOT EXISTS"])]),
+            TailRule(["^", "create", "table", "*"], [.keywords(["(", "AS", "PARTITION OF", "OF"])]),
+            TailRule(["^", "create", "view", "*"], [.keywords(["AS"])]),
+            TailRule(["^", "create", "view", "*", "as"], [.keywords(["SELECT", "VALUES", "WITH"])]),
+            TailRule(["^", "create", "materialized", "view", "*"], [.keywords(["AS"])]),
+            TailRule(["^", "create", "…", "index"], [.keywords(["ON", "CONCURRENTLY", "IF NOT EXISTS"])]),
+            TailRule(["^", "create", "…", "index", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "create", "…", "index", "…", "on", "*"], [.keywords(["USING", "("])]),
+            TailRule(["^", "drop"], [.keywords(dropObjects)]),
+            TailRule(["^", "drop", "materialized"], [.keywords(["VIEW"])]),
+            TailRule(["^", "alter"], [.keywords(alterObjects)]),
+            TailRule(["^", "alter", "materialized"], [.keywords(["VIEW"])]),
+            TailRule(["^", "explain"], [.keywords(["ANALYZE", "VERBOSE", "SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "VALUES", "TABLE"])]),
+            TailRule(["^", "set"], [.keywords(setTargets)]),
+            TailRule(["^", "show"], [.keywords(["ALL", "search_path", "server_version", "TIME ZONE", "TRANSACTION ISOLATION LEVEL", "statement_timeout", "work_mem"])]),
+            TailRule(["^", "reset"], [.keywords(["ALL", "ROLE", "search_path", "SESSION AUTHORIZATION", "statement_timeout", "work_mem"])]),
+            TailRule(["^", "begin"], [.keywords(transactionModes)]),
+            TailRule(["^", "start"], [.keywords(["TRANSACTION"])]),
+            TailRule(["^", "rollback"], [.keywords(["TO SAVEPOINT", "AND CHAIN", "PREPARED"])]),
+            TailRule(["^", "commit"], [.keywords(["AND CHAIN", "PREPARED"])]),
+            TailRule(["^", "grant"], [.keywords(grantPrivileges), role]),
+            TailRule(["^", "revoke"], [.keywords(grantPrivileges), role]),
+            TailRule(["^", "refresh"], [.keywords(["MATERIALIZED VIEW"])]),
+            TailRule(["^", "reindex"], [.keywords(["TABLE", "INDEX", "SCHEMA", "DATABASE", "SYSTEM"])]),
+            TailRule(["^", "reindex", "table"], [relation, schema]),
+            TailRule(["^", "reindex", "schema"], [schema]),
+            TailRule(["^", "reindex", "database"], [database]),
+            TailRule(["^", "discard"], [.keywords(["ALL", "PLANS", "SEQUENCES", "TEMPORARY"])]),
+            TailRule(["^", "with"], [.keywords(["RECURSIVE"])]),
+            TailRule(["^", "with", "recursive"], []),
+            TailRule(["^", "with", "…", "as"], [.keywords(["(", "MATERIALIZED", "NOT MATERIALIZED"])]),
+            // Expression keywords.
+            TailRule(["is"], [.keywords(isFollow)]),
+            TailRule(["is", "not"], [.keywords(["NULL", "TRUE", "FALSE", "DISTINCT FROM", "UNKNOWN"])]),
+            TailRule(["order"], [.keywords(["BY"])]),
+            TailRule(["group"], [.keywords(["BY"])]),
+            TailRule(["partition"], [.keywords(["BY"])]),
+            TailRule(["left"], [.keywords(["JOIN", "OUTER JOIN"])]),
+            TailRule(["right"], [.keywords(["JOIN", "OUTER JOIN"])]),
+            TailRule(["full"], [.keywords(["JOIN", "OUTER JOIN"])]),
+            TailRule(["inner"], [.keywords(["JOIN"])]),
+            TailRule(["cross"], [.keywords(["JOIN"])]),
+            TailRule(["natural"], [.keywords(["JOIN", "LEFT JOIN", "INNER JOIN"])]),
+            TailRule(["outer"], [.keywords(["JOIN"])]),
+            TailRule(["nulls"], [.keywords(["FIRST", "LAST"])]),
+            TailRule(["union"], [.keywords(["ALL", "SELECT"])]),
+            TailRule(["union", "all"], [.keywords(["SELECT"])]),
+            TailRule(["intersect"], [.keywords(["SELECT", "ALL"])]),
+            TailRule(["except"], [.keywords(["SELECT", "ALL"])]),
+            TailRule(["on", "conflict"], [.keywords(["DO NOTHING", "DO UPDATE SET", "ON CONSTRAINT"])]),
+            TailRule(["do"], [.keywords(["NOTHING", "UPDATE SET"])]),
+            TailRule(["as"], []),
+            TailRule(["limit"], [.keywords(["ALL"])]),
+            TailRule(["offset"], []),
+            TailRule(["fetch"], [.keywords(["FIRST", "NEXT"])]),
+            TailRule(["exists"], [.keywords(["("])]),
+            TailRule(["for"], [.keywords(["UPDATE", "SHARE", "NO KEY UPDATE", "KEY SHARE"])]),
+        ]
+        return rules.sorted { $0.pattern.count > $1.pattern.count }
+    }()
+}

@@ -1,0 +1,15 @@
+import Foundation
+
+/// Lists a directory for file-name completion.
+public enum FileLister {
+    /// Entries of `directory` (relative to the current directory) with a directory flag; [] on any error.
+    @Sendable public static func list(_ directory: String) -> [(name: String, isDirectory: Bool)] {
+        let path = directory.hasPrefix("~/") ? NSHomeDirectory() + String(directory.dropFirst()) : directory
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
+        return names.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+            return (name, isDirectory.boolValue)
+        }
+    }
+}
