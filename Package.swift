@@ -40,7 +40,10 @@ let package = Package(
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Version", package: "Version"),
-            ]
+            ],
+            // TOMLKit's extensions must not leak into files that do not import it
+            // (they made `cond ? string : nil` ambiguous in SQL analysis code).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "PsqluiREPL",

@@ -1,3 +1,4 @@
+import Foundation
 /// Decides whether a statement or command line carries a secret that must never
 /// reach the history file: a `PASSWORD '…'` clause (`ALTER ROLE`, `CREATE USER`),
 /// a password in a conninfo string (`password=…`) or a URI (`postgres://u:secret@h`).
