@@ -94,6 +94,15 @@ struct PsqluiCommand: ParsableCommand {
     @Option(name: [.customShort("o", allowingJoined: true), .customLong("output")], help: "Send query results to a file.")
     var output: String?
 
+    @Option(name: .customLong("format"), help: "Show results in an export format: csv, tsv, json, ndjson, html, markdown, sql, a plugin's, or aligned/unaligned.")
+    var format: String?
+
+    @Flag(name: .customLong("csv"), help: "CSV output (same as --format csv).")
+    var csv = false
+
+    @Flag(name: [.customShort("H"), .customLong("html")], help: "HTML table output (same as --format html).")
+    var html = false
+
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var version = false
 
@@ -136,8 +145,15 @@ struct PsqluiCommand: ParsableCommand {
         if expanded { print.expanded = .on }
         if let fieldSeparator { print.fieldSeparator = Array(fieldSeparator.utf8) }
         if let recordSeparator { print.recordSeparator = Array(recordSeparator.utf8) }
+        if html { options.resultFormat = "html" }
+        if csv { options.resultFormat = "csv" }
+        if let format { options.resultFormat = format }
         for pset in psets {
             let (name, value) = VariableStore.parseAssignment(pset) ?? (pset, "")
+            if name == "format", PrintSettings.Format(rawValue: value) == nil {
+                options.resultFormat = value  // an export format, checked once plugins are known
+                continue
+            }
             try PsetOption.apply(name: name, value: value, to: &print)
         }
         options.printSettings = print

@@ -47,6 +47,10 @@ public enum App {
         evaluator.echoQueries = options.echoQueries
         evaluator.plugins = startPlugins(skipConfig: options.skipConfig, report: { evaluator.report($0) })
         defer { stopPlugins(evaluator.plugins) }
+        evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
+        if let name = options.resultFormat {
+            do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }
+        }
         if let path = options.outputFile {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { return fail("could not open output file \"\(path)\": \(String(cString: strerror(errno)))", ExitCode.failure) }
@@ -73,6 +77,7 @@ public enum App {
         let registry = PluginRegistry()
         let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
+        ExportCommands.register(in: registry)
         return registry
     }
 

@@ -16,6 +16,7 @@ final class BackslashCommands {
 
     private static let colonNames: Set<String> = [
         "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i",
+        "export", "format",
     ]
 
     func isColonCommand(_ name: String) -> Bool {
@@ -56,6 +57,8 @@ final class BackslashCommands {
             evaluator.printSettings.nullString = arguments
             return .ok
         case "run", "i": return include(args, relativeTo: nil)
+        case "export": return ExportCommands(evaluator: evaluator).export(arguments: arguments, processor: processor)
+        case "format": return ExportCommands(evaluator: evaluator).format(arguments: arguments)
         default:
             if let registry = evaluator.plugins, registry.isCommand(name) {
                 return runRegistryCommand(registry, name: name, arguments: arguments)

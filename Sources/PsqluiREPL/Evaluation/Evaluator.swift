@@ -26,6 +26,10 @@ public final class Evaluator {
     /// Commands and formats from the registry (built-in `CommandSpec`s and plugins);
     /// nil until the app has run plugin start-up.
     public var plugins: PluginRegistry?
+    /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).
+    public var resultFormat: ResultFormat?
+    /// Show export progress on stderr (it is a terminal and not `-q`).
+    public var showsExportProgress = false
 
     /// The prefix for messages about the statement being run (file and line).
     var messagePrefix = ""
@@ -77,7 +81,7 @@ public final class Evaluator {
             try? stdout.write(sql)
             try? stdout.write("\n")
         }
-        let printer = consumer ?? ResultPrinter(out: queryOutput.buffer, settings: printSettings)
+        let printer = consumer ?? formattedResultConsumer() ?? ResultPrinter(out: queryOutput.buffer, settings: printSettings)
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
             session.execute(buf, consumer: printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
@@ -85,6 +89,9 @@ public final class Evaluator {
             })
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        if let export = printer as? ExportConsumer {
+            export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)
+        }
         switch outcome {
         case .success:
             if flushOutput() == .brokenPipe { return .brokenPipe }
