@@ -47,9 +47,9 @@ final class ExportCommands {
 
         let pending = processor.pendingSQL
         let sql: [UInt8]
-        if !Self.isBlank(pending) {
+        let fromBuffer = !Self.isBlank(pending)
+        if fromBuffer {
             sql = pending
-            processor.consumePending()
         } else if let previous = evaluator.previousStatement {
             if evaluator.interactive, !Self.looksLikeQuery(previous), !confirmRerun(previous) { return .ok }
             sql = previous
@@ -66,9 +66,11 @@ final class ExportCommands {
         do {
             sink = try ExportSink(request.destination, queryOutput: evaluator.queryOutput)
         } catch {
+            // The buffer is kept: fix the destination and export again.
             evaluator.reportError(":export: \(error)")
             return .failed
         }
+        if fromBuffer { processor.consumePending() }
         let toTerminal = request.destination == .queryOutput && isatty(sink.writer.fileDescriptor) == 1
         let progress = evaluator.showsExportProgress && !toTerminal ? ExportProgress(target: request.destination.displayName) : nil
         let consumer = ExportConsumer(spec: request.spec, options: request.options, writer: sink.writer,
