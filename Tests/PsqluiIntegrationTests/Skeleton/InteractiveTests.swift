@@ -56,7 +56,7 @@ import Testing
         try tmux.press("C-c")
         try tmux.type("select 'after clear' as x;")
         try tmux.press("Enter")
-        let screen = try tmux.waitFor(text: "(1 row)")
+        let screen = try tmux.waitFor(text: "(1 row)\n\n\(db)=# ")  // Ctrl-D counts only at the prompt
         #expect(screen.contains("after clear"))
         #expect(!screen.contains("never run\n"), "the cleared statement must not run")
         try tmux.press("C-d")
@@ -73,8 +73,9 @@ import Testing
         try Self.enter(tmux, "rollback;")
         try tmux.waitFor(text: "ROLLBACK")
         try Self.enter(tmux, "select 'recovered' as state;")
-        let screen = try tmux.waitFor(text: "recovered\n(1 row)")
-        #expect(screen.components(separatedBy: "\n").last(where: { !$0.isEmpty })?.hasPrefix("\(db)=#") == true)
+        // Back to a plain prompt: no transaction marker.
+        let screen = try tmux.waitFor(text: "recovered\n(1 row)\n\n\(db)=# ")
+        #expect(!screen.hasSuffix("\(db)=!# "))
     }
 
     @Test func continuationPromptShowsOpenQuoteAndParenthesis() throws {
