@@ -5,6 +5,7 @@ import PsqluiCore
 /// `-c`/`-f` actions, a piped script, or the interactive prompt.
 public enum App {
     public static func run(_ options: LaunchOptions) -> Int32 {
+        MallocTuning.apply()
         signal(SIGPIPE, SIG_IGN)  // writes report EPIPE; we end like psql would (status 141)
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let stderr = FileDescriptorWriter(fileDescriptor: 2)
