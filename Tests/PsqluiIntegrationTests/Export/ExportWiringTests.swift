@@ -145,9 +145,10 @@ import Testing
         let (tmux, db, _) = try InteractiveTests.start(database: try Self.makeDatabase())
         defer { tmux.kill() }
         try InteractiveTests.enter(tmux, "select g, repeat('x', 50) from generate_series(1, 20000000) g")
-        let started = Date()
         try InteractiveTests.enter(tmux, ":export csv | head -1")
-        try tmux.waitFor(text: "g,repeat", timeout: 5)
+        try tmux.waitFor(text: "g,repeat", timeout: 10)
+        // From the moment head has printed its line and gone away.
+        let started = Date()
         try tmux.waitFor("the prompt", timeout: 5) { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\(db)=#") }
         #expect(Date().timeIntervalSince(started) < 2.0)
         let active = try TestServer.admin("select count(*) from pg_stat_activity where datname = '\(db)' and query like '%generate_series(1, 20000000)%' and state = 'active' and pid <> pg_backend_pid()")
