@@ -26,6 +26,9 @@ public final class Evaluator {
     /// Commands and formats from the registry (built-in `CommandSpec`s and plugins);
     /// nil until the app has run plugin start-up.
     public var plugins: PluginRegistry?
+    /// Called with each command tag a statement completed with (`CREATE TABLE`,
+    /// `COMMIT`), after the statement ends; the metadata cache refreshes on DDL.
+    public var onStatementCompleted: ((_ tag: String) -> Void)?
 
     /// The prefix for messages about the statement being run (file and line).
     var messagePrefix = ""
@@ -78,9 +81,11 @@ public final class Evaluator {
             try? stdout.write("\n")
         }
         let printer = consumer ?? ResultPrinter(out: queryOutput.buffer, settings: printSettings)
+        let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
+        defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
-            session.execute(buf, consumer: printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
+            session.execute(buf, consumer: recorder ?? printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
                 try queryOutput.write(bytes)
             })
         }

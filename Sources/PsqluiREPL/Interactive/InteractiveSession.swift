@@ -27,9 +27,11 @@ final class InteractiveSession {
             case .interrupted, .endOfInput: return nil
             }
         }
+        let completion = InteractiveCompletion(evaluator: evaluator, processor: processor)
         var entry: [String] = []
         var lineNumber = 0
         while true {
+            completion.noticeConnection()
             let session = evaluator.session
             let prompt = Prompt.render(database: session.databaseName, continuation: processor.continuation,
                                        transaction: session.transactionState, superuser: session.isSuperuser,
