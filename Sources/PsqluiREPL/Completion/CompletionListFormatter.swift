@@ -1,3 +1,4 @@
+import Foundation
 import PsqluiCore
 
 /// The ranked list shown on a second Tab: one candidate per line, best first,
@@ -13,7 +14,7 @@ enum CompletionListFormatter {
             var line = c.text
             let pad = nameWidth - DisplayWidth.of(c.text)
             if pad > 0 { line += String(repeating: " ", count: pad) }
-            line += "  " + c.kind.rawValue
+            line += "  " + c.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
             if let detail = c.detail, !detail.isEmpty { line += "  " + detail.replacingNewlines() }
             out += clip(line, to: max(10, width - 1)) + "\n"
         }
