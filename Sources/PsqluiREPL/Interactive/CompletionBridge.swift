@@ -61,7 +61,7 @@ enum CompletionBridge {
         var replacement = CompletionOutput.insertion(typed: typed, candidates: candidates)
         let truncated = candidates.count >= limit
         let prefixMatches = candidates.filter(\.isPrefixMatch)
-        let single = prefixMatches.count == 1 && candidates.count == 1
+        let single = prefixMatches.count == 1  // fuzzy extras do not stop a unique prefix match from finishing
         if truncated && !single { replacement = typed }  // a common prefix of the first `limit` only may be too long
 
         // libedit replaces its own word, which starts at (cursor - its length); line them up.
