@@ -16,6 +16,9 @@ struct CandidateCollector {
         var text: String
         var detail: String?
         var isIdentifier: Bool
+        /// A function group's first index and size: its signature detail is built
+        /// only if the entry is returned (thousands of built-ins match a bare word).
+        var functionDetail: (index: Int, overloads: Int)? = nil
     }
 
     struct SortKey: Comparable {
@@ -65,6 +68,14 @@ struct CandidateCollector {
         guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
                              kind: kind, text: name, detail: detail, isIdentifier: true))
+    }
+
+    /// Adds a function group (name, key, first index, overload count) of the snapshot.
+    mutating func addFunction(name: String, key: [UInt8], index: Int, overloads: Int, rank: Int, subrank: Int) {
+        guard let score = FuzzyMatch.score(needle, key) else { return }
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key),
+                             kind: .function, text: name, detail: nil, isIdentifier: true,
+                             functionDetail: (index, overloads)))
     }
 
     /// True when `key` matches the typed word at all (to skip building details).
@@ -130,7 +141,12 @@ struct CandidateCollector {
             let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
                 ? "\"" + e.text.replacingQuotes() + "\"" : e.text
             guard seen.insert(text).inserted else { continue }
-            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: e.detail, isPrefixMatch: e.key.score.isPrefix))
+            var detail = e.detail
+            if let fd = e.functionDetail {
+                let f = snapshot.functions[fd.index]
+                detail = f.comment ?? "(\(f.arguments))\(fd.overloads > 1 ? " …" : "") → \(f.result)"
+            }
+            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix))
         }
         return out
     }

@@ -188,11 +188,10 @@ public struct CompletionEngine: Sendable {
         var seen = Set<String>()
         for s in schemas {
             let system = MetadataSnapshot.isSystemSchema(s)
-            for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && seen.insert(group.name).inserted {
-                let f = snapshot.functions[group.indices[0]]
-                let more = group.indices.count > 1 ? " …" : ""
-                let detail = f.comment ?? "(\(f.arguments))\(more) → \(f.result)"
-                c.add(.function, name: group.name, key: group.key, detail: detail, rank: rank, subrank: system && schema == nil ? 1 : 0)
+            let shadowing = schemas.count > 1
+            for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && (!shadowing || seen.insert(group.name).inserted) {
+                c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
+                              rank: rank, subrank: system && schema == nil ? 1 : 0)
             }
         }
     }
