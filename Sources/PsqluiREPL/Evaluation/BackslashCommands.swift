@@ -104,6 +104,10 @@ final class BackslashCommands {
         case "o", "out": return setOutput(args.first)
         case "c", "connect": return connect(args)
         default:
+            // psql's catalog and help forms (`\d`, `\dt+`, `\?`) are aliases of registry commands.
+            if let registry = evaluator.plugins, registry.isCommand("\\" + call.name) {
+                return runRegistryCommand(registry, name: "\\" + call.name, arguments: MetaCommandArguments.restOfLine(call.arguments))
+            }
             evaluator.reportError("invalid command \\\(call.name)\nTry \\? for help.")
             return .failed
         }

@@ -42,6 +42,12 @@ public final class InputProcessor {
             evaluator.messagePrefix = prefix
             return commands.runColon(name: name, arguments: rest, processor: self)
         }
+        if !splitter.hasPendingText, let registry = evaluator.plugins,
+           let word = CommandSuggestion.unknownCommandWord(in: line, isVariable: { [variables = evaluator.variables] in variables[$0] != nil }) {
+            evaluator.messagePrefix = prefix
+            evaluator.reportError(CommandSuggestion.message(for: word, among: registry.commandNames))
+            return .failed
+        }
         var worst = StepResult.ok
         // psql reads standard_conforming_strings afresh for every line.
         splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings") != "off"
