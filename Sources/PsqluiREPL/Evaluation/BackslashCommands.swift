@@ -84,7 +84,7 @@ final class BackslashCommands {
             }
             return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource)
         case "echo": return echo(MetaCommandArguments.restOfLine(call.arguments), words: args)
-        case "set": return set(args)
+        case "set": return set(args, refuseCommandNames: false)
         case "unset": return unset(args)
         case "x": return expanded(args)
         case "a":
@@ -111,13 +111,17 @@ final class BackslashCommands {
 
     // MARK: Commands
 
-    private func set(_ args: [String]) -> StepResult {
+    private func set(_ args: [String], refuseCommandNames: Bool = true) -> StepResult {
         guard let name = args.first else {
             for (n, v) in evaluator.variables.all { try? evaluator.stdout.write("\(n) = '\(v)'\n") }
             try? evaluator.stdout.flush()
             return .ok
         }
-        if isColonCommand(name) {
+        if !VariableName.isValid(name) {
+            evaluator.reportError("invalid variable name: \"\(name)\"")
+            return .failed
+        }
+        if refuseCommandNames && isColonCommand(name) {
             evaluator.reportError("cannot set variable \"\(name)\": it is also a command name")
             return .failed
         }

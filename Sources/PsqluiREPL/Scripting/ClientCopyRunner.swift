@@ -60,7 +60,9 @@ struct ClientCopyRunner {
         }
         let saved = evaluator.queryOutput
         evaluator.queryOutput = writer
-        let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, consumer: printer, remember: false)
+        // psql prints no `COPY n` after data copied to its own output.
+        let consumer: QueryResultConsumer = opened == nil ? RowCollector() : printer
+        let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, consumer: consumer, remember: false)
         evaluator.queryOutput = saved
         opened?.close()
         try? evaluator.queryOutput.flush()

@@ -133,6 +133,10 @@ final class ScriptCommands {
         guard let row = collector.firstRow else { return .ok }
         for (name, value) in zip(collector.columns, row) {
             let variable = prefix + name
+            guard VariableName.isValid(variable) else {
+                evaluator.reportError("invalid variable name: \"\(variable)\"")
+                return .failed
+            }
             if let value { evaluator.variables[variable] = value } else { evaluator.variables.unset(variable) }
         }
         return .ok
