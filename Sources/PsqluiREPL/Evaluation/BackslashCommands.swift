@@ -46,7 +46,7 @@ final class BackslashCommands {
         let args = MetaCommandArguments.split(Array(arguments.utf8), variables: { [v = evaluator.variables] in v[$0] })
         switch name {
         case "q", "quit": return .quit
-        case "set": return set(args)
+        case "set": return set(args, refuseCommandNames: true)
         case "unset": return unset(args)
         case "echo": return echo(arguments)
         case "conninfo": return conninfo()
@@ -111,7 +111,8 @@ final class BackslashCommands {
 
     // MARK: Commands
 
-    private func set(_ args: [String], refuseCommandNames: Bool = true) -> StepResult {
+    /// `:set` refuses a name that is also a command (DESIGN); psql's `\set` does not.
+    private func set(_ args: [String], refuseCommandNames: Bool = false) -> StepResult {
         guard let name = args.first else {
             for (n, v) in evaluator.variables.all { try? evaluator.stdout.write("\(n) = '\(v)'\n") }
             try? evaluator.stdout.flush()
