@@ -97,12 +97,19 @@ struct PsqluiCommand: ParsableCommand {
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var version = false
 
+    @Flag(name: .customLong("generate-man-page"), help: .hidden)
+    var generateManPage = false
+
     // MARK: Positional
 
     @Argument(help: "DBNAME [USERNAME], as psql takes them.")
     var positional: [String] = []
 
     mutating func run() throws {
+        if generateManPage {
+            print(try ManPageCommand.render(), terminator: "")
+            return
+        }
         if version {
             print("psqlui \(PsqluiCoreInfo.version)")
             return

@@ -84,7 +84,7 @@ final class BackslashCommands {
             }
             return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource)
         case "echo": return echo(MetaCommandArguments.restOfLine(call.arguments), words: args)
-        case "set": return set(args)
+        case "set": return set(args, refuseCommandNames: false)
         case "unset": return unset(args)
         case "x": return expanded(args)
         case "a":
@@ -121,6 +121,10 @@ final class BackslashCommands {
             for (n, v) in evaluator.variables.all { try? evaluator.stdout.write("\(n) = '\(v)'\n") }
             try? evaluator.stdout.flush()
             return .ok
+        }
+        if !VariableName.isValid(name) {
+            evaluator.reportError("invalid variable name: \"\(name)\"")
+            return .failed
         }
         if refuseCommandNames && isColonCommand(name) {
             evaluator.reportError("cannot set variable \"\(name)\": it is also a command name")

@@ -28,7 +28,7 @@ public final class Evaluator {
     public var plugins: PluginRegistry?
 
     /// The prefix for messages about the statement being run (file and line).
-    var messagePrefix = ""
+    public internal(set) var messagePrefix = ""
 
     public init(session: PGSession, printSettings: PrintSettings, variables: VariableStore,
                 stdout: FileDescriptorWriter, stderr: FileDescriptorWriter, interactive: Bool) {
@@ -73,7 +73,7 @@ public final class Evaluator {
             guard reconnectAfterLoss() else { return .connectionLost }
         }
         if remember { previousStatement = sql }
-        if echoQueries {
+        if echoQueries || variables["ECHO"] == "queries" {
             try? stdout.write(sql)
             try? stdout.write("\n")
         }
