@@ -15,7 +15,7 @@ final class BackslashCommands {
     }
 
     private static let colonNames: Set<String> = [
-        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i",
+        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i", "pager", "history",
     ]
 
     func isColonCommand(_ name: String) -> Bool {
@@ -56,6 +56,8 @@ final class BackslashCommands {
             evaluator.printSettings.nullString = arguments
             return .ok
         case "run", "i": return include(args, relativeTo: nil)
+        case "pager": return pager(arguments)
+        case "history": return history(args.first)
         default:
             if let registry = evaluator.plugins, registry.isCommand(name) {
                 return runRegistryCommand(registry, name: name, arguments: arguments)
@@ -102,6 +104,7 @@ final class BackslashCommands {
             if case .file(let path) = processor.origin { base = (path as NSString).deletingLastPathComponent }
             return include(args, relativeTo: base)
         case "o", "out": return setOutput(args.first)
+        case "s": return history(nil)
         case "c", "connect": return connect(args)
         default:
             // psql's catalog and help forms (`\d`, `\dt+`, `\?`) are aliases of registry commands.
@@ -156,6 +159,38 @@ final class BackslashCommands {
         let s = evaluator.session
         let location = s.host.hasPrefix("/") ? "via socket in \"\(s.host)\"" : "on host \"\(s.host)\""
         try? evaluator.stdout.write("You are connected to database \"\(s.databaseName)\" as user \"\(s.userName)\" \(location) at port \"\(s.port)\".\n")
+        try? evaluator.stdout.flush()
+        return .ok
+    }
+
+    /// `:history [N]` (`\s`): the statement history as a pane.
+    private func history(_ count: String?) -> StepResult {
+        let env = ProcessInfo.processInfo.environment
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        let text = (try? String(contentsOfFile: state + "/psqlui/history", encoding: .utf8)) ?? ""
+        let limit = count.flatMap { Int($0) }
+        if count != nil && limit == nil {
+            evaluator.reportError("usage: :history [N]")
+            return .failed
+        }
+        evaluator.showLines(HistoryFile.paneLines(entries: HistoryFile.entries(in: text), limit: limit))
+        return .ok
+    }
+
+    /// `:pager [on|off|CMD]`: page automatically, never, or through CMD.
+    private func pager(_ argument: String) -> StepResult {
+        switch argument.lowercased() {
+        case "", "on", "auto": evaluator.pager = .automatic
+        case "off": evaluator.pager = .off
+        default: evaluator.pager = .command(argument)
+        }
+        let text: String
+        switch evaluator.pager {
+        case .automatic: text = "Pager is used for long or wide output."
+        case .off: text = "Pager usage is off."
+        case .command(let c): text = "Pager is \(c)."
+        }
+        try? evaluator.stdout.write(text + "\n")
         try? evaluator.stdout.flush()
         return .ok
     }
