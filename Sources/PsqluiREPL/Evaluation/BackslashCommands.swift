@@ -15,7 +15,7 @@ final class BackslashCommands {
     }
 
     private static let colonNames: Set<String> = [
-        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i", "pager", "history",
+        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i", "pager", "history", "connect", "c",
     ]
 
     func isColonCommand(_ name: String) -> Bool {
@@ -58,6 +58,7 @@ final class BackslashCommands {
         case "run", "i": return include(args, relativeTo: nil)
         case "pager": return pager(arguments)
         case "history": return history(args.first)
+        case "connect", "c": return connect(args)
         default:
             if let registry = evaluator.plugins, registry.isCommand(name) {
                 return runRegistryCommand(registry, name: name, arguments: arguments)
