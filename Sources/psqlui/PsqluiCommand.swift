@@ -109,12 +109,19 @@ struct PsqluiCommand: ParsableCommand {
     @Option(name: .customLong("bench-completion"), help: .hidden)
     var benchCompletion: Int?
 
+    @Flag(name: .customLong("generate-man-page"), help: .hidden)
+    var generateManPage = false
+
     // MARK: Positional
 
     @Argument(help: "DBNAME [USERNAME], as psql takes them.")
     var positional: [String] = []
 
     mutating func run() throws {
+        if generateManPage {
+            print(try ManPageCommand.render(), terminator: "")
+            return
+        }
         if version {
             print("psqlui \(PsqluiCoreInfo.version)")
             return

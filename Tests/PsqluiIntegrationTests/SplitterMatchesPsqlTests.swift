@@ -127,6 +127,29 @@ import Testing
         }
     }
 
+    /// The whole client, not just the splitter: `psqlui -f` and `psql -f` on the same
+    /// script leave the same statement sequence in the server log.
+    @Test(arguments: scripts.map(\.0))
+    func psqluiSendsWhatPsqlSends(_ name: String) throws {
+        let body = Self.scripts.first { $0.0 == name }!.1
+        var logs: [[String]] = []
+        for client in ["psql", "psqlui"] {
+            let marker = "client-marker-\(UUID().uuidString)"
+            let database = try TestServer.makeDatabase(prefix: "send")
+            try TestServer.admin("alter database \(database) set log_statement = 'all'")
+            let path = NSTemporaryDirectory() + "send-\(UUID().uuidString).sql"
+            try Data(("select '\(marker)';\n" + body + "\n").utf8).write(to: URL(fileURLWithPath: path))
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            let out = client == "psql"
+                ? try TestServer.psql(["-X", "-q", "-f", path], database: database)
+                : try TestServer.psqlui(["-X", "-q", "-f", path], database: database)
+            #expect(out.status == 0, "\(client): \(out)")
+            logs.append(Array(try Self.loggedStatements(after: marker).dropFirst()))
+        }
+        #expect(logs[0] == logs[1], "\(name): psql sent \(logs[0]), psqlui sent \(logs[1])")
+        #expect(!logs[1].isEmpty)
+    }
+
     /// Feeds the script like psql's main loop: COPY data lines go past the splitter up
     /// to `\.`, and `standard_conforming_strings` follows the SET statements.
     static func split(_ bytes: [UInt8]) -> [String] {

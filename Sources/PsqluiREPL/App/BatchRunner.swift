@@ -28,8 +28,10 @@ struct BatchRunner {
     private func run(_ action: LaunchOptions.Action) -> Int32 {
         switch action {
         case .command(let text):
-            // psql: a -c string is either all SQL, sent as one query, or one backslash command.
-            if text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).hasPrefix("\\") {
+            // psql: a -c string is either all SQL, sent as one query, or one backslash
+            // command; a colon command is run the same way.
+            let start = text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            if start.hasPrefix("\\") || start.hasPrefix(":") {
                 let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(text: text), origin: .commandString)
                 switch outcome {
                 case .completed(let hadErrors): return hadErrors ? ExitCode.failure : ExitCode.success

@@ -106,7 +106,9 @@ struct PluginRegistryTests {
         let lines = await registry.shutdown()
         let took = ContinuousClock.now - start
         #expect(lines == ["plugin \"slow\" did not finish shutting down within 2 s"])
-        #expect(took < .seconds(3))
+        // Far below the plugin's 30 s: the host gave up (the margin over 2 s absorbs a
+        // loaded 2-core machine whose cooperative pool is busy with other tests).
+        #expect(took < .seconds(15))
     }
 
     @Test func builtinCommandsAndColonLineRecognition() async {

@@ -14,10 +14,23 @@ import Testing
         return (tmux, db, home)
     }
 
-    /// Types a line and presses Enter.
+    /// Waits for a prompt, then types a line and presses Enter. (Keys typed while
+    /// psqlui is still printing reach the terminal in cooked mode and can be lost
+    /// when the line editor switches it to raw mode; a person waits for the prompt.)
     static func enter(_ tmux: TmuxSession, _ line: String) throws {
+        try waitForPrompt(tmux)
         try tmux.type(line)
         try tmux.press("Enter")
+    }
+
+    /// Waits until the screen's last line is a psqlui prompt (`db=#`, `db-#`, `db(#` …).
+    static func waitForPrompt(_ tmux: TmuxSession, timeout: TimeInterval = 20) throws {
+        let prompt = try NSRegularExpression(pattern: #"^[A-Za-z0-9_]+[=\-'"$*(!][*!?]?[#>]\s*$"#)
+        try tmux.waitFor("a prompt", timeout: timeout) { screen in
+            guard let last = screen.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return false }
+            let s = String(last)
+            return prompt.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+        }
     }
 
     @Test func ctrlCCancelsARunningQueryAndKeepsTheSession() throws {
@@ -54,9 +67,10 @@ import Testing
         try Self.enter(tmux, "select 'never run'")   // no semicolon: continuation
         try tmux.waitFor(text: "\(db)-#")
         try tmux.press("C-c")
+        try tmux.waitFor("a fresh prompt") { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\(db)=#") }
         try tmux.type("select 'after clear' as x;")
         try tmux.press("Enter")
-        let screen = try tmux.waitFor(text: "(1 row)")
+        let screen = try tmux.waitFor(text: "(1 row)\n\n\(db)=#")  // Ctrl-D counts only at the prompt
         #expect(screen.contains("after clear"))
         #expect(!screen.contains("never run\n"), "the cleared statement must not run")
         try tmux.press("C-d")
@@ -73,8 +87,9 @@ import Testing
         try Self.enter(tmux, "rollback;")
         try tmux.waitFor(text: "ROLLBACK")
         try Self.enter(tmux, "select 'recovered' as state;")
-        let screen = try tmux.waitFor(text: "recovered\n(1 row)")
-        #expect(screen.components(separatedBy: "\n").last(where: { !$0.isEmpty })?.hasPrefix("\(db)=#") == true)
+        // Back to a plain prompt: no transaction marker.
+        let screen = try tmux.waitFor(text: "recovered\n(1 row)\n\n\(db)=#")
+        #expect(!screen.hasSuffix("\(db)=!# "))
     }
 
     @Test func continuationPromptShowsOpenQuoteAndParenthesis() throws {

@@ -54,7 +54,7 @@ final class TmuxSession {
     /// Waits until the screen satisfies `predicate`, or fails after `timeout` seconds
     /// with the screen in the message.
     @discardableResult
-    func waitFor(_ description: String, timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ description: String, timeout: TimeInterval = 20, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -67,7 +67,7 @@ final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    func waitFor(text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(text: String, timeout: TimeInterval = 20) throws -> String {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
