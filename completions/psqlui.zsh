@@ -65,6 +65,8 @@ _psqlui() {
         '*'{-P,--pset}'[Set a print option\: NAME=VALUE (null, border, format, fieldsep, tuples_only, expanded, footer).]:pset:'
         '(-o --output)'{-o,--output}'[Send query results to a file.]:output:'
         '(-V --version)'{-V,--version}'[Print the version and exit.]'
+        '--complete[Print the completions for TEXT, one per line as KIND<TAB>CANDIDATE<TAB>START, best first, and exit.]:complete:'
+        '--cursor[With --complete\: the cursor'\''s character offset in TEXT (default\: its end).]:cursor:'
         '*:positional:'
         '(-? --help)'{-?,--help}'[Show help information.]'
         '(-): :->command'
