@@ -6,7 +6,7 @@ CONFIG     ?= debug
 BIN        := .build/$(CONFIG)/psqlui
 TEST_TIMEOUT ?= 3000
 
-.PHONY: deps build release run test bench fuzz install uninstall clean
+.PHONY: deps build release run test bench fuzz install uninstall generated clean
 
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libedit-dev)
@@ -15,6 +15,7 @@ deps:
 	@(command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1) || \
 	  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-client)
 	@command -v psql >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-client)
+	@(command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y man-db groff)
 
 build: deps
 	$(SWIFT) build -c $(CONFIG)
@@ -33,6 +34,35 @@ test: deps
 bench: deps
 	$(SWIFT) build -c release
 	scripts/bench.sh
+
+# The release binary finds libPsqluiPluginAPI.so (shared with plugins) in
+# $(PREFIX)/lib/psqlui through its run path.
+RPATH_FLAGS := -Xlinker -rpath -Xlinker '$$ORIGIN/../lib/psqlui'
+BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
+ZSH_COMPLETION_DIR  ?= $(PREFIX)/share/zsh/site-functions
+FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
+
+install: deps
+	$(SWIFT) build -c release $(RPATH_FLAGS)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/psqlui $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR)
+	install -m 755 .build/release/psqlui $(DESTDIR)$(PREFIX)/bin/psqlui
+	install -m 755 .build/release/libPsqluiPluginAPI.so $(DESTDIR)$(PREFIX)/lib/psqlui/libPsqluiPluginAPI.so
+	install -m 644 man/psqlui.1 $(DESTDIR)$(PREFIX)/share/man/man1/psqlui.1
+	install -m 644 completions/psqlui.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/psqlui
+	install -m 644 completions/psqlui.zsh $(DESTDIR)$(ZSH_COMPLETION_DIR)/_psqlui
+	install -m 644 completions/psqlui.fish $(DESTDIR)$(FISH_COMPLETION_DIR)/psqlui.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/psqlui $(DESTDIR)$(PREFIX)/share/man/man1/psqlui.1 \
+	  $(DESTDIR)$(BASH_COMPLETION_DIR)/psqlui $(DESTDIR)$(ZSH_COMPLETION_DIR)/_psqlui \
+	  $(DESTDIR)$(FISH_COMPLETION_DIR)/psqlui.fish $(DESTDIR)$(PREFIX)/lib/psqlui/libPsqluiPluginAPI.so
+	-rmdir $(DESTDIR)$(PREFIX)/lib/psqlui 2>/dev/null
+
+# Regenerates completions/ and man/psqlui.1 from the current CLI and registry.
+generated: build
+	for s in bash zsh fish; do $(BIN) --generate-completion-script $$s > completions/psqlui.$$s; done
+	$(BIN) --generate-man-page > man/psqlui.1
 
 clean:
 	rm -rf .build

@@ -106,12 +106,31 @@ struct PsqluiCommand: ParsableCommand {
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var version = false
 
+    // MARK: Completion
+
+    @Option(name: .customLong("complete"), parsing: .unconditional,
+            help: "Print the completions for TEXT, one per line as KIND<TAB>CANDIDATE<TAB>START, best first, and exit.")
+    var complete: String?
+
+    @Option(name: .customLong("cursor"), help: "With --complete: the cursor's character offset in TEXT (default: its end).")
+    var cursor: Int?
+
+    @Option(name: .customLong("bench-completion"), help: .hidden)
+    var benchCompletion: Int?
+
+    @Flag(name: .customLong("generate-man-page"), help: .hidden)
+    var generateManPage = false
+
     // MARK: Positional
 
     @Argument(help: "DBNAME [USERNAME], as psql takes them.")
     var positional: [String] = []
 
     mutating func run() throws {
+        if generateManPage {
+            print(try ManPageCommand.render(), terminator: "")
+            return
+        }
         if version {
             print("psqlui \(PsqluiCoreInfo.version)")
             return
@@ -157,6 +176,8 @@ struct PsqluiCommand: ParsableCommand {
             try PsetOption.apply(name: name, value: value, to: &print)
         }
         options.printSettings = print
+        if let complete { Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor)) }
+        if let benchCompletion { Foundation.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
         let status = App.run(options)
         Foundation.exit(status)
     }

@@ -294,7 +294,9 @@ public final class PluginRegistry: @unchecked Sendable {
                 try await spec.handler(invocation, context)
                 return .succeeded
             } catch {
-                context.writeError(":\(invocation.name): \(Self.message(error))")
+                let message = Self.message(error)
+                // An empty message: the command already reported the problem itself.
+                if !message.isEmpty { context.writeError(":\(invocation.name): \(message)") }
                 return .failed
             }
         case .plugin(let name)?:

@@ -76,6 +76,7 @@ public enum App {
     /// and reports refused plugins and an untrusted project on stderr.
     static func startPlugins(skipConfig: Bool, report: (String) -> Void) -> PluginRegistry {
         let registry = PluginRegistry()
+        REPLCommands.registerAll(into: registry)
         let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
         ExportCommands.register(in: registry)

@@ -15,7 +15,7 @@ final class BackslashCommands {
     }
 
     private static let colonNames: Set<String> = [
-        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i",
+        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i", "pager", "history", "connect", "c",
         "export", "format",
     ]
 
@@ -57,6 +57,9 @@ final class BackslashCommands {
             evaluator.printSettings.nullString = arguments
             return .ok
         case "run", "i": return include(args, relativeTo: nil)
+        case "pager": return pager(arguments)
+        case "history": return history(args.first)
+        case "connect", "c": return connect(args)
         case "export": return ExportCommands(evaluator: evaluator).export(arguments: arguments, processor: processor)
         case "format": return ExportCommands(evaluator: evaluator).format(arguments: arguments)
         default:
@@ -87,7 +90,7 @@ final class BackslashCommands {
             }
             return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource)
         case "echo": return echo(MetaCommandArguments.restOfLine(call.arguments), words: args)
-        case "set": return set(args)
+        case "set": return set(args, refuseCommandNames: false)
         case "unset": return unset(args)
         case "x": return expanded(args)
         case "a":
@@ -105,8 +108,13 @@ final class BackslashCommands {
             if case .file(let path) = processor.origin { base = (path as NSString).deletingLastPathComponent }
             return include(args, relativeTo: base)
         case "o", "out": return setOutput(args.first)
+        case "s": return history(nil)
         case "c", "connect": return connect(args)
         default:
+            // psql's catalog and help forms (`\d`, `\dt+`, `\?`) are aliases of registry commands.
+            if let registry = evaluator.plugins, registry.isCommand("\\" + call.name) {
+                return runRegistryCommand(registry, name: "\\" + call.name, arguments: MetaCommandArguments.restOfLine(call.arguments))
+            }
             evaluator.reportError("invalid command \\\(call.name)\nTry \\? for help.")
             return .failed
         }
@@ -120,6 +128,10 @@ final class BackslashCommands {
             for (n, v) in evaluator.variables.all { try? evaluator.stdout.write("\(n) = '\(v)'\n") }
             try? evaluator.stdout.flush()
             return .ok
+        }
+        if !VariableName.isValid(name) {
+            evaluator.reportError("invalid variable name: \"\(name)\"")
+            return .failed
         }
         if refuseCommandNames && isColonCommand(name) {
             evaluator.reportError("cannot set variable \"\(name)\": it is also a command name")
@@ -151,6 +163,38 @@ final class BackslashCommands {
         let s = evaluator.session
         let location = s.host.hasPrefix("/") ? "via socket in \"\(s.host)\"" : "on host \"\(s.host)\""
         try? evaluator.stdout.write("You are connected to database \"\(s.databaseName)\" as user \"\(s.userName)\" \(location) at port \"\(s.port)\".\n")
+        try? evaluator.stdout.flush()
+        return .ok
+    }
+
+    /// `:history [N]` (`\s`): the statement history as a pane.
+    private func history(_ count: String?) -> StepResult {
+        let env = ProcessInfo.processInfo.environment
+        let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        let text = (try? String(contentsOfFile: state + "/psqlui/history", encoding: .utf8)) ?? ""
+        let limit = count.flatMap { Int($0) }
+        if count != nil && limit == nil {
+            evaluator.reportError("usage: :history [N]")
+            return .failed
+        }
+        evaluator.showLines(HistoryFile.paneLines(entries: HistoryFile.entries(in: text), limit: limit))
+        return .ok
+    }
+
+    /// `:pager [on|off|CMD]`: page automatically, never, or through CMD.
+    private func pager(_ argument: String) -> StepResult {
+        switch argument.lowercased() {
+        case "", "on", "auto": evaluator.pager = .automatic
+        case "off": evaluator.pager = .off
+        default: evaluator.pager = .command(argument)
+        }
+        let text: String
+        switch evaluator.pager {
+        case .automatic: text = "Pager is used for long or wide output."
+        case .off: text = "Pager usage is off."
+        case .command(let c): text = "Pager is \(c)."
+        }
+        try? evaluator.stdout.write(text + "\n")
         try? evaluator.stdout.flush()
         return .ok
     }

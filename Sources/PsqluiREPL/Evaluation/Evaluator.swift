@@ -30,9 +30,12 @@ public final class Evaluator {
     public var resultFormat: ResultFormat?
     /// Show export progress on stderr (it is a terminal and not `-q`).
     public var showsExportProgress = false
+    /// Called with each command tag a statement completed with (`CREATE TABLE`,
+    /// `COMMIT`), after the statement ends; the metadata cache refreshes on DDL.
+    public var onStatementCompleted: ((_ tag: String) -> Void)?
 
     /// The prefix for messages about the statement being run (file and line).
-    var messagePrefix = ""
+    public internal(set) var messagePrefix = ""
 
     public init(session: PGSession, printSettings: PrintSettings, variables: VariableStore,
                 stdout: FileDescriptorWriter, stderr: FileDescriptorWriter, interactive: Bool) {
@@ -77,14 +80,21 @@ public final class Evaluator {
             guard reconnectAfterLoss() else { return .connectionLost }
         }
         if remember { previousStatement = sql }
-        if echoQueries {
+        if echoQueries || variables["ECHO"] == "queries" {
             try? stdout.write(sql)
             try? stdout.write("\n")
         }
-        let printer = consumer ?? formattedResultConsumer() ?? ResultPrinter(out: queryOutput.buffer, settings: printSettings)
+        // At a terminal, results go through the paged-view path (DESIGN); export
+        // formats (`:format csv`) stream to the query output.
+        let formatted = consumer == nil ? formattedResultConsumer() : nil
+        let paged = consumer == nil && formatted == nil ? pagedOutput() : nil
+        defer { paged?.finish() }
+        let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer, settings: printSettings)
+        let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
+        defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
-            session.execute(buf, consumer: printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
+            session.execute(buf, consumer: recorder ?? printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
                 try queryOutput.write(bytes)
             })
         }
@@ -103,6 +113,7 @@ public final class Evaluator {
             showTiming(elapsed)
             return .failed
         case .outputError(let message, let brokenPipe):
+            if brokenPipe && paged?.pagerQuit == true { return .ok }  // the user quit the pager
             if brokenPipe { return .brokenPipe }
             report("could not write output: \(message)")
             return .failed
@@ -136,6 +147,28 @@ public final class Evaluator {
         guard timing else { return }
         try? queryOutput.write(String(format: "Time: %.3f ms\n", milliseconds))
         try? queryOutput.flush()
+    }
+
+    /// How output is paged at a terminal (`:pager`).
+    public var pager = PagerChoice.automatic
+
+    /// A paged view for output to the terminal, or nil when output is not paged
+    /// (not interactive, redirected with `\o`, stdout not a terminal, `:pager off`).
+    func pagedOutput() -> PagedOutput? {
+        guard interactive, pager != .off, queryOutput === stdout, let size = TerminalSize.of(1) else { return nil }
+        try? stdout.flush()
+        return PagedOutput(terminal: size, command: pager.resolvedCommand())
+    }
+
+    /// Shows text lines (a pane) through the paged-view path.
+    public func showLines(_ lines: [String]) {
+        if let paged = pagedOutput() {
+            for line in lines { try? paged.buffer.append(line + "\n") }
+            paged.finish()
+        } else {
+            for line in lines { try? queryOutput.write(line + "\n") }
+            try? queryOutput.flush()
+        }
     }
 
     /// Re-establishes a lost connection (interactive use only).

@@ -6,11 +6,15 @@ import PsqluiCore
 public final class InputProcessor {
     public let evaluator: Evaluator
     public let origin: InputOrigin
-    public private(set) var splitter: StatementSplitter
+    public internal(set) var splitter: StatementSplitter
     /// Where `COPY … FROM STDIN` reads its data lines from.
     public var copyInSource: (() -> [UInt8]?)?
     /// Runs meta-commands (`\set`, `\i`, …) and colon commands.
     let commands: BackslashCommands
+    /// `\if` … `\endif`, `\gset`, `\g |cmd`, `\copy`, `\watch`, … (Scripting/).
+    let scriptCommands: ScriptCommands
+    /// The open `\if` blocks of this input (psql keeps one stack per file).
+    var conditions = ConditionalStack()
 
     public init(evaluator: Evaluator, origin: InputOrigin, copyInSource: (() -> [UInt8]?)?) {
         self.evaluator = evaluator
@@ -18,6 +22,7 @@ public final class InputProcessor {
         self.copyInSource = copyInSource
         self.splitter = StatementSplitter(standardConformingStrings: evaluator.session.parameter("standard_conforming_strings") != "off")
         self.commands = BackslashCommands(evaluator: evaluator)
+        self.scriptCommands = ScriptCommands(evaluator: evaluator)
     }
 
     /// True while a statement is being typed (the continuation prompt shows).
@@ -38,22 +43,42 @@ public final class InputProcessor {
             return .failed
         }
         if !splitter.hasPendingText || splitter.continuation == .statement || splitter.continuation == .parenthesis,
-           let (name, rest) = ColonCommandMatcher.match(line, isRegistered: commands.isColonCommand) {
+           let (name, rest) = ColonCommandMatcher.match(line, isRegistered: { ScriptCommands.colonNames.contains($0) || self.commands.isColonCommand($0) }) {
             evaluator.messagePrefix = prefix
+            guard conditions.isActive else { return .ok }
+            if ScriptCommands.colonNames.contains(name) { return scriptCommands.runColon(name: name, arguments: rest, processor: self) }
             return commands.runColon(name: name, arguments: rest, processor: self)
+        }
+        if conditions.isActive, !splitter.hasPendingText, let registry = evaluator.plugins,
+           let word = CommandSuggestion.unknownCommandWord(in: line, isVariable: { [variables = evaluator.variables] in variables[$0] != nil }) {
+            evaluator.messagePrefix = prefix
+            evaluator.reportError(CommandSuggestion.message(for: word, among: registry.commandNames))
+            return .failed
+        }
+        if evaluator.variables["ECHO"] == "all" && origin.isScript {
+            try? evaluator.stdout.write(line)
+            try? evaluator.stdout.write("\n")
         }
         var worst = StepResult.ok
         // psql reads standard_conforming_strings afresh for every line.
         splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings") != "off"
-        let items = splitter.feed(line: line, lineNumber: lineNumber, variables: { [variables = evaluator.variables] in variables[$0] })
+        // Inside an inactive \if branch psql does not interpolate variables.
+        let lookup: VariableLookup? = conditions.isActive ? { [variables = evaluator.variables] in variables[$0] } : nil
+        let items = splitter.feed(line: line, lineNumber: lineNumber, variables: lookup)
         for item in items {
             let result: StepResult
             switch item {
             case .statement(let statement):
-                result = evaluator.runStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine), copyIn: copyInSource)
+                guard conditions.isActive else { continue }
+                result = runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
             case .metaCommand(let call):
                 evaluator.messagePrefix = origin.prefix(line: call.line)
-                result = commands.runBackslash(call, processor: self)
+                if !conditions.isActive && !ConditionalStack.isConditionalCommand(call.name) { continue }
+                if ScriptCommands.backslashNames.contains(call.name) {
+                    result = scriptCommands.runBackslash(call, processor: self)
+                } else {
+                    result = commands.runBackslash(call, processor: self)
+                }
             }
             switch result {
             case .ok: continue
@@ -70,11 +95,23 @@ public final class InputProcessor {
     /// End of input: runs what is left in the buffer (as psql does) or reports an
     /// unterminated quote or comment, naming the line where it began.
     public func finish() -> StepResult {
+        let active = conditions.isActive
+        let result = finishBuffer(active: active)
+        if !conditions.isEmpty && result != .truncated {
+            evaluator.reportError("reached EOF without finding closing \\endif(s)")
+            conditions = ConditionalStack()
+            if stopsOnError { return .failed }
+        }
+        return result
+    }
+
+    private func finishBuffer(active: Bool) -> StepResult {
         switch splitter.finish() {
         case .nothing:
             return .ok
         case .statement(let statement):
-            return evaluator.runStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine), copyIn: copyInSource)
+            guard active else { return .ok }
+            return runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
         case .unterminated(let construct):
             evaluator.messagePrefix = origin.prefix(line: construct.line)
             // psql would send the broken text and let the server complain; we name
@@ -83,6 +120,12 @@ public final class InputProcessor {
             evaluator.reportError(construct.message + "; the statement was not sent")
             return .truncated
         }
+    }
+
+    /// Runs a statement the user wrote, with psql's policies around it
+    /// (AUTOCOMMIT, ON_ERROR_ROLLBACK, the destructive-statement question).
+    func runUserStatement(_ sql: [UInt8], prefix: String) -> StepResult {
+        StatementPolicies(evaluator: evaluator, origin: origin).run(sql, prefix: prefix, copyIn: copyInSource)
     }
 
     /// The statement typed so far, not yet ended by `;` (what `:export` runs).

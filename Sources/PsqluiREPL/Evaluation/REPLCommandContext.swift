@@ -35,9 +35,8 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
     /// Prints the pane's lines at the terminal's width (paging is the REPL's paged-view
     /// path once it exists; for now the lines are printed).
     func show(_ pane: Pane) async throws {
-        let width = evaluator.printSettings.terminalWidth > 0 ? evaluator.printSettings.terminalWidth : 120
-        for line in pane.render(width: width) { write(line) }
-        try? evaluator.queryOutput.flush()
+        let width = TerminalSize.of(1)?.columns ?? (evaluator.printSettings.terminalWidth > 0 ? evaluator.printSettings.terminalWidth : 120)
+        evaluator.showLines(pane.render(width: width))
     }
 
     func displaySetting(_ name: String) -> String? {

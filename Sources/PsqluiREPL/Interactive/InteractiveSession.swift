@@ -27,13 +27,13 @@ final class InteractiveSession {
             case .interrupted, .endOfInput: return nil
             }
         }
+        let completion = InteractiveCompletion(evaluator: evaluator, processor: processor)
         var entry: [String] = []
         var lineNumber = 0
         while true {
+            completion.noticeConnection()
             let session = evaluator.session
-            let prompt = Prompt.render(database: session.databaseName, continuation: processor.continuation,
-                                       transaction: session.transactionState, superuser: session.isSuperuser,
-                                       connected: !evaluator.connectionLost)
+            let prompt = InteractivePrompt.render(evaluator: evaluator, processor: processor)
             switch editor.read(prompt: prompt) {
             case .endOfInput:
                 try? evaluator.stdout.write("\n")

@@ -25,7 +25,7 @@ import Testing
 
     /// Waits until the screen's last line is a psqlui prompt (`db=#`, `db-#`, `db(#` …).
     static func waitForPrompt(_ tmux: TmuxSession, timeout: TimeInterval = 20) throws {
-        let prompt = try NSRegularExpression(pattern: #"^[A-Za-z0-9_]+[=\-'"$*(!][*!]?[#>]\s*$"#)
+        let prompt = try NSRegularExpression(pattern: #"^[A-Za-z0-9_]+[=\-'"$*(!][*!?]?[#>]\s*$"#)
         try tmux.waitFor("a prompt", timeout: timeout) { screen in
             guard let last = screen.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return false }
             let s = String(last)

@@ -1,0 +1,208 @@
+import Foundation
+import PsqluiPluginAPI
+
+/// The catalog colon commands — `:describe` and the listings (`:tables`, `:views`, …)
+/// — as `CommandSpec`s, with psql's backslash forms (`\d`, `\dt+`, `\dtS`) as aliases.
+/// Output is psql's, shown as a pane (paged at a terminal when it does not fit).
+public enum CatalogCommands {
+    /// Every catalog command.
+    public static var all: [CommandSpec] {
+        [describe] + listings.map(listing)
+    }
+
+    /// One listing: its colon name, psql base names, help and how it queries.
+    struct Listing {
+        var name: String
+        var backslash: String
+        var summary: String
+        var title: String
+        /// Builds the SQL from pattern, verbose, system, server version.
+        var sql: @Sendable (String?, Bool, Bool, Int) throws -> String
+        /// psql reports an empty relation listing on stderr instead of printing it.
+        var reportsEmptyAsRelations = false
+        /// How many dotted parts a pattern may have (`db.schema.name` = 3).
+        var maxParts = 3
+    }
+
+    static let listings: [Listing] = [
+        Listing(name: "tables", backslash: "dt", summary: "list tables", title: "List of relations",
+                sql: { try CatalogListingSQL.relations(.tables, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                reportsEmptyAsRelations: true),
+        Listing(name: "views", backslash: "dv", summary: "list views", title: "List of relations",
+                sql: { try CatalogListingSQL.relations(.views, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                reportsEmptyAsRelations: true),
+        Listing(name: "matviews", backslash: "dm", summary: "list materialized views", title: "List of relations",
+                sql: { try CatalogListingSQL.relations(.materializedViews, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                reportsEmptyAsRelations: true),
+        Listing(name: "indexes", backslash: "di", summary: "list indexes", title: "List of relations",
+                sql: { try CatalogListingSQL.relations(.indexes, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                reportsEmptyAsRelations: true),
+        Listing(name: "sequences", backslash: "ds", summary: "list sequences", title: "List of relations",
+                sql: { try CatalogListingSQL.relations(.sequences, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                reportsEmptyAsRelations: true),
+        Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
+                sql: { try CatalogListingSQL.schemas(pattern: $0, verbose: $1, system: $2, serverVersion: $3) }, maxParts: 2),
+        Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
+                sql: { try CatalogListingSQL.functions(pattern: $0, verbose: $1, system: $2, serverVersion: $3) }),
+        Listing(name: "types", backslash: "dT", summary: "list data types", title: "List of data types",
+                sql: { try CatalogListingSQL.types(pattern: $0, verbose: $1, system: $2, serverVersion: $3) }),
+        Listing(name: "roles", backslash: "du", summary: "list roles", title: "List of roles",
+                sql: { p, _, s, v in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
+        Listing(name: "databases", backslash: "l", summary: "list databases", title: "List of databases",
+                sql: { p, verbose, _, v in try CatalogListingSQL.databases(pattern: p, verbose: verbose, serverVersion: v) }, maxParts: 1),
+        Listing(name: "extensions", backslash: "dx", summary: "list installed extensions", title: "List of installed extensions",
+                sql: { p, _, _, v in try CatalogListingSQL.extensions(pattern: p, serverVersion: v) }, maxParts: 1),
+    ]
+
+    /// The names a command answers to: `name`, `name+`, and `\base` with `+`/`S`.
+    static func aliases(colon: [String], backslash: String) -> [String] {
+        var names: [String] = []
+        for c in colon { names += [c, c + "+"] }
+        for suffix in ["", "+", "S", "S+", "+S"] { names.append("\\" + backslash + suffix) }
+        return names
+    }
+
+    /// `+` and `S` from the name the command was called by (`\dtS+`, `tables+`).
+    static func modifiers(calledAs typed: String, bases: [String]) -> (verbose: Bool, system: Bool) {
+        var rest = typed.hasPrefix("\\") ? String(typed.dropFirst()) : typed
+        if let base = bases.filter({ rest.hasPrefix($0) }).max(by: { $0.count < $1.count }) { rest = String(rest.dropFirst(base.count)) }
+        return (rest.contains("+"), rest.contains("S"))
+    }
+
+    /// psql-style arguments: split at whitespace outside double quotes, quotes kept
+    /// (the pattern rules need them).
+    public static func patterns(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inQuotes = false
+        for c in text {
+            if c == "\"" { inQuotes.toggle(); current.append(c) } else if c.isWhitespace, !inQuotes {
+                if !current.isEmpty { words.append(current); current = "" }
+            } else { current.append(c) }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// The server's `server_version_num` and the current database.
+    static func server(_ service: QueryService) async throws -> (version: Int, database: String) {
+        let r = try await service.query("SELECT pg_catalog.current_setting('server_version_num'), pg_catalog.current_database()")
+        let row = r.rows.first
+        return (Int((row?[0]) ?? "") ?? 150000, (row?[1]) ?? "")
+    }
+
+    static func settings(_ context: CommandContext) -> PrintSettings {
+        var s = PrintSettings()
+        s.nullString = context.displaySetting("null") ?? ""
+        s.tuplesOnly = context.displaySetting("tuples_only") == "on"
+        return s
+    }
+
+    static func listing(_ l: Listing) -> CommandSpec {
+        let usage = ":\(l.name)[+] [PATTERN]"
+        return CommandSpec(
+            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst()),
+            summary: l.summary + " (\\\(l.backslash))", usage: usage,
+            examples: [":\(l.name)", ":\(l.name)+", ":\(l.name) public.*", "\\\(l.backslash) ord*"],
+            group: "Catalog", completion: .relations,
+            handler: { invocation, context in
+                let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash])
+                let pattern = patterns(invocation.arguments).first
+                let (version, database) = try await server(context.session)
+                let sql: String
+                do {
+                    if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
+                    sql = try l.sql(pattern, verbose, system, version)
+                } catch let p as SQLNamePattern.Problem {
+                    context.writeError(p.description)
+                    throw CatalogCommandFailed()
+                }
+                let result = try await context.session.query(sql)
+                if l.reportsEmptyAsRelations, result.rows.isEmpty {
+                    context.writeError(pattern.map { "Did not find any relation named \"\($0)\"." } ?? "Did not find any relations.")
+                    return
+                }
+                let table: CatalogTable
+                if l.name == "roles" {
+                    table = rolesTable(result, serverVersion: version)
+                } else {
+                    table = CatalogTable(title: l.title, result: result)
+                }
+                try await context.show(TextPane(title: l.title, lines: table.render(settings: settings(context))))
+            })
+    }
+
+    /// `\du`'s table from the raw role flags.
+    static func rolesTable(_ r: QueryTable, serverVersion: Int) -> CatalogTable {
+        let withMembers = serverVersion < 160000
+        var columns = [ColumnInfo(name: "Role name", typeOID: TypeOID.name), ColumnInfo(name: "Attributes", typeOID: TypeOID.text)]
+        if withMembers { columns.append(ColumnInfo(name: "Member of", typeOID: TypeOID.text)) }
+        let rows: [[String?]] = r.rows.map { v in
+            let attributes = CatalogListingSQL.roleAttributes(
+                superuser: v[1] == "t", inherit: v[2] == "t", createRole: v[3] == "t", createDB: v[4] == "t",
+                canLogin: v[5] == "t", replication: v[9] == "t", bypassRLS: v[10] == "t",
+                connectionLimit: Int(v[6] ?? "-1") ?? -1, validUntil: v[7])
+            var row: [String?] = [v[0], attributes]
+            if withMembers { row.append(v[8]) }
+            return row
+        }
+        return CatalogTable(title: "List of roles", columns: columns, rows: rows, footers: [])
+    }
+
+    /// `:describe` / `:d` / `:d+` / `\d`.
+    static var describe: CommandSpec {
+        CommandSpec(
+            name: "describe", aliases: Array(aliases(colon: ["describe", "d"], backslash: "d").dropFirst()),
+            summary: "describe a table, view, index, sequence or function (\\d)",
+            usage: ":describe[+] [PATTERN ...]   (:d, :d+)",
+            examples: [":d orders", ":d+ orders", ":d sales.*", ":d customer_total", ":d"],
+            group: "Catalog", completion: .relations,
+            handler: { invocation, context in
+                let (verbose, system) = modifiers(calledAs: invocation.name, bases: ["describe", "d"])
+                let (version, database) = try await server(context.session)
+                let patternList = patterns(invocation.arguments)
+                let settings = settings(context)
+                if patternList.isEmpty {
+                    let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version)
+                    let result = try await context.session.query(sql)
+                    if result.rows.isEmpty { context.writeError("Did not find any relations."); return }
+                    let table = CatalogTable(title: "List of relations", result: result)
+                    try await context.show(TextPane(title: "List of relations", lines: table.render(settings: settings)))
+                    return
+                }
+                var lines: [String] = []
+                var failed = false
+                for pattern in patternList {
+                    let describer = RelationDescriber(service: context.session, serverVersion: version, verbose: verbose)
+                    let tables: [CatalogTable]
+                    do {
+                        try SQLNamePattern.validate(pattern, currentDatabase: database)
+                        tables = try await describer.describe(pattern: pattern, system: system)
+                    } catch let p as SQLNamePattern.Problem {
+                        context.writeError(p.description)
+                        failed = true
+                        continue
+                    }
+                    if tables.isEmpty {
+                        let functions = try await FunctionDescriber(service: context.session, verbose: verbose).describe(pattern: pattern)
+                        if functions.isEmpty {
+                            context.writeError("Did not find any relation named \"\(pattern)\".")
+                            failed = true
+                        }
+                        for t in functions { lines += t.render(settings: settings) }
+                    }
+                    for t in tables { lines += t.render(settings: settings) }
+                }
+                if !lines.isEmpty {
+                    try await context.show(TextPane(title: "describe " + invocation.arguments, lines: lines))
+                }
+                if failed { throw CatalogCommandFailed() }
+            })
+    }
+}
+
+/// A catalog command already reported its problem; the step fails without another message.
+public struct CatalogCommandFailed: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String { "" }
+}

@@ -1,0 +1,330 @@
+import Foundation
+import PsqluiPluginAPI
+
+/// `\d NAME` / `:describe NAME`: psql's description of each matching table, view,
+/// materialized view, index or sequence (columns, then footers: indexes, check and
+/// foreign-key constraints, referenced-by, triggers; with `+` storage, compression,
+/// statistics target, descriptions, view definition and access method).
+public struct RelationDescriber: Sendable {
+    /// Where the catalog queries run.
+    public let service: QueryService
+    /// `server_version_num` (catalog queries branch on it).
+    public let serverVersion: Int
+    /// `+`: more columns and footers.
+    public let verbose: Bool
+
+    /// A describer running on `service`.
+    public init(service: QueryService, serverVersion: Int, verbose: Bool) {
+        self.service = service
+        self.serverVersion = serverVersion
+        self.verbose = verbose
+    }
+
+    /// The relations matching `pattern` (oid, schema, name), as psql orders them.
+    public static func matchSQL(pattern: String, system: Bool) throws -> String {
+        let conditions = try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "c.relname",
+                                                       visibility: "pg_catalog.pg_table_is_visible(c.oid)")
+        return "SELECT c.oid,\n  n.nspname,\n  c.relname\nFROM pg_catalog.pg_class c\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n"
+            + CatalogListingSQL.whereClause(conditions) + "ORDER BY 2, 3;"
+    }
+
+    /// Describes every relation matching `pattern`; empty when none matches.
+    public func describe(pattern: String, system: Bool = false) async throws -> [CatalogTable] {
+        let matches = try await service.query(Self.matchSQL(pattern: pattern, system: system))
+        var tables: [CatalogTable] = []
+        for row in matches.rows {
+            guard let oid = row[0], let schema = row[1], let name = row[2] else { continue }
+            if let t = try await describeOne(oid: oid, schema: schema, name: name) { tables.append(t) }
+        }
+        return tables
+    }
+
+    static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    private func describeOne(oid: String, schema: String, name: String) async throws -> CatalogTable? {
+        let info = try await service.query("""
+            SELECT c.relkind, c.relpersistence, am.amname, c.relchecks, c.relhastriggers
+            FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_am am ON (c.relam = am.oid)
+            WHERE c.oid = \(Self.quoted(oid))
+            """)
+        guard let r = info.rows.first, let kind = r[0] else { return nil }
+        let persistence = r[1] ?? "p"
+        let accessMethod = r[2]
+        let qualified = "\"\(schema).\(name)\""
+        if kind == "S" { return try await sequence(oid: oid, title: "Sequence \(qualified)") }
+        let unlogged = persistence == "u" ? "Unlogged " : ""
+        let title: String
+        switch kind {
+        case "r": title = "\(unlogged)Table \(qualified)"
+        case "v": title = "View \(qualified)"
+        case "m": title = "\(unlogged)Materialized view \(qualified)"
+        case "i": title = "\(unlogged)Index \(qualified)"
+        case "I": title = "\(unlogged)Partitioned index \(qualified)"
+        case "p": title = "\(unlogged)Partitioned table \(qualified)"
+        case "f": title = "Foreign table \(qualified)"
+        case "c": title = "Composite type \(qualified)"
+        case "t": title = "TOAST table \(qualified)"
+        default: title = "?\(kind)? \(qualified)"
+        }
+        let isIndex = kind == "i" || kind == "I"
+        let table = try await columns(oid: oid, kind: kind)
+        var footers: [String] = []
+        if isIndex {
+            footers += try await indexFooter(oid: oid)
+        } else if ["r", "p", "m", "f"].contains(kind) {
+            footers += try await tableFooters(oid: oid, kind: kind)
+        } else if kind == "v", verbose {
+            let def = try await service.query("SELECT pg_catalog.pg_get_viewdef(\(Self.quoted(oid))::pg_catalog.oid, true);")
+            if let text = def.rows.first?[0] {
+                footers.append("View definition:")
+                footers += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        if verbose, ["r", "p", "m"].contains(kind), serverVersion >= 120000, let am = accessMethod {
+            footers.append("Access method: \(am)")
+        }
+        return CatalogTable(title: title, columns: table.columns, rows: table.rows, footers: footers)
+    }
+
+    /// The column grid: name, type, collation, nullable, default (indexes: key?, definition).
+    private func columns(oid: String, kind: String) async throws -> (columns: [ColumnInfo], rows: [[String?]]) {
+        let isIndex = kind == "i" || kind == "I"
+        let hasCompression = verbose && serverVersion >= 140000 && ["r", "p", "m"].contains(kind)
+        let hasStats = verbose && ["r", "p", "m", "f", "i", "I"].contains(kind)
+        let hasDescription = verbose && !isIndex
+        let sql = """
+            SELECT a.attname,
+              pg_catalog.format_type(a.atttypid, a.atttypmod),
+              (SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid, true)
+               FROM pg_catalog.pg_attrdef d
+               WHERE d.adrelid = a.attrelid AND d.adnum = a.attnum AND a.atthasdef),
+              a.attnotnull,
+              (SELECT c.collname FROM pg_catalog.pg_collation c, pg_catalog.pg_type t
+               WHERE c.oid = a.attcollation AND t.oid = a.atttypid AND a.attcollation <> t.typcollation) AS attcollation,
+              a.attidentity,
+              a.attgenerated,
+              \(isIndex ? "CASE WHEN a.attnum <= (SELECT i.indnkeyatts FROM pg_catalog.pg_index i WHERE i.indexrelid = \(Self.quoted(oid))) THEN 'yes' ELSE 'no' END" : "NULL"),
+              \(isIndex ? "pg_catalog.pg_get_indexdef(a.attrelid, a.attnum, TRUE)" : "NULL"),
+              a.attstorage,
+              \(hasCompression ? "a.attcompression" : "NULL"),
+              \(hasStats ? (serverVersion >= 170000 ? "a.attstattarget" : "CASE WHEN a.attstattarget = -1 THEN NULL ELSE a.attstattarget END") : "NULL"),
+              pg_catalog.col_description(a.attrelid, a.attnum)
+            FROM pg_catalog.pg_attribute a
+            WHERE a.attrelid = \(Self.quoted(oid)) AND a.attnum > 0 AND NOT a.attisdropped
+            ORDER BY a.attnum;
+            """
+        let result = try await service.query(sql)
+        var headers: [(String, UInt32)] = [("Column", TypeOID.text), ("Type", TypeOID.text)]
+        if isIndex {
+            headers += [("Key?", TypeOID.text), ("Definition", TypeOID.text)]
+        } else {
+            headers += [("Collation", TypeOID.text), ("Nullable", TypeOID.text), ("Default", TypeOID.text)]
+        }
+        if verbose {
+            headers.append(("Storage", TypeOID.text))
+            if hasCompression { headers.append(("Compression", TypeOID.text)) }
+            if hasStats { headers.append(("Stats target", TypeOID.text)) }  // psql left-aligns every \d column
+            if hasDescription { headers.append(("Description", TypeOID.text)) }
+        }
+        var rows: [[String?]] = []
+        for r in result.rows {
+            var row: [String?] = [r[0] ?? "", r[1] ?? ""]
+            if isIndex {
+                row += [r[7] ?? "", r[8] ?? ""]
+            } else {
+                row.append(r[4] ?? "")
+                row.append(r[3] == "t" ? "not null" : "")
+                row.append(Self.defaultText(expression: r[2], identity: r[5] ?? "", generated: r[6] ?? ""))
+            }
+            if verbose {
+                row.append(Self.storageName(r[9] ?? ""))
+                if hasCompression { row.append(r[10] == "p" ? "pglz" : r[10] == "l" ? "lz4" : "") }
+                if hasStats { row.append(r[11] ?? "") }
+                if hasDescription { row.append(r[12] ?? "") }
+            }
+            rows.append(row)
+        }
+        return (headers.map { ColumnInfo(name: $0.0, typeOID: $0.1) }, rows)
+    }
+
+    /// The "Default" cell: identity and generated columns are spelled out.
+    static func defaultText(expression: String?, identity: String, generated: String) -> String {
+        switch identity {
+        case "a": return "generated always as identity"
+        case "d": return "generated by default as identity"
+        default: break
+        }
+        if generated == "s" { return "generated always as (\(expression ?? "")) stored" }
+        return expression ?? ""
+    }
+
+    static func storageName(_ code: String) -> String {
+        switch code {
+        case "p": return "plain"
+        case "m": return "main"
+        case "x": return "extended"
+        case "e": return "external"
+        default: return "???"
+        }
+    }
+
+    private func indexFooter(oid: String) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT i.indisunique, i.indisprimary, i.indisclustered, i.indisvalid,
+              (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
+                WHERE conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferrable) AS condeferrable,
+              (NOT i.indimmediate) AND EXISTS (SELECT 1 FROM pg_catalog.pg_constraint
+                WHERE conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x') AND condeferred) AS condeferred,
+              i.indisreplident, \(serverVersion >= 150000 ? "i.indnullsnotdistinct" : "false"),
+              a.amname, c2.relname, pg_catalog.pg_get_expr(i.indpred, i.indrelid, true), n.nspname
+            FROM pg_catalog.pg_index i, pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_am a, pg_catalog.pg_namespace n
+            WHERE i.indexrelid = c.oid AND c.oid = \(Self.quoted(oid)) AND c.relam = a.oid
+            AND i.indrelid = c2.oid AND c2.relnamespace = n.oid;
+            """)
+        guard let v = r.rows.first else { return [] }
+        var text = ""
+        if v[1] == "t" { text += "primary key, " } else if v[0] == "t" {
+            text += "unique"
+            if v[7] == "t" { text += " nulls not distinct" }
+            text += ", "
+        }
+        text += "\(v[8] ?? ""), for table \"\(v[11] ?? "").\(v[9] ?? "")\""
+        if let pred = v[10], !pred.isEmpty { text += ", predicate (\(pred))" }
+        if v[2] == "t" { text += ", clustered" }
+        if v[3] != "t" { text += ", invalid" }
+        if v[4] == "t" { text += ", deferrable" }
+        if v[5] == "t" { text += ", initially deferred" }
+        if v[6] == "t" { text += ", replica identity" }
+        return [text]
+    }
+
+    private func tableFooters(oid: String, kind: String) async throws -> [String] {
+        let q = Self.quoted(oid)
+        var footers: [String] = []
+        let indexes = try await service.query("""
+            SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),
+              pg_catalog.pg_get_constraintdef(con.oid, true), contype, condeferrable, condeferred, i.indisreplident
+            FROM pg_catalog.pg_class c, pg_catalog.pg_class c2, pg_catalog.pg_index i
+              LEFT JOIN pg_catalog.pg_constraint con ON (conrelid = i.indrelid AND conindid = i.indexrelid AND contype IN ('p','u','x'))
+            WHERE c.oid = \(q) AND c.oid = i.indrelid AND i.indexrelid = c2.oid
+            ORDER BY i.indisprimary DESC, c2.relname;
+            """)
+        if !indexes.rows.isEmpty {
+            footers.append("Indexes:")
+            for v in indexes.rows { footers.append(Self.indexLine(v)) }
+        }
+        let checks = try await service.query("""
+            SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)
+            FROM pg_catalog.pg_constraint r
+            WHERE r.conrelid = \(q) AND r.contype = 'c'
+            ORDER BY 1;
+            """)
+        if !checks.rows.isEmpty {
+            footers.append("Check constraints:")
+            for v in checks.rows { footers.append("    \"\(v[0] ?? "")\" \(v[1] ?? "")") }
+        }
+        let foreignKeys = try await service.query("""
+            SELECT conname, pg_catalog.pg_get_constraintdef(r.oid, true)
+            FROM pg_catalog.pg_constraint r
+            WHERE r.conrelid = \(q) AND r.contype = 'f' AND conparentid = 0
+            ORDER BY conname;
+            """)
+        if !foreignKeys.rows.isEmpty {
+            footers.append("Foreign-key constraints:")
+            for v in foreignKeys.rows { footers.append("    \"\(v[0] ?? "")\" \(v[1] ?? "")") }
+        }
+        let referencedBy = try await service.query("""
+            SELECT conname, conrelid::pg_catalog.regclass AS ontable,
+                   pg_catalog.pg_get_constraintdef(oid, true) AS condef
+              FROM pg_catalog.pg_constraint c
+             WHERE confrelid IN (SELECT pg_catalog.pg_partition_ancestors(\(q))
+                                 UNION ALL VALUES (\(q)::pg_catalog.regclass))
+                   AND contype = 'f' AND conparentid = 0
+            ORDER BY conname;
+            """)
+        if !referencedBy.rows.isEmpty {
+            footers.append("Referenced by:")
+            for v in referencedBy.rows { footers.append("    TABLE \"\(v[1] ?? "")\" CONSTRAINT \"\(v[0] ?? "")\" \(v[2] ?? "")") }
+        }
+        footers += try await triggerFooters(oid: q)
+        let parents = try await service.query("""
+            SELECT c.oid::pg_catalog.regclass
+            FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
+            WHERE c.oid = i.inhparent AND i.inhrelid = \(q) AND c.relkind != 'p' AND c.relkind != 'I'
+            ORDER BY inhseqno;
+            """)
+        for (i, v) in parents.rows.enumerated() {
+            footers.append((i == 0 ? "Inherits: " : "          ") + (v[0] ?? "") + (i < parents.rows.count - 1 ? "," : ""))
+        }
+        return footers
+    }
+
+    /// One line under "Indexes:" (everything after `USING` in the definition).
+    static func indexLine(_ v: [String?]) -> String {
+        var line = "    \"\(v[0] ?? "")\""
+        if v[1] == "t" {
+            line += " PRIMARY KEY,"
+        } else if v[2] == "t" {
+            line += v[7] == "u" ? " UNIQUE CONSTRAINT," : " UNIQUE,"
+        }
+        var def = v[5] ?? ""
+        if let range = def.range(of: " USING ") { def = String(def[range.upperBound...]) }
+        line += " " + def
+        if v[8] == "t" { line += " DEFERRABLE" }
+        if v[9] == "t" { line += " INITIALLY DEFERRED" }
+        if v[3] == "t" { line += " CLUSTER" }
+        if v[4] != "t" { line += " INVALID" }
+        if v[10] == "t" { line += " REPLICA IDENTITY" }
+        return line
+    }
+
+    private func triggerFooters(oid q: String) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT t.tgname, pg_catalog.pg_get_triggerdef(t.oid, true), t.tgenabled, t.tgisinternal
+            FROM pg_catalog.pg_trigger t
+            WHERE t.tgrelid = \(q) AND (NOT t.tgisinternal OR (t.tgisinternal AND t.tgenabled = 'D'))
+            ORDER BY 1;
+            """)
+        var footers: [String] = []
+        // (heading, tgenabled, internal?) in psql's order.
+        let groups: [(String, String, Bool?)] = [
+            ("Triggers:", "O", false), ("Disabled user triggers:", "D", false), ("Disabled internal triggers:", "D", true),
+            ("Triggers firing always:", "A", nil), ("Triggers firing on replica only:", "R", nil),
+        ]
+        for (heading, state, wantsInternal) in groups {
+            let lines = r.rows.filter { ($0[2] ?? "") == state && (wantsInternal == nil || wantsInternal == ($0[3] == "t")) }.map { v -> String in
+                var def = v[1] ?? ""
+                if let range = def.range(of: " TRIGGER ") { def = String(def[range.upperBound...]) }
+                return "    " + def
+            }
+            if !lines.isEmpty { footers.append(heading); footers += lines }
+        }
+        return footers
+    }
+
+    private func sequence(oid: String, title: String) async throws -> CatalogTable {
+        let q = Self.quoted(oid)
+        let r = try await service.query("""
+            SELECT pg_catalog.format_type(seqtypid, NULL) AS "Type",
+                   seqstart AS "Start", seqmin AS "Minimum", seqmax AS "Maximum", seqincrement AS "Increment",
+                   CASE WHEN seqcycle THEN 'yes' ELSE 'no' END AS "Cycles?", seqcache AS "Cache"
+            FROM pg_catalog.pg_sequence WHERE seqrelid = \(q);
+            """)
+        let owner = try await service.query("""
+            SELECT pg_catalog.quote_ident(nspname) || '.' || pg_catalog.quote_ident(relname) || '.' || pg_catalog.quote_ident(attname),
+                   d.deptype
+            FROM pg_catalog.pg_class c
+            INNER JOIN pg_catalog.pg_depend d ON c.oid = d.refobjid
+            INNER JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+            INNER JOIN pg_catalog.pg_attribute a ON (a.attrelid = c.oid AND a.attnum = d.refobjsubid)
+            WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass
+             AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass
+             AND d.objid = \(q) AND d.deptype IN ('a', 'i');
+            """)
+        var footers: [String] = []
+        if let o = owner.rows.first {
+            footers.append((o[1] == "i" ? "Sequence for identity column: " : "Owned by: ") + (o[0] ?? ""))
+        }
+        return CatalogTable(title: title, result: r, footers: footers)
+    }
+}

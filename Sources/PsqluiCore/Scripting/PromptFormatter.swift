@@ -1,0 +1,65 @@
+/// Expands psql's prompt escapes in `PROMPT1`/`PROMPT2`: `%/` database, `%~` database
+/// or `~` for the default one, `%M` host (`[local]` for a socket), `%m` host up to
+/// the first dot, `%>` port, `%n` user, `%#` `#` for a superuser else `>`, `%R` the
+/// statement state (`=`, `-`, `'`, `"`, `$`, `*`, `(`, `!` when disconnected, `@`
+/// inside an inactive `\if` branch), `%x` transaction state, `%%`, and `%[` `%]`
+/// around invisible characters (libedit's ignore markers \u{1}/\u{2}).
+public enum PromptFormatter {
+    /// What the prompt can show.
+    public struct State: Sendable {
+        public var database = ""
+        public var user = ""
+        public var host = ""
+        public var port = ""
+        public var superuser = false
+        public var connected = true
+        public var continuation: ContinuationState = .none
+        public var transaction: TransactionState = .idle
+        public var inactiveBranch = false
+
+        public init() {}
+    }
+
+    /// psql's default `PROMPT1` and `PROMPT2`.
+    public static let defaultPrompt1 = "%/%R%x%# "
+    public static let defaultPrompt2 = "%/%R%x%# "
+
+    /// `template` with its escapes expanded for `state`.
+    public static func render(_ template: String, _ state: State) -> String {
+        var out = ""
+        var iterator = template.makeIterator()
+        while let c = iterator.next() {
+            guard c == "%" else { out.append(c); continue }
+            guard let e = iterator.next() else { break }
+            switch e {
+            case "/": out += state.database
+            case "~": out += state.database == (state.user.isEmpty ? "" : state.user) ? "~" : state.database
+            case "M": out += state.host.isEmpty || state.host.hasPrefix("/") ? "[local]" : state.host
+            case "m": out += state.host.isEmpty || state.host.hasPrefix("/") ? "[local]" : String(state.host.prefix { $0 != "." })
+            case ">": out += state.port
+            case "n": out += state.user
+            case "#": out += state.superuser ? "#" : ">"
+            case "x": out += state.transaction.promptMarker
+            case "R": out += statusMarker(state)
+            case "%": out += "%"
+            case "[": out += "\u{1}"
+            case "]": out += "\u{2}"
+            default: break  // psql drops unknown escapes
+            }
+        }
+        return out
+    }
+
+    private static func statusMarker(_ state: State) -> String {
+        if state.inactiveBranch && state.continuation == .none { return "@" }
+        switch state.continuation {
+        case .none: return state.connected ? "=" : "!"
+        case .statement: return "-"
+        case .singleQuote: return "'"
+        case .doubleQuote: return "\""
+        case .dollarQuote: return "$"
+        case .blockComment: return "*"
+        case .parenthesis: return "("
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+
+/// Whether and through what output is paged (`:pager on|off|CMD`, `\pset pager`).
+public enum PagerChoice: Equatable {
+    /// Page when output is taller or wider than the terminal (the default).
+    case automatic
+    /// Never page.
+    case off
+    /// Page through this shell command.
+    case command(String)
+
+    /// The command to page through: `:pager CMD`, else `$PSQLUI_PAGER`, else
+    /// `$PAGER`, else `less -SRFX` when less exists; nil means the built-in pager.
+    public func resolvedCommand(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if case .command(let c) = self { return c }
+        if let p = environment["PSQLUI_PAGER"], !p.isEmpty { return p }
+        if let p = environment["PAGER"], !p.isEmpty { return p }
+        for dir in ["/usr/bin", "/bin", "/usr/local/bin"] where FileManager.default.isExecutableFile(atPath: dir + "/less") {
+            return "less -SRFX"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import PsqluiCore
+
+/// Runs a `\copy`: sends the server-side `COPY … FROM STDIN`/`TO STDOUT` and moves
+/// the data between the session's copy hooks and a file, a program or our streams.
+struct ClientCopyRunner {
+    let evaluator: Evaluator
+    /// The script's own line reader (`\copy … from stdin` reads the lines after it).
+    let copyInSource: (() -> [UInt8]?)?
+
+    func run(_ request: ClientCopyRequest) -> StepResult {
+        let sql = Array(request.serverSQL.utf8)
+        // The `COPY n` tag goes to the query output, not into the data.
+        let printer = ResultPrinter(out: evaluator.queryOutput.buffer, settings: evaluator.printSettings)
+        do {
+            if request.isFrom {
+                return try copyIn(sql, from: request.endpoint, printer: printer)
+            }
+            return try copyOut(sql, to: request.endpoint, printer: printer)
+        } catch {
+            evaluator.reportError("\(error)")
+            return .failed
+        }
+    }
+
+    private func copyIn(_ sql: [UInt8], from endpoint: ClientCopyRequest.Endpoint, printer: ResultPrinter) throws -> StepResult {
+        switch endpoint {
+        case .scriptStream:
+            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: copyInSource, consumer: printer, remember: false)
+        case .processStream:
+            let input = ScriptInput(fileDescriptor: 0)
+            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: { input.nextLine() }, consumer: printer, remember: false)
+        case .file(let path):
+            let fd = open((path as NSString).expandingTildeInPath, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileOpenError(path: path, errno: errno) }
+            defer { close(fd) }
+            let input = ScriptInput(fileDescriptor: fd)
+            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: { input.nextLine() }, consumer: printer, remember: false)
+        case .program(let command):
+            let child = try ShellCommand.start(command, .fromChild)
+            let input = ScriptInput(fileDescriptor: child.fileDescriptor)
+            let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: { input.nextLine() }, consumer: printer, remember: false)
+            let status = child.finish()
+            if status != 0 && result == .ok {
+                evaluator.reportError("program \"\(command)\" failed: exit status \(status)")
+                return .failed
+            }
+            return result
+        }
+    }
+
+    private func copyOut(_ sql: [UInt8], to endpoint: ClientCopyRequest.Endpoint, printer: ResultPrinter) throws -> StepResult {
+        let opened: OutputRedirection.Opened?
+        let writer: FileDescriptorWriter
+        switch endpoint {
+        case .scriptStream: opened = nil; writer = evaluator.queryOutput
+        case .processStream: opened = nil; writer = evaluator.stdout
+        case .file(let path): opened = try OutputRedirection.open(path); writer = opened!.writer
+        case .program(let command): opened = try OutputRedirection.open("|" + command); writer = opened!.writer
+        }
+        let saved = evaluator.queryOutput
+        evaluator.queryOutput = writer
+        // psql prints no `COPY n` after data copied to its own output.
+        let consumer: QueryResultConsumer = opened == nil ? RowCollector() : printer
+        let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, consumer: consumer, remember: false)
+        evaluator.queryOutput = saved
+        opened?.close()
+        try? evaluator.queryOutput.flush()
+        return result
+    }
+}

@@ -1,0 +1,23 @@
+import PsqluiCore
+
+/// The prompt at the terminal: `PROMPT1` (or `PROMPT2` while a statement
+/// continues) with psql's `%` escapes, psql's default `%/%R%x%# ` when unset.
+enum InteractivePrompt {
+    static func render(evaluator: Evaluator, processor: InputProcessor) -> String {
+        let session = evaluator.session
+        var state = PromptFormatter.State()
+        state.database = session.databaseName
+        state.user = session.userName
+        state.host = session.host
+        state.port = session.port
+        state.superuser = session.isSuperuser
+        state.connected = !evaluator.connectionLost
+        state.continuation = processor.continuation
+        state.transaction = session.transactionState
+        state.inactiveBranch = !processor.conditions.isActive
+        let name = processor.continuation == .none ? "PROMPT1" : "PROMPT2"
+        let template = evaluator.variables[name]
+            ?? (name == "PROMPT1" ? PromptFormatter.defaultPrompt1 : PromptFormatter.defaultPrompt2)
+        return PromptFormatter.render(template, state)
+    }
+}

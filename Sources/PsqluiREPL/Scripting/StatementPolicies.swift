@@ -1,0 +1,86 @@
+import Foundation
+import PsqluiCore
+
+/// What happens around a user's statement, as psql's SendQuery does it:
+/// the destructive-statement question at a terminal, `AUTOCOMMIT off` (an implicit
+/// `BEGIN`), `ON_ERROR_ROLLBACK` (a savepoint around each statement in a
+/// transaction) and `ECHO errors`.
+struct StatementPolicies {
+    let evaluator: Evaluator
+    let origin: InputOrigin
+
+    static let savepoint = "pg_psql_temporary_savepoint"
+
+    func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?) -> StepResult {
+        evaluator.messagePrefix = prefix
+        if !confirmIfDestructive(sql) { return .ok }
+        let variables = evaluator.variables
+        let session = evaluator.session
+        if session.isConnected, session.transactionState == .idle,
+           let autocommit = variables["AUTOCOMMIT"], VariableStore.parseBool(autocommit) == false,
+           !TransactionControlClassifier.mustNotBeginBefore(sql) {
+            if let problem = silently("BEGIN") { evaluator.report(problem); return .failed }
+        }
+        var usedSavepoint = false
+        if session.isConnected, session.transactionState == .inTransaction, onErrorRollback {
+            if let problem = silently("SAVEPOINT " + Self.savepoint) { evaluator.report(problem); return .failed }
+            usedSavepoint = true
+        }
+        let result = evaluator.runStatement(sql, prefix: prefix, copyIn: copyIn)
+        if usedSavepoint && session.isConnected {
+            switch session.transactionState {
+            case .failed:
+                _ = silently("ROLLBACK TO " + Self.savepoint)
+            case .inTransaction where !TransactionControlClassifier.managesSavepoints(sql):
+                _ = silently("RELEASE " + Self.savepoint)
+            default: break
+            }
+        }
+        if result == .failed, variables["ECHO"]?.lowercased() == "errors" {
+            evaluator.report("STATEMENT:  " + String(decoding: sql, as: UTF8.self))
+        }
+        return result
+    }
+
+    /// `on`, or `interactive` at the prompt.
+    private var onErrorRollback: Bool {
+        guard let value = evaluator.variables["ON_ERROR_ROLLBACK"] else { return false }
+        if value.lowercased() == "interactive" { return origin == .interactive }
+        return VariableStore.parseBool(value) ?? false
+    }
+
+    /// Runs a bookkeeping statement; returns the error text, or nil.
+    private func silently(_ sql: String) -> String? {
+        do { _ = try evaluator.session.query(sql); return nil } catch { return "\(error)" }
+    }
+
+    /// Asks at a terminal before DROP, TRUNCATE, or DELETE/UPDATE without WHERE;
+    /// false when the user said no. Never asks in batch or when turned off.
+    private func confirmIfDestructive(_ sql: [UInt8]) -> Bool {
+        guard origin == .interactive, evaluator.interactive, isatty(0) == 1,
+              DestructiveWarning.isEnabled(evaluator.variables),
+              let reason = DestructiveStatementClassifier.classify(sql) else { return true }
+        try? evaluator.stdout.flush()
+        try? evaluator.stderr.write("This statement is destructive (\(reason.description)). Run it? [y/N] ")
+        try? evaluator.stderr.flush()
+        var answer: [UInt8] = []
+        var byte: UInt8 = 0
+        while read(0, &byte, 1) == 1 && byte != 0x0a { answer.append(byte) }
+        let word = String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        if word == "y" || word == "yes" { return true }
+        evaluator.report("Cancelled; nothing was sent.", prefix: "")
+        return false
+    }
+}
+
+/// The destructive-statement warning's switch: the `WARN_DESTRUCTIVE` variable
+/// (`:set WARN_DESTRUCTIVE off`), whose default comes from the config's
+/// `warn_destructive`.
+enum DestructiveWarning {
+    static let variable = "WARN_DESTRUCTIVE"
+
+    static func isEnabled(_ variables: VariableStore) -> Bool {
+        guard let value = variables[variable] else { return true }
+        return VariableStore.parseBool(value) ?? true
+    }
+}
