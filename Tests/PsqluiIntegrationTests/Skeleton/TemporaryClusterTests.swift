@@ -23,7 +23,7 @@ import Testing
         try tmux.waitFor(text: "(1 row)\n\nshop=#")  // Ctrl-D only counts at the prompt
         let pid = try Self.psqluiPID(dir: dir)
         switch ending {
-        case .ctrlD: try tmux.press("C-d")
+        case .ctrlD: try InteractiveTests.pressCtrlDUntilExit(tmux)
         case .sigterm: kill(pid, SIGTERM)
         case .sighup: kill(pid, SIGHUP)
         case .sigkill: kill(pid, SIGKILL)
