@@ -65,6 +65,8 @@ _psqlui() {
         '*'{-P,--pset}'[Set a print option\: NAME=VALUE (null, border, format, fieldsep, tuples_only, expanded, footer).]:pset:'
         '(-o --output)'{-o,--output}'[Send query results to a file.]:output:'
         '(-V --version)'{-V,--version}'[Print the version and exit.]'
+        '--print-config[Print each effective setting and where it came from, then exit.]'
+        '--trust-project[Trust the project in DIR (default\: the current directory) to use its .psqlui/ config and plugins, then exit.]'
         '*:positional:'
         '(-? --help)'{-?,--help}'[Show help information.]'
         '(-): :->command'

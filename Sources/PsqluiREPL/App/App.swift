@@ -15,6 +15,9 @@ public enum App {
         }
 
         var options = options
+        let config = ConfigApplication.load(options)
+        for message in config.messages { try? stderr.write(message + "\n") }
+        try? stderr.flush()
         var cluster: TemporaryCluster?
         if options.temporaryCluster {
             do {
@@ -45,7 +48,8 @@ public enum App {
         let evaluator = Evaluator(session: session, printSettings: printSettings, variables: variables,
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         evaluator.echoQueries = options.echoQueries
-        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, report: { evaluator.report($0) })
+        ConfigApplication.apply(config, to: evaluator)
+        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, config: config, report: { evaluator.report($0) })
         defer { stopPlugins(evaluator.plugins) }
         if let path = options.outputFile {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -58,7 +62,7 @@ public enum App {
         }
 
         if interactive {
-            return InteractiveSession(evaluator: evaluator, quiet: options.quiet).run()
+            return InteractiveSession(evaluator: evaluator, quiet: options.quiet, history: ConfigApplication.history(config)).run()
         }
         if options.actions.isEmpty {
             let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: 0), origin: .pipedStdin)
@@ -68,11 +72,14 @@ public enum App {
     }
 
     /// Registers built-in plugins and `:plugins`, then outside plugins (none with `-X`),
-    /// and reports refused plugins and an untrusted project on stderr.
-    static func startPlugins(skipConfig: Bool, report: (String) -> Void) -> PluginRegistry {
-        let registry = PluginRegistry()
+    /// and reports refused plugins and an untrusted project on stderr (unless the
+    /// config already told about that project). `[plugins]` flags and tables come
+    /// from `config`.
+    static func startPlugins(skipConfig: Bool, config: ConfigStore = ConfigStore(), report: (String) -> Void) -> PluginRegistry {
+        let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
         BuiltinCommands.register(into: registry)
-        let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
+        var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
+        discovery.announcesUntrustedProject = !config.reportedUntrustedProject
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
         return registry
     }
