@@ -15,25 +15,11 @@ enum ManPageWriter {
         var help: String
     }
 
-    /// The REPL's own commands (not registry entries): name, psql forms, summary.
-    static let replCommands: [(String, String, String)] = [
-        (":quit", "\\q", "Leave psqlui."),
-        (":set [NAME [VALUE]]", "\\set", "Set a variable, or list all; refuses a name that is also a command."),
-        (":unset NAME", "\\unset", "Remove a variable."),
-        (":echo TEXT", "\\echo", "Print TEXT."),
-        (":run FILE", "\\i, \\ir", "Run a script file (\\ir: relative to the current script)."),
-        (":watch [SECS]", "\\watch", "Re-run the query every SECS seconds (default 2) until Ctrl-C."),
-        (":edit [FILE]", "\\e", "Edit the query buffer (or FILE) in $PSQLUI_EDITOR, $EDITOR or vi, then run it."),
-        (":! [COMMAND]", "\\!", "Run a shell command."),
-        (":copy ARGS", "\\copy", "Client-side COPY from or to a file, STDIN, STDOUT or PROGRAM."),
-        (":gset [PREFIX]", "\\gset", "Run the query and store its one row's columns as variables."),
-        (":timing [on|off]", "\\timing", "Show how long each statement took."),
-        (":expanded [on|off|auto]", "\\x", "Expanded (vertical) records."),
-        (":null TEXT", "\\pset null", "How NULL is shown on screen."),
-        (":conninfo", "\\conninfo", "Describe the connection."),
-        ("", "\\g [FILE|\\(bv|CMD], \\gx", "Run the query buffer (or the previous statement), to a file or a pipe."),
-        ("", "\\o [FILE|\\(bv|CMD]", "Send all query results to a file or a pipe; alone, back to stdout."),
-        ("", "\\if, \\elif, \\else, \\endif", "Conditional blocks, as in psql."),
+    /// psql meta-commands with no colon form of their own.
+    static let scriptOnlyCommands: [(String, String)] = [
+        ("\\g [FILE|\\(bv|CMD], \\gx", "Run the query buffer (or the previous statement), to a file or a pipe."),
+        ("\\o [FILE|\\(bv|CMD]", "Send all query results to a file or a pipe; alone, back to stdout."),
+        ("\\if, \\elif, \\else, \\endif", "Conditional blocks, as in psql."),
     ]
 
     static func render(toolInfo: Data, commands: [CommandSpec]) throws -> String {
@@ -58,11 +44,11 @@ enum ManPageWriter {
             out += escape(option.help) + "\n"
         }
         out += ".SH COMMANDS\nColon commands are typed at the start of a line; psql's backslash forms work too.\n"
-        for (name, psql, summary) in replCommands {
-            out += ".TP\n\\fB\(escape(name.isEmpty ? psql : name))\\fR" + (name.isEmpty ? "" : " (\(escape(psql)))") + "\n\(escape(summary))\n"
+        for (psql, summary) in scriptOnlyCommands {
+            out += ".TP\n\\fB\(escape(psql))\\fR\n\(escape(summary))\n"
         }
         for spec in commands.sorted(by: { $0.name < $1.name }) {
-            let aliases = spec.aliases.isEmpty ? "" : " (" + spec.aliases.map { ":" + $0 }.joined(separator: ", ") + ")"
+            let aliases = spec.aliases.isEmpty ? "" : " (" + spec.aliases.map { $0.hasPrefix("\\") ? $0 : ":" + $0 }.joined(separator: ", ") + ")"
             out += ".TP\n\\fB\(escape(spec.usage.isEmpty ? ":" + spec.name : spec.usage))\\fR\(escape(aliases))\n\(escape(spec.summary))\n"
         }
         out += """

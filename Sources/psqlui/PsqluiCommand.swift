@@ -94,14 +94,37 @@ struct PsqluiCommand: ParsableCommand {
     @Option(name: [.customShort("o", allowingJoined: true), .customLong("output")], help: "Send query results to a file.")
     var output: String?
 
+    @Option(name: .customLong("format"), help: "Show results in an export format: csv, tsv, json, ndjson, html, markdown, sql, a plugin's, or aligned/unaligned.")
+    var format: String?
+
+    @Flag(name: .customLong("csv"), help: "CSV output (same as --format csv).")
+    var csv = false
+
+    @Flag(name: [.customShort("H"), .customLong("html")], help: "HTML table output (same as --format html).")
+    var html = false
+
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var version = false
 
+<<<<<<< HEAD
     @Flag(name: .customLong("print-config"), help: "Print each effective setting and where it came from, then exit.")
     var printConfig = false
 
     @Flag(name: .customLong("trust-project"), help: "Trust the project in DIR (default: the current directory) to use its .psqlui/ config and plugins, then exit.")
     var trustProject = false
+=======
+    // MARK: Completion
+
+    @Option(name: .customLong("complete"), parsing: .unconditional,
+            help: "Print the completions for TEXT, one per line as KIND<TAB>CANDIDATE<TAB>START, best first, and exit.")
+    var complete: String?
+
+    @Option(name: .customLong("cursor"), help: "With --complete: the cursor's character offset in TEXT (default: its end).")
+    var cursor: Int?
+
+    @Option(name: .customLong("bench-completion"), help: .hidden)
+    var benchCompletion: Int?
+>>>>>>> main
 
     @Flag(name: .customLong("generate-man-page"), help: .hidden)
     var generateManPage = false
@@ -150,13 +173,25 @@ struct PsqluiCommand: ParsableCommand {
         if expanded { print.expanded = .on }
         if let fieldSeparator { print.fieldSeparator = Array(fieldSeparator.utf8) }
         if let recordSeparator { print.recordSeparator = Array(recordSeparator.utf8) }
+        if html { options.resultFormat = "html" }
+        if csv { options.resultFormat = "csv" }
+        if let format { options.resultFormat = format }
         for pset in psets {
             let (name, value) = VariableStore.parseAssignment(pset) ?? (pset, "")
+            if name == "format", PrintSettings.Format(rawValue: value) == nil {
+                options.resultFormat = value  // an export format, checked once plugins are known
+                continue
+            }
             try PsetOption.apply(name: name, value: value, to: &print)
         }
         options.printSettings = print
+<<<<<<< HEAD
         options.commandLineSettings = commandLineSettings()
         if printConfig { Foundation.exit(ConfigApplication.printConfig(options)) }
+=======
+        if let complete { Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor)) }
+        if let benchCompletion { Foundation.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
+>>>>>>> main
         let status = App.run(options)
         Foundation.exit(status)
     }

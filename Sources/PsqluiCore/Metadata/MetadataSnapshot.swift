@@ -135,6 +135,8 @@ public final class MetadataSnapshot: Sendable {
 
     // Indexes.
     let relationIndex: [String: [String: Int]]      // schema → name → index
+    /// Relation indices per schema, sorted by lower-cased name (so a name's place in
+    /// its schema is an integer rank completion can sort on).
     let relationsBySchema: [String: [Int]]
     let relationKeys: [[UInt8]]                     // lower-cased names, parallel to `relations`
     let functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int])]]
@@ -188,6 +190,9 @@ public final class MetadataSnapshot: Sendable {
             if fk.schema != fk.referencedSchema || fk.table != fk.referencedTable {
                 fkIndex[fk.referencedSchema + "\u{0}" + fk.referencedTable, default: []].append(i)
             }
+        }
+        for (schema, indices) in relationsBySchema {
+            relationsBySchema[schema] = indices.sorted { relationKeys[$0].lexicographicallyPrecedes(relationKeys[$1]) }
         }
         self.relationIndex = relationIndex
         self.relationsBySchema = relationsBySchema

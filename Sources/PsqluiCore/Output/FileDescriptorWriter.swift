@@ -25,6 +25,8 @@ public final class FileDescriptorWriter {
     public private(set) var buffer: OutputBuffer!
     /// Set once a write failed; later writes are dropped (and `flush()` rethrows).
     public private(set) var failure: OutputWriteError?
+    /// Bytes handed to the descriptor so far (for export progress).
+    public private(set) var bytesWritten = 0
 
     public init(fileDescriptor: Int32, capacity: Int = 64 * 1024) {
         self.fileDescriptor = fileDescriptor
@@ -65,6 +67,7 @@ public final class FileDescriptorWriter {
             }
             p += n
             remaining -= n
+            bytesWritten += n
         }
     }
 }

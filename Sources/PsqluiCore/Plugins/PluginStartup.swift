@@ -10,6 +10,7 @@ public enum PluginStartup {
     public static func run(registry: PluginRegistry, builtins: [PluginDescriptor] = BuiltinPlugins.all,
                            discovery: PluginDiscovery, loader: PluginLoader = PluginLoader()) -> [String] {
         registry.registerBuiltin(PluginsCommand.spec(registry: registry, loader: loader))
+        for format in BuiltinExporters.all { registry.registerBuiltin(format) }
         var notices = registry.register(builtins.map { ($0, PluginSource.builtin) })
         let (candidates, discoveryNotices) = discovery.discover()
         notices += discoveryNotices

@@ -22,6 +22,9 @@ public final class PGSession {
     public var onNotice: ((String) -> Void)?
     /// Asks for a password when the server wants one; nil when prompting is not possible.
     public var passwordPrompt: (() -> String?)?
+    /// False for a background connection (the metadata cache's): Ctrl-C must cancel
+    /// the user's query, so only the user's session registers with `QueryCanceller`.
+    public var usesQueryCanceller = true
 
     public init(settings: ConnectionSettings) {
         self.settings = settings
@@ -53,7 +56,7 @@ public final class PGSession {
         }
         connection = conn
         installNoticeReceiver()
-        QueryCanceller.shared.prepare(for: conn)
+        if usesQueryCanceller { QueryCanceller.shared.prepare(for: conn) }
     }
 
     /// Switches to other settings (`:connect`); the old connection stays if the new one fails.
@@ -94,7 +97,7 @@ public final class PGSession {
     /// Closes the connection.
     public func close() {
         if let connection {
-            QueryCanceller.shared.forget(connection)
+            if usesQueryCanceller { QueryCanceller.shared.forget(connection) }
             PQfinish(connection)
         }
         connection = nil
@@ -153,8 +156,8 @@ public final class PGSession {
         }
         guard sent == 1 else { return lostOrError(conn) }
         _ = PQsetSingleRowMode(conn)
-        QueryCanceller.shared.queryStarted()
-        defer { QueryCanceller.shared.queryFinished() }
+        if usesQueryCanceller { QueryCanceller.shared.queryStarted() }
+        defer { if usesQueryCanceller { QueryCanceller.shared.queryFinished() } }
         let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut)
         let outcome = reader.run()
         guard PQstatus(conn) == CONNECTION_BAD else { return outcome }

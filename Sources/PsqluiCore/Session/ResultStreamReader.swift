@@ -42,11 +42,14 @@ final class ResultStreamReader {
                 PQclear(result)
                 continue
             }
+            // Set once `pending` owns `result` (deliver() clears it, also when it throws).
+            var ownedByPending = false
             do {
                 switch status {
                 case PGRES_SINGLE_TUPLE:
                     try startResultIfNeeded(result)
                     pending.append(result)
+                    ownedByPending = true
                     rowsInResult += 1
                     if pending.count >= max(1, consumer.batchSize) { try deliver() }
                     continue  // `result` is owned by `pending` now
@@ -86,7 +89,7 @@ final class ResultStreamReader {
                 // Stop the server from sending the rest; drain what is in flight.
                 QueryCanceller.shared.cancelNow()
             }
-            PQclear(result)
+            if !ownedByPending { PQclear(result) }
         }
         pending.forEach { PQclear($0) }
         pending.removeAll()

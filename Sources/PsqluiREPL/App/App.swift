@@ -5,6 +5,7 @@ import PsqluiCore
 /// `-c`/`-f` actions, a piped script, or the interactive prompt.
 public enum App {
     public static func run(_ options: LaunchOptions) -> Int32 {
+        MallocTuning.apply()
         signal(SIGPIPE, SIG_IGN)  // writes report EPIPE; we end like psql would (status 141)
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let stderr = FileDescriptorWriter(fileDescriptor: 2)
@@ -51,6 +52,10 @@ public enum App {
         ConfigApplication.apply(config, to: evaluator)
         evaluator.plugins = startPlugins(skipConfig: options.skipConfig, config: config, report: { evaluator.report($0) })
         defer { stopPlugins(evaluator.plugins) }
+        evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
+        if let name = options.resultFormat {
+            do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }
+        }
         if let path = options.outputFile {
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { return fail("could not open output file \"\(path)\": \(String(cString: strerror(errno)))", ExitCode.failure) }
@@ -72,6 +77,7 @@ public enum App {
     }
 
     /// Registers built-in plugins and `:plugins`, then outside plugins (none with `-X`),
+<<<<<<< HEAD
     /// and reports refused plugins and an untrusted project on stderr (unless the
     /// config already told about that project). `[plugins]` flags and tables come
     /// from `config`.
@@ -80,7 +86,15 @@ public enum App {
         BuiltinCommands.register(into: registry)
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
+=======
+    /// and reports refused plugins and an untrusted project on stderr.
+    static func startPlugins(skipConfig: Bool, report: (String) -> Void) -> PluginRegistry {
+        let registry = PluginRegistry()
+        REPLCommands.registerAll(into: registry)
+        let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
+>>>>>>> main
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
+        ExportCommands.register(in: registry)
         return registry
     }
 

@@ -25,6 +25,8 @@ public struct LaunchOptions {
     public var outputFile: String?
     /// `--temp`: start a throwaway local cluster and connect to it.
     public var temporaryCluster = false
+    /// `--format NAME`, `--csv`, `-H`, `-P format=NAME`: results in an export format.
+    public var resultFormat: String?
 
     public init() {}
 }

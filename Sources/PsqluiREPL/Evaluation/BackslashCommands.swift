@@ -15,7 +15,8 @@ final class BackslashCommands {
     }
 
     private static let colonNames: Set<String> = [
-        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i", "pager", "history",
+        "q", "quit", "set", "unset", "echo", "conninfo", "timing", "expanded", "x", "null", "run", "i", "pager", "history", "connect", "c",
+        "export", "format",
     ]
 
     func isColonCommand(_ name: String) -> Bool {
@@ -58,6 +59,9 @@ final class BackslashCommands {
         case "run", "i": return include(args, relativeTo: nil)
         case "pager": return pager(arguments)
         case "history": return history(args.first)
+        case "connect", "c": return connect(args)
+        case "export": return ExportCommands(evaluator: evaluator).export(arguments: arguments, processor: processor)
+        case "format": return ExportCommands(evaluator: evaluator).format(arguments: arguments)
         default:
             if let registry = evaluator.plugins, registry.isCommand(name) {
                 return runRegistryCommand(registry, name: name, arguments: arguments)

@@ -26,6 +26,13 @@ public final class Evaluator {
     /// Commands and formats from the registry (built-in `CommandSpec`s and plugins);
     /// nil until the app has run plugin start-up.
     public var plugins: PluginRegistry?
+    /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).
+    public var resultFormat: ResultFormat?
+    /// Show export progress on stderr (it is a terminal and not `-q`).
+    public var showsExportProgress = false
+    /// Called with each command tag a statement completed with (`CREATE TABLE`,
+    /// `COMMIT`), after the statement ends; the metadata cache refreshes on DDL.
+    public var onStatementCompleted: ((_ tag: String) -> Void)?
 
     /// The prefix for messages about the statement being run (file and line).
     public internal(set) var messagePrefix = ""
@@ -77,17 +84,24 @@ public final class Evaluator {
             try? stdout.write(sql)
             try? stdout.write("\n")
         }
-        // At a terminal, results go through the paged-view path (DESIGN).
-        let paged = consumer == nil ? pagedOutput() : nil
+        // At a terminal, results go through the paged-view path (DESIGN); export
+        // formats (`:format csv`) stream to the query output.
+        let formatted = consumer == nil ? formattedResultConsumer() : nil
+        let paged = consumer == nil && formatted == nil ? pagedOutput() : nil
         defer { paged?.finish() }
-        let printer = consumer ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer, settings: printSettings)
+        let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer, settings: printSettings)
+        let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
+        defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
-            session.execute(buf, consumer: printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
+            session.execute(buf, consumer: recorder ?? printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
                 try queryOutput.write(bytes)
             })
         }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        if let export = printer as? ExportConsumer {
+            export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)
+        }
         switch outcome {
         case .success:
             if flushOutput() == .brokenPipe { return .brokenPipe }

@@ -28,9 +28,11 @@ final class InteractiveSession {
             case .interrupted, .endOfInput: return nil
             }
         }
+        let completion = InteractiveCompletion(evaluator: evaluator, processor: processor)
         var entry: [String] = []
         var lineNumber = 0
         while true {
+            completion.noticeConnection()
             let session = evaluator.session
             let prompt = InteractivePrompt.render(evaluator: evaluator, processor: processor)
             switch editor.read(prompt: prompt) {

@@ -16,6 +16,9 @@ struct CandidateCollector {
         var text: String
         var detail: String?
         var isIdentifier: Bool
+        /// A function group's first index and size: its signature detail is built
+        /// only if the entry is returned (thousands of built-ins match a bare word).
+        var functionDetail: (index: Int, overloads: Int)? = nil
     }
 
     struct SortKey: Comparable {
@@ -60,11 +63,33 @@ struct CandidateCollector {
 
     /// Adds an identifier (quoted in the text if it needs quotes, or if the user opened a quote).
     mutating func add(_ kind: CompletionCandidate.Kind, name: String, key: [UInt8]? = nil, detail: String? = nil,
-                      rank: Int, subrank: Int, prefixOnly: Bool = false) {
+                      rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0) {
         let key = key ?? MetadataSnapshot.key(name)
         guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key),
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
                              kind: kind, text: name, detail: detail, isIdentifier: true))
+    }
+
+    /// Adds a function group (name, key, first index, overload count) of the snapshot.
+    mutating func addFunction(name: String, key: [UInt8], index: Int, overloads: Int, rank: Int, subrank: Int) {
+        guard let score = FuzzyMatch.score(needle, key) else { return }
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key),
+                             kind: .function, text: name, detail: nil, isIdentifier: true,
+                             functionDetail: (index, overloads)))
+    }
+
+    /// True when `key` matches the typed word at all (to skip building details).
+    func matches(_ key: [UInt8]) -> Bool { FuzzyMatch.score(needle, key) != nil }
+
+    /// Adds relation `i` of the snapshot; matches on the precomputed key before
+    /// touching the relation itself (10,000 of them after a bare `FROM`).
+    mutating func addRelation(_ i: Int, rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int) {
+        let key = snapshot.relationKeys[i]
+        guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
+        let kind = snapshot.relations[i].kind
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
+                             kind: kind == .view || kind == .materializedView ? .view : .table,
+                             text: snapshot.relations[i].name, detail: snapshot.relations[i].comment, isIdentifier: true))
     }
 
     /// Adds text that is inserted as is (keywords, commands, files, join clauses), matched on `match`.
@@ -79,7 +104,36 @@ struct CandidateCollector {
     /// Sorted best first, duplicates (same text) dropped, at most `limit`.
     /// Candidates are only built (quoting and all) for what is returned.
     func ranked(limit: Int = .max) -> [CompletionCandidate] {
-        let sorted = entries.sorted { $0.key < $1.key }
+        // With a small limit, keep only the best few (duplicates need some slack);
+        // fall back to sorting everything if duplicates ate the slack.
+        if limit < entries.count / 2 {
+            let best = Self.best(entries, count: limit * 2 + 8)
+            let out = candidates(from: best, limit: limit)
+            if out.count >= limit { return out }
+        }
+        return candidates(from: entries.sorted { $0.key < $1.key }, limit: limit)
+    }
+
+    /// The `count` smallest entries, sorted. Entries mostly arrive in order (relations
+    /// are pre-sorted per schema), so most are turned away by one comparison with
+    /// the worst kept.
+    static func best(_ entries: [Entry], count: Int) -> [Entry] {
+        var kept: [Entry] = []
+        kept.reserveCapacity(count + 1)
+        for e in entries {
+            if kept.count == count, let worst = kept.last, !(e.key < worst.key) { continue }
+            var lo = 0, hi = kept.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if kept[mid].key < e.key || !(e.key < kept[mid].key) { lo = mid + 1 } else { hi = mid }
+            }
+            kept.insert(e, at: lo)
+            if kept.count > count { kept.removeLast() }
+        }
+        return kept
+    }
+
+    private func candidates(from sorted: [Entry], limit: Int) -> [CompletionCandidate] {
         var out: [CompletionCandidate] = []
         var seen = Set<String>()
         for e in sorted {
@@ -87,7 +141,12 @@ struct CandidateCollector {
             let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
                 ? "\"" + e.text.replacingQuotes() + "\"" : e.text
             guard seen.insert(text).inserted else { continue }
-            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: e.detail, isPrefixMatch: e.key.score.isPrefix))
+            var detail = e.detail
+            if let fd = e.functionDetail {
+                let f = snapshot.functions[fd.index]
+                detail = f.comment ?? "(\(f.arguments))\(fd.overloads > 1 ? " …" : "") → \(f.result)"
+            }
+            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix))
         }
         return out
     }

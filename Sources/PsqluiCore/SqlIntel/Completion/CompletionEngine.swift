@@ -124,9 +124,9 @@ public struct CompletionEngine: Sendable {
 
     func addRelations(schema: String?, rank: Int, to c: inout CandidateCollector) {
         if let schema {
-            for i in snapshot.relationsBySchema[schema] ?? [] {
-                let r = snapshot.relations[i]
-                c.add(relationKind(r.kind), name: r.name, key: snapshot.relationKeys[i], detail: r.comment, rank: rank, subrank: 0)
+            let list = snapshot.relationsBySchema[schema] ?? []
+            for position in list.indices {
+                c.addRelation(list[position], rank: rank, subrank: 0, tiebreak: position)
             }
             return
         }
@@ -140,11 +140,11 @@ public struct CompletionEngine: Sendable {
         let shadowing = schemas.count > 1
         for (order, s) in schemas.enumerated() {
             let system = MetadataSnapshot.isSystemSchema(s)
-            for i in snapshot.relationsBySchema[s] ?? [] {
-                let r = snapshot.relations[i]
-                if shadowing && !seen.insert(r.name).inserted { continue }
-                c.add(relationKind(r.kind), name: r.name, key: snapshot.relationKeys[i], detail: r.comment, rank: rank,
-                      subrank: system ? 100 : 1 + order, prefixOnly: system)
+            let list = snapshot.relationsBySchema[s] ?? []
+            for position in list.indices {
+                let i = list[position]
+                if shadowing && !seen.insert(snapshot.relations[i].name).inserted { continue }
+                c.addRelation(i, rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system, tiebreak: position)
             }
         }
     }
@@ -188,11 +188,10 @@ public struct CompletionEngine: Sendable {
         var seen = Set<String>()
         for s in schemas {
             let system = MetadataSnapshot.isSystemSchema(s)
-            for group in snapshot.functionsBySchema[s] ?? [] where seen.insert(group.name).inserted {
-                let f = snapshot.functions[group.indices[0]]
-                let more = group.indices.count > 1 ? " …" : ""
-                let detail = f.comment ?? "(\(f.arguments))\(more) → \(f.result)"
-                c.add(.function, name: group.name, key: group.key, detail: detail, rank: rank, subrank: system && schema == nil ? 1 : 0)
+            let shadowing = schemas.count > 1
+            for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && (!shadowing || seen.insert(group.name).inserted) {
+                c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
+                              rank: rank, subrank: system && schema == nil ? 1 : 0)
             }
         }
     }

@@ -1,0 +1,36 @@
+import PsqluiCore
+
+/// Tab completion at the prompt: a metadata cache loading in the background on its
+/// own connection, refreshed after DDL and COMMIT (the evaluator's statement
+/// callback), on `:refresh` and when the session's connection changes (`:connect`,
+/// a reconnect); and the libedit bridge reading it.
+final class InteractiveCompletion {
+    let cache: MetadataCache
+    private let evaluator: Evaluator
+    private var connectedTo: (settings: ConnectionSettings, backend: Int32)?
+
+    init(evaluator: Evaluator, processor: InputProcessor) {
+        self.evaluator = evaluator
+        cache = MetadataCache(registry: evaluator.plugins)
+        evaluator.onStatementCompleted = { [cache] tag in
+            if MetadataCache.shouldRefresh(afterCommandTag: tag) { cache.refresh() }
+        }
+        evaluator.plugins?.registerBuiltin(RefreshCommand.spec(cache: cache))
+        let sources = CompletionSources(snapshot: { [cache] in cache.snapshot }, registry: evaluator.plugins,
+                                        variables: evaluator.variables)
+        CompletionBridge.install(sources: sources, pendingText: { [unowned processor] in processor.pendingSQL })
+        noticeConnection()
+    }
+
+    deinit { cache.stop() }
+
+    /// Call before each prompt: a new connection means another catalog, reload it.
+    func noticeConnection() {
+        let session = evaluator.session
+        guard session.isConnected else { return }
+        let now = (settings: session.settings, backend: session.backendPID)
+        if let last = connectedTo, last.settings == now.settings, last.backend == now.backend { return }
+        connectedTo = now
+        cache.connect(settings: now.settings)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Testing
+
+/// `psqlui --complete TEXT [--cursor N]` against a real copy of the demo schema:
+/// one representative case per kind of completion in issue #5, and without a server.
+@Suite struct CompleteFlagTests {
+    struct Line: Equatable, CustomStringConvertible {
+        var kind: String
+        var text: String
+        var start: Int
+        var description: String { "\(kind)\t\(text)\t\(start)" }
+    }
+
+    /// A copy of the demo schema plus what it lacks: a second schema, a quoted
+    /// name, a role.
+    static let database: String = {
+        let db = try! TestServer.makeDatabase(prefix: "complete")
+        try! TestServer.admin("""
+            create schema sales;
+            create table sales.regions (id int primary key, label text);
+            create table "Mixed Case" (id int);
+            do $$ begin create role completion_owner_role; exception when duplicate_object then null; end $$;
+            """, database: db)
+        return db
+    }()
+
+    static func complete(_ text: String, cursor: Int? = nil, database: String? = database, extra: [String] = [],
+                         currentDirectory: String? = nil) throws -> [Line] {
+        var args = extra + ["--complete", text]
+        if let cursor { args += ["--cursor", "\(cursor)"] }
+        let out = try TestServer.psqlui(args, database: database, currentDirectory: currentDirectory, timeout: 30)
+        #expect(out.status == 0, "\(out)")
+        return String(decoding: out.stdout, as: UTF8.self).split(separator: "\n").map { line in
+            let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            return Line(kind: f[0], text: f.count > 1 ? f[1] : "", start: f.count > 2 ? Int(f[2]) ?? -1 : -1)
+        }
+    }
+
+    /// The live catalog's column names of a public table, in attnum order (the reference).
+    static func catalogColumns(_ table: String) throws -> [String] {
+        try TestServer.admin("select attname from pg_attribute where attrelid = 'public.\(table)'::regclass and attnum > 0 and not attisdropped order by attnum",
+                             database: database).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    @Test func keywordsAtStatementStart() throws {
+        let lines = try Self.complete("sel")
+        #expect(lines.first == Line(kind: "keyword", text: "select", start: 0))
+        #expect(try Self.complete("SEL").first?.text == "SELECT")
+    }
+
+    @Test(arguments: [
+        ("select * from ord", ["orders", "order_items", "order_totals"]),
+        ("select * from orders o join cust", ["customers"]),
+        ("update ord", ["orders", "order_items"]),
+        ("insert into cust", ["customers"]),
+        ("delete from prod", ["products"]),
+    ])
+    func relationsAfterFromJoinUpdateInto(text: String, expected: [String]) throws {
+        let lines = try Self.complete(text)
+        let relations = lines.filter { $0.kind == "table" || $0.kind == "view" }
+        for name in expected { #expect(relations.contains { $0.text == name }, "\(name) missing: \(lines)") }
+        // Relations (or a join built on one) come before anything else (functions match too).
+        let firstOther = lines.firstIndex { !["table", "view", "join"].contains($0.kind) } ?? lines.count
+        let lastRelation = lines.lastIndex { $0.kind == "table" || $0.kind == "view" } ?? -1
+        #expect(lastRelation < firstOther, "\(lines)")
+        let wordStart = text.count - (text.split(separator: " ").last?.count ?? 0)
+        #expect(lines.allSatisfy { $0.start == wordStart })
+        #expect(lines.first { $0.text == "order_totals" }.map { $0.kind == "view" } ?? true)
+    }
+
+    @Test func schemaQualified() throws {
+        let lines = try Self.complete("select * from sales.reg")
+        #expect(lines.first == Line(kind: "table", text: "regions", start: "select * from sales.".count))
+        #expect(try Self.complete("select * from sal").contains { $0.kind == "schema" && $0.text == "sales" })
+    }
+
+    @Test func cteNames() throws {
+        let lines = try Self.complete("with recent as (select 1 as n) select * from rec")
+        #expect(lines.first?.text == "recent", "\(lines)")
+    }
+
+    @Test func columnsViaAlias() throws {
+        let text = "select o. from orders o"
+        let lines = try Self.complete(text, cursor: "select o.".count)
+        #expect(lines.allSatisfy { $0.kind == "column" && $0.start == "select o.".count }, "\(lines)")
+        #expect(Set(lines.map(\.text)) == Set(try Self.catalogColumns("orders")))
+        let filtered = try Self.complete("select * from orders o where o.cust")
+        #expect(filtered.first == Line(kind: "column", text: "customer_id", start: "select * from orders o where o.".count))
+    }
+
+    @Test func foreignKeyJoinSuggestion() throws {
+        let lines = try Self.complete("select * from orders o join ")
+        #expect(lines.first == Line(kind: "join", text: "customers c on c.id = o.customer_id", start: 28), "\(lines)")
+    }
+
+    @Test func functions() throws {
+        let lines = try Self.complete("select customer_t")
+        #expect(lines.first == Line(kind: "function", text: "customer_total", start: 7))
+    }
+
+    @Test func datatypesAfterCast() throws {
+        let lines = try Self.complete("select '1'::int")
+        #expect(!lines.isEmpty && lines.allSatisfy { $0.kind == "datatype" && $0.start == "select '1'::".count }, "\(lines)")
+        #expect(lines.contains { $0.text == "integer" } && lines.contains { $0.text == "int4" })
+    }
+
+    @Test func rolesAfterOwnerTo() throws {
+        let lines = try Self.complete("alter table orders owner to completion_")
+        #expect(lines.first == Line(kind: "role", text: "completion_owner_role", start: "alter table orders owner to ".count))
+    }
+
+    @Test func quotedIdentifiers() throws {
+        let typedPlain = try Self.complete("select * from mix")
+        #expect(typedPlain.first?.text == "\"Mixed Case\"", "\(typedPlain)")
+        let typedQuoted = try Self.complete("select * from \"Mix")
+        #expect(typedQuoted.first == Line(kind: "table", text: "\"Mixed Case\"", start: "select * from ".count))
+    }
+
+    /// Whether this build has the colon command at all (`:describe` and `:export`
+    /// land from other branches).
+    static func hasCommand(_ name: String) -> Bool {
+        (try? complete(":", database: nil, extra: ["-h", "/nonexistent", "-p", "1"]))?.contains { $0.text == ":" + name } ?? false
+    }
+
+    @Test(.enabled(if: hasCommand("describe"))) func describeCompletesRelations() throws {
+        let lines = try Self.complete(":describe ord")
+        #expect(lines.prefix(3).map(\.text).sorted() == ["order_items", "order_totals", "orders"], "\(lines)")
+    }
+
+    @Test(.enabled(if: hasCommand("export"))) func exportCompletesFormatsIncludingPlugins() throws {
+        let formats = Set(try Self.complete(":export ").filter { $0.kind == "format" }.map(\.text))
+        #expect(formats.isSuperset(of: ["csv", "json"]), "\(formats)")
+    }
+
+    @Test func runCompletesFiles() throws {
+        let dir = NSTemporaryDirectory() + "complete-files-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir + "/scripts", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/setup.sql", contents: Data())
+        let lines = try Self.complete(":run ", currentDirectory: dir)
+        #expect(lines.map(\.text).sorted() == ["scripts/", "setup.sql"], "\(lines)")
+        #expect(try Self.complete(":run se", currentDirectory: dir) == [Line(kind: "file", text: "setup.sql", start: 5)])
+    }
+
+    @Test func variablesAfterColon() throws {
+        let lines = try Self.complete("select * from orders where id = :my", extra: ["-v", "my_id=7"])
+        #expect(lines.first == Line(kind: "variable", text: ":my_id", start: "select * from orders where id = ".count))
+    }
+
+    @Test func commandsAfterColon() throws {
+        let lines = try Self.complete(":pl")
+        #expect(lines.first == Line(kind: "command", text: ":plugins", start: 0))
+    }
+
+    @Test func withoutAServerKeywordsCommandsAndFilesStillComplete() throws {
+        let dir = NSTemporaryDirectory() + "complete-noserver-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/load.sql", contents: Data())
+        let offline = ["-h", dir, "-p", "1"]  // no socket there: the connection fails at once
+        let started = Date()
+        #expect(try Self.complete("sel", database: nil, extra: offline, currentDirectory: dir).first?.text == "select")
+        #expect(try Self.complete(":qu", database: nil, extra: offline, currentDirectory: dir).first?.text == ":quit")
+        #expect(try Self.complete(":run lo", database: nil, extra: offline, currentDirectory: dir).first?.text == "load.sql")
+        #expect(try Self.complete("select * from ord", database: nil, extra: offline, currentDirectory: dir).isEmpty)
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+}
