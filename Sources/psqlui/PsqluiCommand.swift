@@ -106,13 +106,12 @@ struct PsqluiCommand: ParsableCommand {
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var version = false
 
-<<<<<<< HEAD
     @Flag(name: .customLong("print-config"), help: "Print each effective setting and where it came from, then exit.")
     var printConfig = false
 
     @Flag(name: .customLong("trust-project"), help: "Trust the project in DIR (default: the current directory) to use its .psqlui/ config and plugins, then exit.")
     var trustProject = false
-=======
+
     // MARK: Completion
 
     @Option(name: .customLong("complete"), parsing: .unconditional,
@@ -124,7 +123,6 @@ struct PsqluiCommand: ParsableCommand {
 
     @Option(name: .customLong("bench-completion"), help: .hidden)
     var benchCompletion: Int?
->>>>>>> main
 
     @Flag(name: .customLong("generate-man-page"), help: .hidden)
     var generateManPage = false
@@ -185,13 +183,10 @@ struct PsqluiCommand: ParsableCommand {
             try PsetOption.apply(name: name, value: value, to: &print)
         }
         options.printSettings = print
-<<<<<<< HEAD
         options.commandLineSettings = commandLineSettings()
         if printConfig { Foundation.exit(ConfigApplication.printConfig(options)) }
-=======
         if let complete { Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor)) }
         if let benchCompletion { Foundation.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
->>>>>>> main
         let status = App.run(options)
         Foundation.exit(status)
     }

@@ -77,22 +77,14 @@ public enum App {
     }
 
     /// Registers built-in plugins and `:plugins`, then outside plugins (none with `-X`),
-<<<<<<< HEAD
     /// and reports refused plugins and an untrusted project on stderr (unless the
     /// config already told about that project). `[plugins]` flags and tables come
     /// from `config`.
     static func startPlugins(skipConfig: Bool, config: ConfigStore = ConfigStore(), report: (String) -> Void) -> PluginRegistry {
         let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
-        BuiltinCommands.register(into: registry)
+        REPLCommands.registerAll(into: registry)
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
-=======
-    /// and reports refused plugins and an untrusted project on stderr.
-    static func startPlugins(skipConfig: Bool, report: (String) -> Void) -> PluginRegistry {
-        let registry = PluginRegistry()
-        REPLCommands.registerAll(into: registry)
-        let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
->>>>>>> main
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
         ExportCommands.register(in: registry)
         return registry
