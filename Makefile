@@ -42,12 +42,15 @@ BASH_COMPLETION_DIR ?= $(PREFIX)/share/bash-completion/completions
 ZSH_COMPLETION_DIR  ?= $(PREFIX)/share/zsh/site-functions
 FISH_COMPLETION_DIR ?= $(PREFIX)/share/fish/vendor_completions.d
 
+# BUILD_DIR: SwiftPM's scratch path (the install test builds in its own).
+BUILD_DIR ?= .build
+
 install: deps
-	$(SWIFT) build -c release $(RPATH_FLAGS)
+	$(SWIFT) build -c release --scratch-path $(BUILD_DIR) $(RPATH_FLAGS)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/psqlui $(DESTDIR)$(PREFIX)/share/man/man1 \
 	  $(DESTDIR)$(BASH_COMPLETION_DIR) $(DESTDIR)$(ZSH_COMPLETION_DIR) $(DESTDIR)$(FISH_COMPLETION_DIR)
-	install -m 755 .build/release/psqlui $(DESTDIR)$(PREFIX)/bin/psqlui
-	install -m 755 .build/release/libPsqluiPluginAPI.so $(DESTDIR)$(PREFIX)/lib/psqlui/libPsqluiPluginAPI.so
+	install -m 755 $(BUILD_DIR)/release/psqlui $(DESTDIR)$(PREFIX)/bin/psqlui
+	install -m 755 $(BUILD_DIR)/release/libPsqluiPluginAPI.so $(DESTDIR)$(PREFIX)/lib/psqlui/libPsqluiPluginAPI.so
 	install -m 644 man/psqlui.1 $(DESTDIR)$(PREFIX)/share/man/man1/psqlui.1
 	install -m 644 completions/psqlui.bash $(DESTDIR)$(BASH_COMPLETION_DIR)/psqlui
 	install -m 644 completions/psqlui.zsh $(DESTDIR)$(ZSH_COMPLETION_DIR)/_psqlui

@@ -20,7 +20,7 @@ function __psqlui_parse_tokens -S
     set -l unparsed_tokens (__psqlui_tokens -pc)
     switch $unparsed_tokens[1]
     case 'psqlui'
-        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'complete=' 'cursor=' '?/help'
+        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
         switch $unparsed_tokens[1]
         case 'help'
             __psqlui_parse_subcommand -r 1 
@@ -104,6 +104,8 @@ complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options 
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" csv' -l 'csv' -d 'CSV output (same as --format csv).'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" H html' -s 'H' -l 'html' -d 'HTML table output (same as --format html).'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" V version' -s 'V' -l 'version' -d 'Print the version and exit.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" print-config' -l 'print-config' -d 'Print each effective setting and where it came from, then exit.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" trust-project' -l 'trust-project' -d 'Trust the project in DIR (default: the current directory) to use its .psqlui/ config and plugins, then exit.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" complete' -l 'complete' -d 'Print the completions for TEXT, one per line as KIND<TAB>CANDIDATE<TAB>START, best first, and exit.' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" cursor' -l 'cursor' -d 'With --complete: the cursor\'s character offset in TEXT (default: its end).' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" ? help' -s '?' -l 'help' -d 'Show help information.'

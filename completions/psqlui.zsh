@@ -68,6 +68,8 @@ _psqlui() {
         '--csv[CSV output (same as --format csv).]'
         '(-H --html)'{-H,--html}'[HTML table output (same as --format html).]'
         '(-V --version)'{-V,--version}'[Print the version and exit.]'
+        '--print-config[Print each effective setting and where it came from, then exit.]'
+        '--trust-project[Trust the project in DIR (default\: the current directory) to use its .psqlui/ config and plugins, then exit.]'
         '--complete[Print the completions for TEXT, one per line as KIND<TAB>CANDIDATE<TAB>START, best first, and exit.]:complete:'
         '--cursor[With --complete\: the cursor'\''s character offset in TEXT (default\: its end).]:cursor:'
         '*:positional:'

@@ -106,6 +106,12 @@ struct PsqluiCommand: ParsableCommand {
     @Flag(name: [.customShort("V"), .customLong("version")], help: "Print the version and exit.")
     var version = false
 
+    @Flag(name: .customLong("print-config"), help: "Print each effective setting and where it came from, then exit.")
+    var printConfig = false
+
+    @Flag(name: .customLong("trust-project"), help: "Trust the project in DIR (default: the current directory) to use its .psqlui/ config and plugins, then exit.")
+    var trustProject = false
+
     // MARK: Completion
 
     @Option(name: .customLong("complete"), parsing: .unconditional,
@@ -135,6 +141,7 @@ struct PsqluiCommand: ParsableCommand {
             print("psqlui \(PsqluiCoreInfo.version)")
             return
         }
+        if trustProject { return try trust(directory: positional.first ?? FileManager.default.currentDirectoryPath) }
         var options = LaunchOptions()
         options.connection.host = host
         options.connection.port = port
@@ -176,9 +183,41 @@ struct PsqluiCommand: ParsableCommand {
             try PsetOption.apply(name: name, value: value, to: &print)
         }
         options.printSettings = print
+        options.commandLineSettings = commandLineSettings()
+        if printConfig { Foundation.exit(ConfigApplication.printConfig(options)) }
         if let complete { Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor)) }
         if let benchCompletion { Foundation.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
         let status = App.run(options)
         Foundation.exit(status)
+    }
+
+    /// The config settings (dotted names) this command line decided.
+    private func commandLineSettings() -> Set<String> {
+        var names = Set<String>()
+        if noAlign { names.insert(ConfigKey.displayFormat.name) }
+        if expanded { names.insert(ConfigKey.displayExpanded.name) }
+        for pset in psets {
+            let name = VariableStore.parseAssignment(pset)?.0 ?? pset
+            switch name {
+            case "null", "border", "format", "footer", "expanded": names.insert("display." + name)
+            case "x": names.insert(ConfigKey.displayExpanded.name)
+            default: break
+            }
+        }
+        return names
+    }
+
+    /// `--trust-project [DIR]`: records trust in the user config.
+    private func trust(directory: String) throws {
+        guard let path = ConfigStore.userConfigPath(environment: ProcessInfo.processInfo.environment) else {
+            throw ValidationError("cannot find the user config: neither XDG_CONFIG_HOME nor HOME is set")
+        }
+        do {
+            let dir = try ProjectTrust.trust(directory: directory, configPath: path)
+            Swift.print("psqlui: trusting project \(dir) (recorded in \(path))")
+        } catch {
+            FileHandle.standardError.write(Data("psqlui: error: \(error)\n".utf8))
+            Foundation.exit(ExitCode.failure)
+        }
     }
 }

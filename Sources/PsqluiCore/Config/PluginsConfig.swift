@@ -81,7 +81,7 @@ public struct PluginsConfig: Sendable, Equatable {
         return merged
     }
 
-    private static func configValue(_ value: TOMLValueConvertible) -> ConfigValue? {
+    static func configValue(_ value: TOMLValueConvertible) -> ConfigValue? {
         if let b = value.bool { return .bool(b) }
         if let i = value.int { return .integer(i) }
         if let d = value.double { return .double(d) }

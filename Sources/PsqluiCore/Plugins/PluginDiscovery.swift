@@ -24,6 +24,9 @@ public struct PluginDiscovery: Sendable {
     public var trustedProjects: [String]
     /// `-X`: load no outside plugin at all.
     public var noOutsidePlugins: Bool
+    /// Whether `discover` tells about an untrusted project's plugins (false when the
+    /// config's notice already did, so the user reads it once).
+    public var announcesUntrustedProject = true
 
     /// A discovery over the given environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -74,7 +77,7 @@ public struct PluginDiscovery: Sendable {
             if !libs.isEmpty {
                 if isTrusted(project) {
                     candidates += libs.map { Candidate(path: $0, source: .project($0)) }
-                } else {
+                } else if announcesUntrustedProject {
                     notices.append("psqlui: not loading plugins from untrusted project \(project); to trust it: psqlui --trust-project \(project)")
                 }
             }

@@ -16,6 +16,9 @@ public enum App {
         }
 
         var options = options
+        let config = ConfigApplication.load(options)
+        for message in config.messages { try? stderr.write(message + "\n") }
+        try? stderr.flush()
         var cluster: TemporaryCluster?
         if options.temporaryCluster {
             do {
@@ -46,7 +49,8 @@ public enum App {
         let evaluator = Evaluator(session: session, printSettings: printSettings, variables: variables,
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         evaluator.echoQueries = options.echoQueries
-        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, report: { evaluator.report($0) })
+        ConfigApplication.apply(config, to: evaluator)
+        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, config: config, report: { evaluator.report($0) })
         defer { stopPlugins(evaluator.plugins) }
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
@@ -63,7 +67,7 @@ public enum App {
         }
 
         if interactive {
-            return InteractiveSession(evaluator: evaluator, quiet: options.quiet).run()
+            return InteractiveSession(evaluator: evaluator, quiet: options.quiet, history: ConfigApplication.history(config)).run()
         }
         if options.actions.isEmpty {
             let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: 0), origin: .pipedStdin)
@@ -73,11 +77,14 @@ public enum App {
     }
 
     /// Registers built-in plugins and `:plugins`, then outside plugins (none with `-X`),
-    /// and reports refused plugins and an untrusted project on stderr.
-    static func startPlugins(skipConfig: Bool, report: (String) -> Void) -> PluginRegistry {
-        let registry = PluginRegistry()
+    /// and reports refused plugins and an untrusted project on stderr (unless the
+    /// config already told about that project). `[plugins]` flags and tables come
+    /// from `config`.
+    static func startPlugins(skipConfig: Bool, config: ConfigStore = ConfigStore(), report: (String) -> Void) -> PluginRegistry {
+        let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
         REPLCommands.registerAll(into: registry)
-        let discovery = PluginDiscovery(noOutsidePlugins: skipConfig)
+        var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
+        discovery.announcesUntrustedProject = !config.reportedUntrustedProject
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
         ExportCommands.register(in: registry)
         return registry

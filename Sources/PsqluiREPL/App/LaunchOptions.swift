@@ -15,6 +15,9 @@ public struct LaunchOptions {
     public var quiet = false
     /// `-X`: no config files, no outside plugins.
     public var skipConfig = false
+    /// Config settings (dotted names, `display.border`) the command line decided;
+    /// they win over the config files.
+    public var commandLineSettings: Set<String> = []
     public var printSettings = PrintSettings()
     public var echoQueries = false
     public var echoAll = false

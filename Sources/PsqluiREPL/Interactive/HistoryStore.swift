@@ -9,11 +9,13 @@ final class HistoryStore {
     let path: String
     let limit: Int32
 
-    init(limit: Int32 = 2000) {
+    /// The history at `path` (the config's `history.path`), by default
+    /// `$XDG_STATE_HOME/psqlui/history`, keeping the last `limit` entries.
+    init(path: String? = nil, limit: Int32 = 2000) {
         let env = ProcessInfo.processInfo.environment
         let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        path = state + "/psqlui/history"
+        self.path = path ?? state + "/psqlui/history"
         self.limit = limit
     }
 

@@ -7,11 +7,12 @@ final class InteractiveSession {
     let evaluator: Evaluator
     let quiet: Bool
     let editor = LineEditor()
-    let history = HistoryStore()
+    let history: HistoryStore
 
-    init(evaluator: Evaluator, quiet: Bool) {
+    init(evaluator: Evaluator, quiet: Bool, history: HistoryStore = HistoryStore()) {
         self.evaluator = evaluator
         self.quiet = quiet
+        self.history = history
     }
 
     func run() -> Int32 {

@@ -219,7 +219,12 @@ final class ScriptCommands {
             // Sleep in small steps so Ctrl-C ends the watch at once.
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {
-                if SignalState.interrupted != 0 { return .ok }
+                if SignalState.interrupted != 0 {
+                    // As psql: the prompt starts on its own line after the echoed ^C.
+                    try? evaluator.stdout.write("\n")
+                    try? evaluator.stdout.flush()
+                    return .ok
+                }
                 usleep(50_000)
             }
         }

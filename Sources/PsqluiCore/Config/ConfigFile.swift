@@ -1,0 +1,86 @@
+import Foundation
+import PsqluiPluginAPI
+import TOMLKit
+
+/// One config file read: its settings, its plugin part, and what was wrong in it.
+public struct ConfigFile: Sendable {
+    /// Which file this is (decides whether `trusted_projects` may appear).
+    public enum Scope: Sendable { case user, project }
+
+    /// The file's path.
+    public let path: String
+    /// Known settings by dotted name, already checked against `ConfigKey`.
+    public var settings: [String: ConfigValue] = [:]
+    /// `[plugins]`, `[plugins.NAME]` and (user file only) `trusted_projects`.
+    public var plugins = PluginsConfig()
+    /// One line each for unknown keys and values of the wrong type (those are ignored).
+    public var warnings: [String] = []
+
+    /// Reads `text` (the contents of `path`). A malformed document throws
+    /// `ConfigFileError` naming the file, line and column.
+    public init(text: String, path: String, scope: Scope) throws {
+        self.path = path
+        let toml: TOMLTable
+        do {
+            toml = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw ConfigFileError(path: path, line: error.source.begin.line, column: error.source.begin.column,
+                                  problem: error.description)
+        }
+        let (plugins, pluginProblems) = PluginsConfig.read(from: toml)
+        self.plugins = plugins
+        for problem in pluginProblems { warnings.append(warning(problem)) }
+        if scope == .project && toml["trusted_projects"] != nil {
+            self.plugins.trustedProjects = []
+            warnings.append(warning("trusted_projects belongs in the user config; ignored here"))
+        }
+        for key in toml.keys.sorted() where key != "plugins" && key != "trusted_projects" {
+            guard let value = toml[key] else { continue }
+            if ConfigKey.sections.contains(key) {
+                guard let table = value.table else {
+                    warnings.append(warning("\(key): expected a table ([\(key)])"))
+                    continue
+                }
+                for inner in table.keys.sorted() {
+                    if let v = table[inner] { take("\(key).\(inner)", v) }
+                }
+            } else {
+                take(key, value)
+            }
+        }
+    }
+
+    /// Reads the file at `path`; nil when there is no such file.
+    public static func load(path: String, scope: Scope) throws -> ConfigFile? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return try ConfigFile(text: String(decoding: data, as: UTF8.self), path: path, scope: scope)
+    }
+
+    private mutating func take(_ name: String, _ value: TOMLValueConvertible) {
+        guard let key = ConfigKey.named(name) else {
+            warnings.append(warning("unknown key \"\(name)\" (ignored)"))
+            return
+        }
+        guard let converted = PluginsConfig.configValue(value) else { return }
+        switch key.validate(converted) {
+        case .success(let v): settings[name] = v
+        case .failure(let e): warnings.append(warning("\(name): expected \(e.expected) (ignored)"))
+        }
+    }
+
+    private func warning(_ text: String) -> String { "psqlui: warning: \(path): \(text)" }
+}
+
+/// A config file that is not valid TOML.
+public struct ConfigFileError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let path: String
+    public let line: Int
+    public let column: Int
+    /// What the parser found wrong.
+    public let problem: String
+
+    /// The one message the user sees.
+    public var description: String {
+        "psqlui: error: \(path):\(line):\(column): \(problem); ignoring this file"
+    }
+}
