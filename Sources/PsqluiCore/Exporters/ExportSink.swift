@@ -61,39 +61,18 @@ public final class ExportSink {
         var status: Int32?
         if let pid = child {
             child = nil
-            var raw: Int32 = 0
-            while waitpid(pid, &raw, 0) < 0 && errno == EINTR {}
-            status = raw & 0x7f == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f)
+            status = ChildProcess.waitForExit(pid)
         }
         if let flushError { throw flushError }
         return status
     }
 
     private static func spawnShell(_ command: String, stdin: Int32) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        // dup2 clears close-on-exec on fd 0; every other descriptor of ours is O_CLOEXEC
-        // or closed here, so the shell does not hold the write end open.
-        posix_spawn_file_actions_adddup2(&actions, stdin, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGINT, SIGPIPE, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let words: [String] = ["/bin/sh", "-c", command]
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
-        guard rc == 0 else { throw ExportSinkError(message: "could not run /bin/sh: \(String(cString: strerror(rc)))") }
-        return pid
+        do {
+            return try ChildProcess.spawn(["/bin/sh", "-c", command], actions: [.duplicate(from: stdin, onto: 0)])
+        } catch {
+            throw ExportSinkError(message: "could not run /bin/sh: \(error)")
+        }
     }
 
     /// The pipeline's first program when it is a plain name that is neither a shell

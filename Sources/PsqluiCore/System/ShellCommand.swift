@@ -43,40 +43,14 @@ public enum ShellCommand {
         }
     }
 
-    static func wait(_ pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        if status & 0x7f == 0 { return (status >> 8) & 0xff }
-        return 128 + (status & 0x7f)
-    }
+    static func wait(_ pid: pid_t) -> Int32 { ChildProcess.waitForExit(pid) }
 
     private static func spawn(_ command: String, redirect: (fd: Int32, onto: Int32)?) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if let redirect { posix_spawn_file_actions_adddup2(&actions, redirect.fd, redirect.onto) }
-        for fd in ChildProcess.openDescriptors() where fd > 2 {
-            posix_spawn_file_actions_addclose(&actions, fd)
+        let actions: [ChildProcess.FileAction] = redirect.map { [.duplicate(from: $0.fd, onto: $0.onto)] } ?? []
+        do {
+            return try ChildProcess.spawn(["/bin/sh", "-c", command], actions: actions)
+        } catch {
+            throw ChildProcess.SpawnError(description: "cannot run \(command): \(error)")
         }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for s in [SIGINT, SIGPIPE, SIGTERM, SIGHUP, SIGQUIT] { sigaddset(&defaults, s) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let arguments = ["/bin/sh", "-c", command]
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        let rc = posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ)
-        guard rc == 0 else {
-            throw ChildProcess.SpawnError(description: "cannot run \(command): \(String(cString: strerror(rc)))")
-        }
-        return pid
     }
 }
