@@ -27,12 +27,10 @@ import Testing
         #expect(rendered.out.contains("EXIT STATUS"))
     }
 
-    /// Sourcing the bash script and completing `psqlui --fo` offers `--format`
-    /// (or, before `--format` lands on main, `--file` for `--fi`).
+    /// Sourcing the bash script and completing `psqlui --fo` offers `--format`.
     @Test func bashCompletesLongOptions() throws {
         let script = TestServer.packageRoot + "/completions/psqlui.bash"
-        let hasFormat = try Self.committed("completions/psqlui.bash").contains("--format")
-        let (typed, expected) = hasFormat ? ("--fo", "--format") : ("--fi", "--file")
+        let (typed, expected) = ("--fo", "--format")
         let probe = """
         source \(script)
         COMP_WORDS=(psqlui \(typed)); COMP_CWORD=1; COMP_LINE="psqlui \(typed)"; COMP_POINT=${#COMP_LINE}
