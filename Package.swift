@@ -43,7 +43,12 @@ let package = Package(
             ],
             // TOMLKit's extensions must not leak into files that do not import it
             // (they made `cond ? string : nil` ambiguous in SQL analysis code).
-            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+            swiftSettings: [
+                .enableUpcomingFeature("MemberImportVisibility"),
+                // Exporters inline OutputBuffer's appends: skip dynamic exclusivity
+                // checks in release builds (see plugins/PsqluiPluginAPI/Package.swift).
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ]
         ),
         .target(
             name: "PsqluiREPL",

@@ -24,6 +24,7 @@ final class CSVExporter: Exporter {
     /// Bytes that force quoting (delimiter, quote, CR, LF).
     private var forcesQuotes = [Bool](repeating: false, count: 256)
     private let quoteEverything: Bool
+    private var scratch = ByteScratch()
 
     init(_ settings: Settings) {
         self.settings = settings
@@ -31,6 +32,8 @@ final class CSVExporter: Exporter {
         for b in [settings.delimiter, UInt8(ascii: "\""), 13, 10] { forcesQuotes[Int(b)] = true }
         quoteEverything = settings.delimiter == UInt8(ascii: "\\") || settings.delimiter == UInt8(ascii: ".")
     }
+
+    deinit { scratch.deallocate() }
 
     func open(columns: [ColumnInfo], output: OutputBuffer) async throws {
         self.output = output
@@ -44,17 +47,39 @@ final class CSVExporter: Exporter {
     }
 
     func write(_ batch: RowBatch) throws {
+        // The hot loop writes into a scratch buffer this module owns and hands it
+        // over once per batch (calls into the resilient API per cell cost ~40%).
         let columns = batch.columnCount
-        var index = 0
-        for _ in 0..<batch.rowCount {
-            for c in 0..<columns {
-                if c > 0 { try output.append(settings.delimiter) }
-                let cell = batch.cells[index]
-                try writeField(cell.bytes, isNull: cell.isNull)
-                index += 1
+        let delimiter = settings.delimiter
+        let out = output!
+        try forcesQuotes.withUnsafeBufferPointer { quoteTable in
+            var index = 0
+            for _ in 0..<batch.rowCount {
+                for c in 0..<columns {
+                    let cell = batch.cells[index]
+                    index &+= 1
+                    // Worst case: every byte doubled, two quotes, a delimiter or newline.
+                    scratch.reserve(cell.count &* 2 &+ 3)
+                    if c > 0 { scratch.appendReserved(delimiter) }
+                    if cell.isNull { continue }
+                    let bytes = cell.bytes
+                    if needsQuotes(bytes, quoteTable) {
+                        scratch.appendReserved(UInt8(ascii: "\""))
+                        for b in bytes {
+                            if b == UInt8(ascii: "\"") { scratch.appendReserved(b) }
+                            scratch.appendReserved(b)
+                        }
+                        scratch.appendReserved(UInt8(ascii: "\""))
+                    } else {
+                        scratch.appendReserved(bytes)
+                    }
+                }
+                scratch.reserve(1)
+                scratch.appendReserved(UInt8(ascii: "\n"))
+                if scratch.count >= 64 * 1024 { try scratch.flush(to: out) }
             }
-            try output.append(UInt8(ascii: "\n"))
         }
+        try scratch.flush(to: out)
     }
 
     func finish(rowCount: Int) async throws {}
@@ -73,13 +98,18 @@ final class CSVExporter: Exporter {
 
     @inline(__always)
     private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        forcesQuotes.withUnsafeBufferPointer { needsQuotes(bytes, $0) }
+    }
+
+    @inline(__always)
+    private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<Bool>) -> Bool {
         if quoteEverything { return true }
         if bytes.isEmpty { return settings.roundTrip }
-        if ExportSupport.equals(bytes, "\\.") { return settings.roundTrip ? singleColumn : true }
-        return forcesQuotes.withUnsafeBufferPointer { table in
-            for b in bytes where table[Int(b)] { return true }
-            return false
+        if bytes.count == 2 && bytes[0] == UInt8(ascii: "\\") && bytes[1] == UInt8(ascii: ".") {
+            return settings.roundTrip ? singleColumn : true
         }
+        for b in bytes where table[Int(b)] { return true }
+        return false
     }
 
     /// The format's declaration for the registry.
