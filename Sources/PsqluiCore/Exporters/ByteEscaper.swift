@@ -5,6 +5,14 @@ import PsqluiPluginAPI
 /// A 256-entry table says, per byte value, which replacement (if any) to write.
 /// Runs of bytes that need no escaping are appended in one copy, so the per-cell cost
 /// is one byte scan plus a few appends — no `String`, no allocation.
+/// Where escaped bytes can go: the host's `OutputBuffer` or an exporter's scratch.
+protocol ByteAppending: AnyObject {
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) throws
+}
+
+extension OutputBuffer: ByteAppending {}
+extension ByteScratch: ByteAppending {}
+
 struct ByteEscaper {
     /// `slot[b]` is 0 when byte `b` is copied as-is, else 1 + index into `replacements`.
     private var slot: [UInt8]
@@ -48,8 +56,9 @@ struct ByteEscaper {
         }
     }
 
-    /// Appends `bytes`, escaped, to `output`.
-    func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: OutputBuffer) throws {
+    /// Appends `bytes`, escaped, to `output` (an `OutputBuffer` or an exporter's
+    /// `ByteScratch`).
+    func append<Sink: ByteAppending>(_ bytes: UnsafeBufferPointer<UInt8>, to output: Sink) throws {
         guard let base = bytes.baseAddress else { return }
         try slot.withUnsafeBufferPointer { table in
             try replacementBytes.withUnsafeBufferPointer { repl in

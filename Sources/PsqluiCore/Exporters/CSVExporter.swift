@@ -24,7 +24,7 @@ final class CSVExporter: Exporter {
     /// Bytes that force quoting (delimiter, quote, CR, LF).
     private var forcesQuotes = [Bool](repeating: false, count: 256)
     private let quoteEverything: Bool
-    private var scratch = ByteScratch()
+    private let scratch = ByteScratch()
 
     init(_ settings: Settings) {
         self.settings = settings
@@ -32,8 +32,6 @@ final class CSVExporter: Exporter {
         for b in [settings.delimiter, UInt8(ascii: "\""), 13, 10] { forcesQuotes[Int(b)] = true }
         quoteEverything = settings.delimiter == UInt8(ascii: "\\") || settings.delimiter == UInt8(ascii: ".")
     }
-
-    deinit { scratch.deallocate() }
 
     func open(columns: [ColumnInfo], output: OutputBuffer) async throws {
         self.output = output

@@ -16,6 +16,7 @@ final class JSONExporter: Exporter {
 
     private let layout: Layout
     private var output: OutputBuffer!
+    private let scratch = ByteScratch()
     private var values = JSONValueWriter()
     private var kinds: [JSONValueKind] = []
     /// Per column, the bytes that precede its value: `{"name":` or `,"name":`.
@@ -28,11 +29,11 @@ final class JSONExporter: Exporter {
         self.output = output
         kinds = columns.map { JSONValueKind.forType($0.typeOID) }
         keyPrefixes = try columns.enumerated().map { i, column in
-            // Render the key once through an OutputBuffer that collects into an array.
+            // Render the key once, escaped, into an array.
             var bytes: [UInt8] = [i == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
-            let collector = OutputBuffer(capacity: 256) { bytes.append(contentsOf: $0) }
+            let collector = ByteScratch(capacity: 256)
             try ExportSupport.withBytes(column.name) { try values.writeString($0, to: collector) }
-            try collector.flush()
+            bytes.append(contentsOf: UnsafeBufferPointer(start: collector.base, count: collector.count))
             bytes.append(UInt8(ascii: ":"))
             return bytes
         }
@@ -40,20 +41,25 @@ final class JSONExporter: Exporter {
     }
 
     func write(_ batch: RowBatch) throws {
+        // Rows are rendered into a scratch buffer this module owns and handed to the
+        // output once per batch (per-value calls into the resilient API are slow).
         let columns = batch.columnCount
+        let out = scratch
         var index = 0
         for _ in 0..<batch.rowCount {
-            if layout == .array { try output.append(wroteRow ? ",\n" as StaticString : "\n" as StaticString) }
+            if layout == .array { try out.append(wroteRow ? ",\n" as StaticString : "\n" as StaticString) }
             wroteRow = true
-            if columns == 0 { try output.append(UInt8(ascii: "{")) }
+            if columns == 0 { try out.append(UInt8(ascii: "{")) }
             for c in 0..<columns {
-                try keyPrefixes[c].withUnsafeBufferPointer { try output.append($0) }
-                try values.write(batch.cells[index], kind: kinds[c], to: output)
+                try keyPrefixes[c].withUnsafeBufferPointer { try out.append($0) }
+                try values.write(batch.cells[index], kind: kinds[c], to: out)
                 index += 1
             }
-            try output.append(UInt8(ascii: "}"))
-            if layout == .lines { try output.append(UInt8(ascii: "\n")) }
+            try out.append(UInt8(ascii: "}"))
+            if layout == .lines { try out.append(UInt8(ascii: "\n")) }
+            if out.count >= 64 * 1024 { try out.flush(to: output) }
         }
+        try out.flush(to: output)
     }
 
     func finish(rowCount: Int) async throws {

@@ -75,7 +75,7 @@ struct JSONValueWriter {
     init() { scratch.reserveCapacity(256) }
 
     /// Writes `bytes` (a value's text output) as JSON; a NULL cell is `null`.
-    mutating func write(_ cell: CellView, kind: JSONValueKind, to output: OutputBuffer) throws {
+    mutating func write(_ cell: CellView, kind: JSONValueKind, to output: ByteScratch) throws {
         if cell.isNull { try output.append("null" as StaticString); return }
         if case .array(let element) = kind {
             try writeArray(cell.bytes, element: element, to: output)
@@ -85,13 +85,13 @@ struct JSONValueWriter {
     }
 
     /// Writes a JSON string with the server's escapes (also used for object keys).
-    func writeString(_ bytes: UnsafeBufferPointer<UInt8>, to output: OutputBuffer) throws {
+    func writeString(_ bytes: UnsafeBufferPointer<UInt8>, to output: ByteScratch) throws {
         try output.append(UInt8(ascii: "\""))
         try escaper.append(bytes, to: output)
         try output.append(UInt8(ascii: "\""))
     }
 
-    func writeScalar(_ bytes: UnsafeBufferPointer<UInt8>, kind: JSONValueKind, to output: OutputBuffer) throws {
+    func writeScalar(_ bytes: UnsafeBufferPointer<UInt8>, kind: JSONValueKind, to output: ByteScratch) throws {
         switch kind {
         case .number:
             if Self.isJSONNumber(bytes) { try output.append(bytes) } else { try writeString(bytes, to: output) }
@@ -120,7 +120,7 @@ struct JSONValueWriter {
 
     /// ISO text output (`2024-01-01 12:00:00+05`, `… BC`, `infinity`) → to_json's
     /// `2024-01-01T12:00:00+05:00`.
-    private func writeTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, withZone: Bool, to output: OutputBuffer) throws {
+    private func writeTimestamp(_ bytes: UnsafeBufferPointer<UInt8>, withZone: Bool, to output: ByteScratch) throws {
         guard let space = bytes.firstIndex(of: UInt8(ascii: " ")), let base = bytes.baseAddress,
               space + 1 < bytes.count, bytes[space + 1] >= 0x30, bytes[space + 1] <= 0x39 else {
             try writeString(bytes, to: output)   // infinity, -infinity, or not ISO
@@ -147,7 +147,7 @@ struct JSONValueWriter {
 
     /// Parses PostgreSQL's array literal (`{1,2}`, `{{"a b",NULL}}`, `[2:3]={…}`) and
     /// writes it as nested JSON arrays, each element rendered as `element`.
-    private mutating func writeArray(_ bytes: UnsafeBufferPointer<UInt8>, element: JSONValueKind, to output: OutputBuffer) throws {
+    private mutating func writeArray(_ bytes: UnsafeBufferPointer<UInt8>, element: JSONValueKind, to output: ByteScratch) throws {
         guard let base = bytes.baseAddress else { try output.append("[]" as StaticString); return }
         let n = bytes.count
         var i = 0
