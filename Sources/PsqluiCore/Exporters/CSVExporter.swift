@@ -19,7 +19,6 @@ final class CSVExporter: Exporter {
 
     private let settings: Settings
     private var output: OutputBuffer!
-    private var quoter: ByteEscaper
     private var singleColumn = false
     /// Bytes that force quoting (delimiter, quote, CR, LF).
     private var forcesQuotes = [Bool](repeating: false, count: 256)
@@ -28,7 +27,6 @@ final class CSVExporter: Exporter {
 
     init(_ settings: Settings) {
         self.settings = settings
-        quoter = ByteEscaper([UInt8(ascii: "\""): "\"\""])
         for b in [settings.delimiter, UInt8(ascii: "\""), 13, 10] { forcesQuotes[Int(b)] = true }
         quoteEverything = settings.delimiter == UInt8(ascii: "\\") || settings.delimiter == UInt8(ascii: ".")
     }
@@ -37,11 +35,14 @@ final class CSVExporter: Exporter {
         self.output = output
         singleColumn = columns.count == 1
         guard settings.header else { return }
-        for (i, column) in columns.enumerated() {
-            if i > 0 { try output.append(settings.delimiter) }
-            try ExportSupport.withBytes(column.name) { try writeField($0, isNull: false) }
+        forcesQuotes.withUnsafeBufferPointer { quoteTable in
+            for (i, column) in columns.enumerated() {
+                ExportSupport.withBytes(column.name) { appendField($0, first: i == 0, quoteTable) }
+            }
         }
-        try output.append(UInt8(ascii: "\n"))
+        scratch.reserve(1)
+        scratch.appendReserved(UInt8(ascii: "\n"))
+        try scratch.flush(to: output)
     }
 
     func write(_ batch: RowBatch) throws {
@@ -56,20 +57,10 @@ final class CSVExporter: Exporter {
                 for c in 0..<columns {
                     let cell = batch.cells[index]
                     index &+= 1
-                    // Worst case: every byte doubled, two quotes, a delimiter or newline.
-                    scratch.reserve(cell.count &* 2 &+ 3)
-                    if c > 0 { scratch.appendReserved(delimiter) }
-                    if cell.isNull { continue }
-                    let bytes = cell.bytes
-                    if needsQuotes(bytes, quoteTable) {
-                        scratch.appendReserved(UInt8(ascii: "\""))
-                        for b in bytes {
-                            if b == UInt8(ascii: "\"") { scratch.appendReserved(b) }
-                            scratch.appendReserved(b)
-                        }
-                        scratch.appendReserved(UInt8(ascii: "\""))
+                    if cell.isNull {
+                        if c > 0 { scratch.reserve(1); scratch.appendReserved(delimiter) }
                     } else {
-                        scratch.appendReserved(bytes)
+                        appendField(cell.bytes, first: c == 0, quoteTable)
                     }
                 }
                 scratch.reserve(1)
@@ -82,21 +73,23 @@ final class CSVExporter: Exporter {
 
     func finish(rowCount: Int) async throws {}
 
+    /// Appends one non-NULL field (after a delimiter unless it is the row's first),
+    /// quoted and with `"` doubled when psql would quote it.
     @inline(__always)
-    private func writeField(_ bytes: UnsafeBufferPointer<UInt8>, isNull: Bool) throws {
-        if isNull { return }
-        if needsQuotes(bytes) {
-            try output.append(UInt8(ascii: "\""))
-            try quoter.append(bytes, to: output)
-            try output.append(UInt8(ascii: "\""))
-        } else {
-            try output.append(bytes)
+    private func appendField(_ bytes: UnsafeBufferPointer<UInt8>, first: Bool, _ quoteTable: UnsafeBufferPointer<Bool>) {
+        // Worst case: every byte doubled, two quotes and a delimiter.
+        scratch.reserve(bytes.count &* 2 &+ 3)
+        if !first { scratch.appendReserved(settings.delimiter) }
+        guard needsQuotes(bytes, quoteTable) else {
+            scratch.appendReserved(bytes)
+            return
         }
-    }
-
-    @inline(__always)
-    private func needsQuotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        forcesQuotes.withUnsafeBufferPointer { needsQuotes(bytes, $0) }
+        scratch.appendReserved(UInt8(ascii: "\""))
+        for b in bytes {
+            if b == UInt8(ascii: "\"") { scratch.appendReserved(b) }
+            scratch.appendReserved(b)
+        }
+        scratch.appendReserved(UInt8(ascii: "\""))
     }
 
     @inline(__always)

@@ -2,7 +2,7 @@ import Foundation
 import PsqluiCore
 import PsqluiPluginAPI
 
-/// psql's meta-commands (`\set`, `\i`, `\g`, …) and their colon forms, run against
+/// psql's session and display meta-commands (`\set`, `\i`, `\pset`, …) and their colon forms, run against
 /// the evaluator. (The plugin registry's commands are dispatched here too once
 /// registered; see `isColonCommand`.)
 final class BackslashCommands {
@@ -76,19 +76,6 @@ final class BackslashCommands {
         let args = MetaCommandArguments.split(call.arguments, variables: lookup)
         switch call.name {
         case "q", "quit": return .quit
-        case "g", "gx":
-            let sql = call.precedingSQL.flatMap { $0.isEmpty ? nil : $0 } ?? evaluator.previousStatement
-            guard let sql else {
-                evaluator.reportError("\\\(call.name): no query to run")
-                return .failed
-            }
-            let saved = evaluator.printSettings
-            if call.name == "gx" { evaluator.printSettings.expanded = .on }
-            defer { evaluator.printSettings = saved }
-            if let target = args.first {
-                return withOutput(to: target) { evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource) }
-            }
-            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource)
         case "echo": return echo(MetaCommandArguments.restOfLine(call.arguments), words: args)
         case "set": return set(args, refuseCommandNames: false)
         case "unset": return unset(args)
@@ -107,7 +94,6 @@ final class BackslashCommands {
             var base: String? = nil
             if case .file(let path) = processor.origin { base = (path as NSString).deletingLastPathComponent }
             return include(args, relativeTo: base)
-        case "o", "out": return setOutput(args.first)
         case "s": return history(nil)
         case "c", "connect": return connect(args)
         default:
@@ -285,41 +271,6 @@ final class BackslashCommands {
         case .brokenPipe: return .brokenPipe
         case .quit: return .quit
         }
-    }
-
-    private func setOutput(_ target: String?) -> StepResult {
-        if evaluator.queryOutput !== evaluator.stdout {
-            try? evaluator.queryOutput.flush()
-            close(evaluator.queryOutput.fileDescriptor)
-        }
-        guard let target else {
-            evaluator.queryOutput = evaluator.stdout
-            return .ok
-        }
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            evaluator.reportError("\(target): \(String(cString: strerror(errno)))")
-            evaluator.queryOutput = evaluator.stdout
-            return .failed
-        }
-        evaluator.queryOutput = FileDescriptorWriter(fileDescriptor: fd)
-        return .ok
-    }
-
-    private func withOutput(to target: String, _ body: () -> StepResult) -> StepResult {
-        let fd = open(target, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else {
-            evaluator.reportError("\(target): \(String(cString: strerror(errno)))")
-            return .failed
-        }
-        let saved = evaluator.queryOutput
-        evaluator.queryOutput = FileDescriptorWriter(fileDescriptor: fd)
-        defer {
-            try? evaluator.queryOutput.flush()
-            close(fd)
-            evaluator.queryOutput = saved
-        }
-        return body()
     }
 
     private func connect(_ args: [String]) -> StepResult {
