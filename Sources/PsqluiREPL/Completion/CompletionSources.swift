@@ -22,23 +22,8 @@ public struct CompletionSources {
                          formats: registry?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
     }
 
-    /// Colon commands the REPL runs itself (not registry `CommandSpec`s), with what
-    /// their argument is.
-    static let replCommands: [CompletionCommandInfo] = [
-        CompletionCommandInfo(name: "quit", aliases: ["q", "\\q"]),
-        CompletionCommandInfo(name: "set", aliases: ["\\set"], argumentKind: .variable),
-        CompletionCommandInfo(name: "unset", aliases: ["\\unset"], argumentKind: .variable),
-        CompletionCommandInfo(name: "echo", aliases: ["\\echo"]),
-        CompletionCommandInfo(name: "conninfo", aliases: ["\\conninfo"]),
-        CompletionCommandInfo(name: "timing", aliases: ["\\timing"]),
-        CompletionCommandInfo(name: "expanded", aliases: ["x", "\\x"]),
-        CompletionCommandInfo(name: "null"),
-        CompletionCommandInfo(name: "run", aliases: ["i", "\\i", "\\ir"], argumentKind: .file),
-        CompletionCommandInfo(name: "connect", aliases: ["c", "\\c"], argumentKind: .database),
-    ]
-
-    /// The registry's commands grouped by spec (name plus aliases), then the REPL's
-    /// own; a name the registry has wins over the REPL table.
+    /// Every command in the registry (built-in, REPL and plugin), grouped by spec:
+    /// name, aliases and what its argument completes to.
     static func commands(registry: PluginRegistry?) -> [CompletionCommandInfo] {
         var out: [CompletionCommandInfo] = []
         var covered = Set<String>()
@@ -52,9 +37,6 @@ public struct CompletionSources {
             covered.formUnion(spec.allNames)
             out.append(CompletionCommandInfo(name: spec.name, aliases: spec.aliases, argumentKind: kind(spec.completion)))
         }
-        for command in replCommands where !covered.contains(command.name) {
-            out.append(command)
-        }
         return out
     }
 
@@ -66,6 +48,7 @@ public struct CompletionSources {
         case .files: return .file
         case .commands: return .command
         case .databases: return .database
+        case .variables: return .variable
         case .custom: return .none
         @unknown default: return .none
         }

@@ -53,6 +53,8 @@ public enum ArgumentCompletion: Sendable {
     case commands
     /// Database names.
     case databases
+    /// Names of psqlui variables (`:set`, `:unset`).
+    case variables
     /// The plugin's own candidates: called synchronously with the argument text typed
     /// so far (it runs inside the line editor: return quickly, do no I/O).
     case custom(@Sendable (_ argumentsSoFar: String) -> [String])
