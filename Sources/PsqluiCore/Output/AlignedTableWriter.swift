@@ -179,18 +179,6 @@ final class AlignedTableWriter {
         }
     }
 
-    private static let spaceRun = [UInt8](repeating: UInt8(ascii: " "), count: 256)
-    private static let dashRun = [UInt8](repeating: UInt8(ascii: "-"), count: 256)
-
-    private func spaces(_ count: Int) throws { try run(Self.spaceRun, count) }
-    private func dashes(_ count: Int) throws { try run(Self.dashRun, count) }
-
-    private func run(_ source: [UInt8], _ count: Int) throws {
-        var left = count
-        while left > 0 {
-            let k = min(left, source.count)
-            try source.withUnsafeBufferPointer { try out.append(UnsafeBufferPointer(rebasing: $0[0..<k])) }
-            left -= k
-        }
-    }
+    private func spaces(_ count: Int) throws { try out.appendSpaces(count) }
+    private func dashes(_ count: Int) throws { try out.appendDashes(count) }
 }

@@ -10,6 +10,8 @@ final class ExpandedRecordWriter {
     private let headerWidth: Int
     private let nullBytes: [UInt8]
     private var recordNumber = 0
+    private let nullLayout: CellFormatter.Layout
+    private var layouts: [CellFormatter.Layout] = []
 
     init(out: OutputBuffer, columns: [ColumnInfo], settings: PrintSettings) {
         self.out = out
@@ -17,20 +19,21 @@ final class ExpandedRecordWriter {
         self.headerLines = columns.map { CellFormatter.lines(of: $0.name) }
         self.headerWidth = headerLines.flatMap { $0.map(\.width) }.max() ?? 0
         self.nullBytes = Array(settings.nullString.utf8)
+        self.nullLayout = nullBytes.withUnsafeBufferPointer { CellFormatter.layout(of: $0) }
     }
 
     func writeChunk(_ batch: RowBatch) throws {
-        // Format every cell of the chunk first: the value width is per chunk.
-        var formatted: [[(bytes: [UInt8], width: Int)]] = []
-        formatted.reserveCapacity(batch.rowCount * batch.columnCount)
+        // The value width is per chunk: measure every cell first (no allocation for
+        // the common one-line value), then write.
+        let n = batch.columnCount
+        layouts.removeAll(keepingCapacity: true)
         var valueWidth = 0
         for r in 0..<batch.rowCount {
-            for c in 0..<batch.columnCount {
+            for c in 0..<n {
                 let cell = batch[r, c]
-                let lines = cell.isNull ? nullBytes.withUnsafeBufferPointer { CellFormatter.lines(of: $0) }
-                                        : CellFormatter.lines(of: cell.bytes)
-                for l in lines where l.width > valueWidth { valueWidth = l.width }
-                formatted.append(lines)
+                let layout = cell.isNull ? nullLayout : CellFormatter.layout(of: cell.bytes)
+                if layout.width > valueWidth { valueWidth = layout.width }
+                layouts.append(layout)
             }
         }
         for r in 0..<batch.rowCount {
@@ -40,8 +43,21 @@ final class ExpandedRecordWriter {
             } else if recordNumber > 1 {
                 try writeRecordRule(label: "", valueWidth: valueWidth)  // psql -x -t: a bare rule between records
             }
-            for c in 0..<batch.columnCount {
-                try writeField(name: headerLines[c], value: formatted[r * batch.columnCount + c], valueWidth: valueWidth)
+            for c in 0..<n {
+                let cell = batch[r, c]
+                let name = headerLines[c]
+                if layouts[r * n + c].isPlain && name.count == 1 {
+                    // One line of name, one line of value: write the bytes as they are.
+                    try name[0].bytes.withUnsafeBufferPointer { try out.append($0) }
+                    try spaces(headerWidth - name[0].width)
+                    try out.append(" | ")
+                    if cell.isNull { try nullBytes.withUnsafeBufferPointer { try out.append($0) } } else { try out.append(cell.bytes) }
+                    try out.append(UInt8(ascii: "\n"))
+                } else {
+                    let value = cell.isNull ? nullBytes.withUnsafeBufferPointer { CellFormatter.lines(of: $0) }
+                                            : CellFormatter.lines(of: cell.bytes)
+                    try writeField(name: name, value: value, valueWidth: valueWidth)
+                }
             }
         }
     }
@@ -92,7 +108,5 @@ final class ExpandedRecordWriter {
         }
     }
 
-    private func spaces(_ n: Int) throws {
-        if n > 0 { try out.append(String(repeating: " ", count: n)) }
-    }
+    private func spaces(_ n: Int) throws { try out.appendSpaces(n) }
 }
