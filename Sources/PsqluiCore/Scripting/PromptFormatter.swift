@@ -52,14 +52,7 @@ public enum PromptFormatter {
 
     private static func statusMarker(_ state: State) -> String {
         if state.inactiveBranch && state.continuation == .none { return "@" }
-        switch state.continuation {
-        case .none: return state.connected ? "=" : "!"
-        case .statement: return "-"
-        case .singleQuote: return "'"
-        case .doubleQuote: return "\""
-        case .dollarQuote: return "$"
-        case .blockComment: return "*"
-        case .parenthesis: return "("
-        }
+        if state.continuation == .none && !state.connected { return "!" }
+        return String(state.continuation.promptCharacter)
     }
 }
