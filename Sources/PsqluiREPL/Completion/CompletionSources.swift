@@ -2,33 +2,32 @@ import PsqluiCore
 import PsqluiPluginAPI
 
 /// Everything a completion draws on, gathered into a `CompletionEngine` per
-/// request: the metadata cache's current snapshot, the registry's commands
-/// (names, aliases, argument kinds) and formats, the REPL's own colon commands,
-/// and the variables.
+/// request: the metadata cache's current snapshot, the command table's commands
+/// (names, aliases, argument kinds) and formats, and the variables.
 public struct CompletionSources {
     public var snapshot: () -> MetadataSnapshot
-    public var registry: PluginRegistry?
+    public var commands: (any CommandDirectory)?
     public var variables: VariableStore?
 
-    public init(snapshot: @escaping () -> MetadataSnapshot, registry: PluginRegistry?, variables: VariableStore?) {
+    public init(snapshot: @escaping () -> MetadataSnapshot, commands: (any CommandDirectory)?, variables: VariableStore?) {
         self.snapshot = snapshot
-        self.registry = registry
+        self.commands = commands
         self.variables = variables
     }
 
     /// An engine over what is known right now (cheap: no copying of the snapshot).
     public func engine() -> CompletionEngine {
-        CompletionEngine(snapshot: snapshot(), commands: Self.commands(registry: registry),
-                         formats: registry?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
+        CompletionEngine(snapshot: snapshot(), commands: Self.commands(in: commands),
+                         formats: commands?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
     }
 
-    /// Every command in the registry (built-in, REPL and plugin), grouped by spec:
-    /// name, aliases and what its argument completes to.
-    static func commands(registry: PluginRegistry?) -> [CompletionCommandInfo] {
+    /// Every command in the table (host and plugin), grouped by entry: name, aliases
+    /// and what its argument completes to.
+    static func commands(in directory: (any CommandDirectory)?) -> [CompletionCommandInfo] {
         var out: [CompletionCommandInfo] = []
         var covered = Set<String>()
-        for name in registry?.commandNames ?? [] where !covered.contains(name) {
-            guard let spec = registry?.commandSpec(named: name) else {
+        for name in directory?.commandNames ?? [] where !covered.contains(name) {
+            guard let spec = directory?.description(of: name) else {
                 // A plugin not activated yet: its declared name completes, its arguments do not.
                 covered.insert(name)
                 out.append(CompletionCommandInfo(name: name))

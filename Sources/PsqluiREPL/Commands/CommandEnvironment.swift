@@ -1,0 +1,42 @@
+import PsqluiCore
+
+/// What a host command runs against: the evaluator (session, settings, output) and the
+/// input it was read from (query buffer, `\if` stack, origin).
+public struct CommandEnvironment {
+    let evaluator: Evaluator
+    let processor: InputProcessor
+
+    var variables: VariableStore { evaluator.variables }
+
+    /// The query buffer when it holds more than whitespace, else nil.
+    var pendingQuery: [UInt8]? {
+        processor.pendingSQL.contains { !Self.isBlank($0) } ? processor.pendingSQL : nil
+    }
+
+    /// The statement `\g`, `\gset`, `\watch` run: the buffer they ended, else the
+    /// previous statement; nil (reported) when there is neither.
+    func statementToRun(_ preceding: [UInt8]?, command: String) -> [UInt8]? {
+        if let preceding, preceding.contains(where: { !Self.isBlank($0) }) { return preceding }
+        if let previous = evaluator.previousStatement { return previous }
+        evaluator.reportError("\\\(command): no query buffer")
+        return nil
+    }
+
+    /// Space, tab, newline, carriage return or form feed.
+    static func isBlank(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c
+    }
+
+    /// Writes a confirmation line (`Timing is on.`) to stdout.
+    func say(_ line: String) -> StepResult {
+        do {
+            try evaluator.stdout.write(line + "\n")
+            try evaluator.stdout.flush()
+            return .ok
+        } catch OutputWriteError.brokenPipe {
+            return .brokenPipe
+        } catch {
+            return .failed
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import PsqluiCore
+
+/// `:gset` / `\gset [PREFIX]`: runs the query buffer (or the previous statement) and
+/// stores the columns of its one row as variables named PREFIX + column.
+struct GsetCommand: REPLCommand {
+    let about = CommandDescription(name: "gset", aliases: ["\\gset"], summary: "run the query, store its row's columns as variables",
+                                   usage: ":gset [PREFIX]", group: "Scripts")
+    let grammar = ArgumentGrammar.psql
+
+    func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
+        let evaluator = env.evaluator
+        var preceding = call.precedingSQL
+        if call.form == .colon {
+            preceding = env.pendingQuery
+            env.processor.consumePending()
+        }
+        guard let sql = env.statementToRun(preceding, command: "gset") else { return .failed }
+        let prefix = call.words.first ?? ""
+        let collector = GsetCollector()
+        let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: env.processor.copyInSource, consumer: collector)
+        guard result == .ok else { return result }
+        if let problem = collector.problem {
+            evaluator.reportError(problem)
+            return .failed
+        }
+        guard let row = collector.firstRow else { return .ok }
+        for (name, value) in zip(collector.columns, row) {
+            let variable = prefix + name
+            guard VariableName.isValid(variable) else {
+                evaluator.reportError("invalid variable name: \"\(variable)\"")
+                return .failed
+            }
+            if let value { evaluator.variables[variable] = value } else { evaluator.variables.unset(variable) }
+        }
+        return .ok
+    }
+}
