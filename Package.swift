@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "ExplainPlugin", "CommentsPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
