@@ -21,29 +21,13 @@ vacuum analyze mixed;
 SQL
 out=$(mktemp -d /tmp/psqlui-bench-parquet-XXXXXX)
 
-# side_by_side NAME -- A... -- B... : alternating runs of two psqlui commands; median
-# time and peak RSS of each.
-side_by_side() {
-  local name="$1"; shift; shift
-  local a=() b=() seen=0
-  for x in "$@"; do
-    if [ "$x" = "--" ]; then seen=1; continue; fi
-    if [ $seen = 0 ]; then a+=("$x"); else b+=("$x"); fi
-  done
-  local at=() bt=()
-  for _ in $(seq "$BENCH_RUNS"); do at+=("$(seconds_of "${a[@]}")"); bt+=("$(seconds_of "${b[@]}")"); done
-  awk -v n="$name" -v a="$(printf '%s\n' "${at[@]}" | median)" -v b="$(printf '%s\n' "${bt[@]}" | median)" \
-      -v ra="$(peak_kib "${a[@]}")" -v rb="$(peak_kib "${b[@]}")" \
-    'BEGIN { printf "%s: parquet %.3f s (%d KiB) / csv %.3f s (%d KiB) = ratio %.2f\n", n, a, ra, b, rb, (b > 0 ? a / b : 0) }'
-}
-
-side_by_side "1M mixed to a file, parquet vs csv" \
+side_by_side "1M mixed to a file" parquet csv \
   -- "$PSQLUI" -X --format parquet -o "$out/m.parquet" -c "select * from mixed" \
   -- "$PSQLUI" -X --csv -o "$out/m.csv" -c "select * from mixed"
 zstd_export() { printf 'select * from mixed\n:export parquet compression=zstd > %s\n' "$out/z.parquet" | "$PSQLUI" -X; }
 export -f zstd_export
 export PSQLUI out
-side_by_side "1M mixed to a file, parquet compression=zstd vs csv" \
+side_by_side "1M mixed to a file" "parquet compression=zstd" csv \
   -- bash -c zstd_export \
   -- "$PSQLUI" -X --csv -o "$out/m.csv" -c "select * from mixed"
 "$PSQLUI" -X --format parquet -o "$out/m.parquet" -c "select * from mixed"

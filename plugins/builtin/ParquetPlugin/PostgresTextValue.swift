@@ -28,14 +28,22 @@ enum PostgresTextValue {
         return v == Int64.min ? nil : -v
     }
 
-    /// float4/float8 text (`1.5`, `NaN`, `Infinity`, `-Infinity`, `1e-300`).
-    static func double(_ s: UnsafeBufferPointer<UInt8>) -> Double? {
+    /// float8 text (`1.5`, `NaN`, `Infinity`, `-Infinity`, `1e-300`).
+    static func double(_ s: UnsafeBufferPointer<UInt8>) -> Double? { parseC(s, strtod) }
+
+    /// float4 text, parsed as a float directly (no double rounding).
+    static func float(_ s: UnsafeBufferPointer<UInt8>) -> Float? { parseC(s, strtof) }
+
+    /// Runs a C number parser (`strtod`, `strtof`) on a NUL-terminated copy of `s`; nil
+    /// unless it consumes every byte.
+    private static func parseC<T>(_ s: UnsafeBufferPointer<UInt8>,
+                                  _ parse: (UnsafePointer<CChar>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> T) -> T? {
         guard s.count > 0, s.count < 64 else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: s.count + 1) { buf -> Double? in
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: s.count + 1) { buf -> T? in
             for i in 0..<s.count { buf[i] = CChar(bitPattern: s[i]) }
             buf[s.count] = 0
             var end: UnsafeMutablePointer<CChar>?
-            let v = strtod(buf.baseAddress!, &end)
+            let v = parse(buf.baseAddress!, &end)
             guard let end, end == buf.baseAddress! + s.count else { return nil }
             return v
         }
@@ -270,17 +278,3 @@ enum PostgresTextValue {
     }
 }
 
-extension PostgresTextValue {
-    /// float4 text, parsed as a float directly (no double rounding).
-    static func float(_ s: UnsafeBufferPointer<UInt8>) -> Float? {
-        guard s.count > 0, s.count < 64 else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: s.count + 1) { buf -> Float? in
-            for i in 0..<s.count { buf[i] = CChar(bitPattern: s[i]) }
-            buf[s.count] = 0
-            var end: UnsafeMutablePointer<CChar>?
-            let v = strtof(buf.baseAddress!, &end)
-            guard let end, end == buf.baseAddress! + s.count else { return nil }
-            return v
-        }
-    }
-}
