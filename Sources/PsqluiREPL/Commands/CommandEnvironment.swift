@@ -13,12 +13,18 @@ public struct CommandEnvironment {
         processor.pendingSQL.contains { !Self.isBlank($0) } ? processor.pendingSQL : nil
     }
 
-    /// The statement `\g`, `\gset`, `\watch` run: the buffer they ended, else the
-    /// previous statement; nil (reported) when there is neither.
-    func statementToRun(_ preceding: [UInt8]?, command: String) -> [UInt8]? {
+    /// The statement `\g`, `\gset`, `\watch` (and their colon forms) run: the buffer
+    /// they ended (a colon form takes the query buffer typed so far, and clears it),
+    /// else the previous statement; nil (reported) when there is neither.
+    func statementToRun(for call: CommandCall) -> [UInt8]? {
+        var preceding = call.precedingSQL
+        if call.form == .colon {
+            preceding = pendingQuery
+            processor.consumePending()
+        }
         if let preceding, preceding.contains(where: { !Self.isBlank($0) }) { return preceding }
         if let previous = evaluator.previousStatement { return previous }
-        evaluator.reportError("\\\(command): no query buffer")
+        evaluator.reportError("\\\(call.name): no query buffer")
         return nil
     }
 

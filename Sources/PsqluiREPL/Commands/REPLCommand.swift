@@ -11,8 +11,15 @@ public protocol REPLCommand {
     var about: CommandDescription { get }
     /// How the arguments are split into `CommandCall.words`.
     var grammar: ArgumentGrammar { get }
+    /// True when the command also runs inside an inactive `\if` branch (only the
+    /// conditional commands themselves); false by default.
+    var runsInInactiveBranch: Bool { get }
     /// Runs one call.
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult
+}
+
+extension REPLCommand {
+    public var runsInInactiveBranch: Bool { false }
 }
 
 /// The REPL's command table: host commands are `REPLCommand`s.

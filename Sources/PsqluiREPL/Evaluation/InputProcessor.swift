@@ -67,8 +67,10 @@ public final class InputProcessor {
                 result = runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
             case .metaCommand(let meta):
                 evaluator.messagePrefix = origin.prefix(line: meta.line)
-                if !conditions.isActive && !ConditionalStack.isConditionalCommand(meta.name) { continue }
-                if let (entry, call) = evaluator.commands.backslashCall(meta, variables: variableLookup) {
+                let found = evaluator.commands.backslashCall(meta, variables: variableLookup)
+                // Inside an inactive \if branch only the commands that manage branches run.
+                if !conditions.isActive && found.map({ CommandRunner.runsInInactiveBranch($0.0) }) != true { continue }
+                if let (entry, call) = found {
                     result = CommandRunner.run(entry, call, in: environment)
                 } else {
                     evaluator.reportError("invalid command \\\(meta.name)\nTry \\? for help.")
@@ -117,10 +119,11 @@ public final class InputProcessor {
         }
     }
 
-    /// Runs a statement the user wrote, with psql's policies around it
-    /// (AUTOCOMMIT, ON_ERROR_ROLLBACK, the destructive-statement question).
-    func runUserStatement(_ sql: [UInt8], prefix: String) -> StepResult {
-        StatementPolicies(evaluator: evaluator, origin: origin).run(sql, prefix: prefix, copyIn: copyInSource)
+    /// Runs a statement the user asked for (typed, `\g`, `\gset`, `:export`), with
+    /// psql's policies around it (AUTOCOMMIT, ON_ERROR_ROLLBACK, the destructive-statement
+    /// question); `consumer` takes the rows when they do not go to the screen.
+    func runUserStatement(_ sql: [UInt8], prefix: String, consumer: QueryResultConsumer? = nil) -> StepResult {
+        StatementPolicies(evaluator: evaluator, origin: origin).run(sql, prefix: prefix, copyIn: copyInSource, consumer: consumer)
     }
 
     /// What host commands run against.

@@ -53,7 +53,7 @@ struct ExportCommand: REPLCommand {
         let progress = evaluator.showsExportProgress && !toTerminal ? ExportProgress(target: request.destination.displayName) : nil
         let consumer = ExportConsumer(spec: request.format.spec, options: request.format.options, writer: sink.writer,
                                       destinationName: request.destination.displayName, progress: progress)
-        var result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: processor.copyInSource, consumer: consumer)
+        var result = processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: consumer)
         do {
             try sink.finish()
         } catch OutputWriteError.brokenPipe {

@@ -11,7 +11,7 @@ struct GoCommand: REPLCommand {
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
         let expanded = call.name == "gx"
-        guard let sql = env.statementToRun(call.precedingSQL, command: call.name) else { return .failed }
+        guard let sql = env.statementToRun(for: call) else { return .failed }
         let saved = evaluator.printSettings
         if expanded { evaluator.printSettings.expanded = .on }
         defer { evaluator.printSettings = saved }

@@ -7,6 +7,7 @@ struct ConditionalCommand: REPLCommand {
                                    summary: "run the following lines only when EXPR is true (\\elif, \\else, \\endif)",
                                    usage: "\\if EXPR … [\\elif EXPR …] [\\else …] \\endif", group: "Scripts")
     let grammar = ArgumentGrammar.psql
+    let runsInInactiveBranch = true
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator

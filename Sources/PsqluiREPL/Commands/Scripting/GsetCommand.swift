@@ -9,15 +9,10 @@ struct GsetCommand: REPLCommand {
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        var preceding = call.precedingSQL
-        if call.form == .colon {
-            preceding = env.pendingQuery
-            env.processor.consumePending()
-        }
-        guard let sql = env.statementToRun(preceding, command: "gset") else { return .failed }
+        guard let sql = env.statementToRun(for: call) else { return .failed }
         let prefix = call.words.first ?? ""
         let collector = GsetCollector()
-        let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: env.processor.copyInSource, consumer: collector)
+        let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: collector)
         guard result == .ok else { return result }
         if let problem = collector.problem {
             evaluator.reportError(problem)

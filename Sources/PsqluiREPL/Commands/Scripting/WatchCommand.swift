@@ -10,12 +10,7 @@ struct WatchCommand: REPLCommand {
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        var preceding = call.precedingSQL
-        if call.form == .colon {
-            preceding = env.pendingQuery
-            env.processor.consumePending()
-        }
-        guard let sql = env.statementToRun(preceding, command: "watch") else { return .failed }
+        guard let sql = env.statementToRun(for: call) else { return .failed }
         var seconds = 2.0
         if let interval = call.words.first {
             guard let value = Double(interval), value > 0 else {
