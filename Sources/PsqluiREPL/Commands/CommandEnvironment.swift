@@ -33,10 +33,11 @@ public struct CommandEnvironment {
         byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c
     }
 
-    /// Writes a confirmation line (`Timing is on.`) to stdout.
-    func say(_ line: String) -> StepResult {
+    /// Writes a confirmation line (`Timing is on.`) to stdout; `newline: false` for
+    /// text that ends in its own newline.
+    func say(_ line: String, newline: Bool = true) -> StepResult {
         do {
-            try evaluator.stdout.write(line + "\n")
+            try evaluator.stdout.write(newline ? line + "\n" : line)
             try evaluator.stdout.flush()
             return .ok
         } catch OutputWriteError.brokenPipe {

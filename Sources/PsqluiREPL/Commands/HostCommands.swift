@@ -16,9 +16,8 @@ enum HostCommands {
         // Output
         GoCommand(), OutputCommand(), ExportCommand(), FormatCommand(),
         // Display
-        TimingCommand(), ExpandedCommand(), NullCommand(), PagerCommand(), PsetCommand(), AlignedToggleCommand(),
-        TuplesOnlyCommand(), HistoryCommand(),
-    ]
+        TimingCommand(), NullCommand(), PagerCommand(), PsetCommand(), HistoryCommand(),
+    ] + PrintOptionCommand.all
 
     /// A table with every host command, the core's spec commands (catalog, `:help`,
     /// `:plugins`) and the built-in export formats; plugins are registered into

@@ -15,7 +15,7 @@ struct FormatCommand: REPLCommand {
             let current = evaluator.resultFormat?.spec.name ?? evaluator.printSettings.format.rawValue
             return env.say("Output format is \(current).")
         }
-        if let builtin = PrintSettings.Format(rawValue: name.lowercased()), call.words.count == 1 {
+        if let builtin = PrintSettings.Format.screenFormat(named: name), call.words.count == 1 {
             evaluator.printSettings.format = builtin
             evaluator.resultFormat = nil
             return .ok
