@@ -38,8 +38,10 @@ public final class PluginRegistry: @unchecked Sendable {
         self.servicesStorage = services
         host = PluginHost(failureLimit: Self.failureLimit, shutdownDeadline: Self.shutdownDeadline) { [unowned self] name, tasks in
             let s = self.services
-            return PluginContext(pluginName: name, coreVersion: s.coreVersion, eventBus: s.eventBus, sqlIntel: s.sqlIntel,
-                                 metadataCache: s.metadataCache, config: s.config.tables[name] ?? [:], tasks: tasks)
+            return PluginContext(pluginName: name, coreVersion: s.coreVersion, eventBus: s.eventBus,
+                                 sqlIntel: LiveSqlIntel { [unowned self] in self.services.sqlIntel },
+                                 metadataCache: LiveMetadataCacheView { [unowned self] in self.services.metadataCache },
+                                 config: s.config.tables[name] ?? [:], tasks: tasks)
         }
     }
 
@@ -322,7 +324,7 @@ public final class PluginRegistry: @unchecked Sendable {
     /// declares them (activating it). Returns one line per failure.
     public func statementAnalyzed(_ result: AnalysisResult) async -> [String] {
         let names = host.usablePlugins { $0.hasSqlAssists }
-        let intel = services.sqlIntel
+        let intel = LiveSqlIntel { [unowned self] in self.services.sqlIntel }
         var messages: [String] = []
         for name in names {
             do {
@@ -337,6 +339,51 @@ public final class PluginRegistry: @unchecked Sendable {
             }
         }
         return messages
+    }
+
+    // MARK: SQL assists and events
+
+    /// Where lines about plugin failures go that happen off any command (an assist
+    /// that threw): the REPL reports them on stderr. Default: stderr.
+    public var onPluginMessages: @Sendable ([String]) -> Void {
+        get { lock.withLock { messageSink } }
+        set { lock.withLock { messageSink = newValue } }
+    }
+    private var messageSink: @Sendable ([String]) -> Void = { lines in
+        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+    private var assistDelivery: AssistDelivery?
+
+    /// True when someone listens to statements: a bus subscriber or a plugin with
+    /// SQL assists (otherwise the statement run skips the analysis).
+    public var observesStatements: Bool {
+        ((services.eventBus as? CoreEventBus)?.hasSubscribers ?? true) || !host.usablePlugins { $0.hasSqlAssists }.isEmpty
+    }
+
+    /// Queues `result` for every SQL assist (in order, off the caller's thread).
+    func deliverToAssists(_ result: AnalysisResult) {
+        guard !host.usablePlugins(where: { $0.hasSqlAssists }).isEmpty else { return }
+        let delivery = lock.withLock { () -> AssistDelivery in
+            if let d = assistDelivery { return d }
+            let d = AssistDelivery(deliver: { [unowned self] in await self.statementAnalyzed($0) },
+                                   report: { [unowned self] in self.onPluginMessages($0) })
+            assistDelivery = d
+            return d
+        }
+        delivery.enqueue(result)
+    }
+
+    /// Activates every enabled plugin that subscribes to events (each within the
+    /// activation deadline), so that it hears the first statement. Returns one line
+    /// per failure.
+    public func activateEventSubscribers() async -> [String] {
+        var lines: [String] = []
+        for name in host.usablePlugins(where: { $0.subscribesToEvents }) {
+            do { _ = try await activate(name) } catch {
+                lines += (error as? PluginFailure)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
+            }
+        }
+        return lines
     }
 
     // MARK: Lifecycle (run by PluginHost)

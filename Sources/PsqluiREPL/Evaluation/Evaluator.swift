@@ -90,7 +90,8 @@ public final class Evaluator {
         let paged = consumer == nil && formatted == nil ? pagedOutput() : nil
         defer { paged?.finish() }
         let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer, settings: printSettings)
-        let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
+        let pluginRun = plugins?.statementStarted(sql, on: session)  // plugin events (pluginhost)
+        let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
@@ -98,6 +99,7 @@ public final class Evaluator {
                 try queryOutput.write(bytes)
             })
         }
+        pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         if let export = printer as? ExportConsumer {
             export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)

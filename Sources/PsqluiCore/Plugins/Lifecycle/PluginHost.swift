@@ -345,6 +345,7 @@ struct PluginDeclarations: Sendable {
     var panes: [String] = []
     var hasMetadataHooks = false
     var hasSqlAssists = false
+    var subscribesToEvents = false
 
     init() {}
 
@@ -355,5 +356,6 @@ struct PluginDeclarations: Sendable {
         panes = d.declaredPanes
         hasMetadataHooks = d.hasMetadataHooks
         hasSqlAssists = d.hasSqlAssists
+        subscribesToEvents = d.subscribesToEvents
     }
 }
