@@ -408,7 +408,12 @@ public final class PluginRegistry: @unchecked Sendable {
 
     /// Stops every activated plugin at exit, concurrently, each within the 2 s
     /// deadline. Returns a line for each plugin that overran.
-    public func shutdown() async -> [String] { await host.shutdown() }
+    public func shutdown() async -> [String] {
+        // Statements already run are still delivered to the assists before they stop.
+        let delivery = lock.withLock { () -> AssistDelivery? in defer { assistDelivery = nil }; return assistDelivery }
+        await delivery?.drain(seconds: Self.shutdownDeadline)
+        return await host.shutdown()
+    }
 
     /// The user-facing text of an error (its description).
     static func message(_ error: Error) -> String {

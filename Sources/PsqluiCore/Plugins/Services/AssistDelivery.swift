@@ -23,6 +23,13 @@ final class AssistDelivery: @unchecked Sendable {
         continuation.finish()
     }
 
+    /// Delivers what is queued (within `seconds`), then stops.
+    func drain(seconds: Double) async {
+        continuation.finish()
+        let consumer = self.consumer
+        _ = await Deadline.run(seconds: seconds) { await consumer.value }
+    }
+
     /// Queues `result` for the assists.
     func enqueue(_ result: AnalysisResult) { continuation.yield(result) }
 }
