@@ -14,8 +14,9 @@ public enum Deadline {
                 Task {
                     do { once.resume(.success(try await work.value)) } catch { once.resume(.failure(error)) }
                 }
-                Task {
-                    try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
+                // The clock runs on a dispatch thread, not the cooperative pool: a pool
+                // kept busy (by the plugin itself) cannot hold the deadline back.
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
                     once.resume(.success(nil))
                     work.cancel()
                 }
