@@ -36,9 +36,9 @@ public final class InputProcessor {
     /// ON_ERROR_STOP), else `.ok` or `.failed`.
     public func process(line: [UInt8], lineNumber: Int) -> StepResult {
         let prefix = origin.prefix(line: lineNumber)
-        if line.withUnsafeBufferPointer({ UTF8Check.firstInvalidByte(in: $0) }) != nil {
+        if let problem = InputLineProblem.find(in: line) {
             evaluator.messagePrefix = prefix
-            evaluator.reportError("invalid UTF-8 in input line \(lineNumber); the line was not run")
+            evaluator.reportError(problem.message(line: line, lineNumber: lineNumber))
             splitter.reset()
             return .failed
         }
