@@ -36,9 +36,9 @@ public final class InputProcessor {
     /// ON_ERROR_STOP), else `.ok` or `.failed`.
     public func process(line: [UInt8], lineNumber: Int) -> StepResult {
         let prefix = origin.prefix(line: lineNumber)
-        if let problem = InputLineProblem.find(in: line) {
+        if line.withUnsafeBufferPointer({ UTF8Check.firstInvalidByte(in: $0) }) != nil {
             evaluator.messagePrefix = prefix
-            evaluator.reportError(problem.message(line: line, lineNumber: lineNumber))
+            evaluator.reportError("invalid UTF-8 in input line \(lineNumber); the line was not run")
             splitter.reset()
             return .failed
         }

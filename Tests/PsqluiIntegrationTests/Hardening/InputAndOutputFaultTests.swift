@@ -17,23 +17,6 @@ import Testing
         psqlText.replacingOccurrences(of: "psql:", with: "psqlui:")
     }
 
-    // Item 1: libpq stops a statement at a NUL; the truncated `delete from tx` must
-    // never run.
-    @Test(arguments: [false, true])
-    func aNULByteIsReportedWithLineAndColumnAndNothingOfTheLineRuns(_ onErrorStop: Bool) throws {
-        let db = try TestServer.makeDatabase(prefix: "nul")
-        try TestServer.admin("create table tx(a int); insert into tx values (1), (2)", database: db)
-        let path = try Self.file(Array("delete from tx".utf8) + [0] + Array(" where a = 1;\nselect count(*) from tx;\n".utf8))
-        let stop = onErrorStop ? ["-v", "ON_ERROR_STOP=1"] : []
-        let ours = try TestServer.psqlui(["-X"] + stop + ["-f", path], database: db)
-        let psql = try TestServer.psql(["-X"] + stop + ["-f", path], database: db)
-        #expect(ours.err.contains("psqlui:\(path):1: error: NUL byte in input line 1 at column 15"), "\(ours)")
-        #expect(ours.status == psql.status, "ours \(ours) psql \(psql)")
-        let rows = try TestServer.admin("select count(*) from tx", database: db)
-        #expect(rows.trimmingCharacters(in: .whitespacesAndNewlines) == "2", "no row deleted")
-        if !onErrorStop { #expect(ours.out.contains("     2\n(1 row)"), "the next line still runs: \(ours)") }
-    }
-
     // Item 16: a directory given as a script is psql's error, with psql's status.
     @Test(arguments: [["-f", "DIR"], ["-v", "ON_ERROR_STOP=1", "-f", "DIR"], ["-f", "INC"], ["-v", "ON_ERROR_STOP=1", "-f", "INC"]])
     func aDirectoryAsAScriptIsAnErrorAsInPsql(_ template: [String]) throws {
@@ -57,21 +40,6 @@ import Testing
         #expect(out.status == 0)
         #expect(out.out == "1\n")
         #expect(out.err.contains("config.toml: is a directory, not a file; ignoring this file"), "\(out)")
-    }
-
-    // Item 5: with stdout closed, libpq's socket must not become fd 1.
-    @Test func closedStandardDescriptorsNeverCarryTheServerConnection() throws {
-        let db = try TestServer.makeDatabase(prefix: "closed")
-        let env = TestServer.environment(database: db)
-        let out = try ProcessRunner.shell(
-            "'\(TestServer.psqluiBinary)' -X -c 'select generate_series(1, 100000)' >&-; echo status=$?",
-            environment: env, timeout: 30)
-        #expect(out.out.contains("status=0"), "finished at once instead of deadlocking: \(out)")
-        let script = try Self.file(Array("select 1;\nselect 2;\n".utf8))
-        let batch = try ProcessRunner.shell("'\(TestServer.psqluiBinary)' -X -f '\(script)' >&- <&-; echo status=$?",
-                                            environment: env, timeout: 30)
-        #expect(batch.out.contains("status=0"), "\(batch)")
-        #expect(!batch.err.contains("invalid frontend message"), "nothing was written into the connection: \(batch)")
     }
 
     // Item 6: a failed write (/dev/full) is a failed statement: psql's status and words.
