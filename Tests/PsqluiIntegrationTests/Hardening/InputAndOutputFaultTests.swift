@@ -65,4 +65,14 @@ import Testing
         #expect(out.err.contains("--cursor -1 is not a position in TEXT (0 to 8)"), "\(out)")
         #expect(!out.err.contains("Missing value"), "\(out)")
     }
+
+    // Issue 11 item 12: a command line psql rejects exits 1, with a hint, as psql.
+    @Test(arguments: [["--no-such-option"], ["-Z"], ["-p"]])
+    func aBadCommandLineExitsAsPsqlDoes(_ args: [String]) throws {
+        let ours = try TestServer.psqlui(args, database: nil)
+        let psql = try TestServer.psql(args, database: nil)
+        #expect(ours.status == psql.status, "ours \(ours) psql \(psql)")
+        #expect(ours.err.hasPrefix("psqlui: error: "), "\(ours)")
+        #expect(ours.err.hasSuffix("psqlui: hint: Try \"psqlui --help\" for more information.\n"), "\(ours)")
+    }
 }
