@@ -55,6 +55,7 @@ public enum App {
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         evaluator.echoQueries = options.echoQueries
         ConfigApplication.apply(config, to: evaluator)
+        commands.plugins.observe(session)
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
             do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }
@@ -90,6 +91,7 @@ public enum App {
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
         for notice in PluginStartup.run(registry: registry, discovery: discovery, loader: loader) { report(notice) }
+        for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return table
     }
 
@@ -108,6 +110,7 @@ public enum App {
         switch outcome {
         case .completed, .quit: return ExitCode.success
         case .stoppedOnError: return ExitCode.scriptError
+        case .unreadable: return ExitCode.failure
         case .connectionLost: return ExitCode.connectionFailed
         case .brokenPipe: return diedOfBrokenPipe()
         }

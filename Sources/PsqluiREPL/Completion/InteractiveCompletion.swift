@@ -13,6 +13,7 @@ final class InteractiveCompletion {
         self.evaluator = evaluator
         cache = MetadataCache(registry: evaluator.commands.plugins)
         evaluator.metadataCache = cache
+        evaluator.commands.plugins.useMetadataCache(cache)
         evaluator.onStatementCompleted = { [cache] tag in
             if MetadataCache.shouldRefresh(afterCommandTag: tag) { cache.refresh() }
         }

@@ -6,4 +6,6 @@ public protocol PluginNameRouting: AnyObject, Sendable {
     func claimCommand(_ name: String, plugin: String) -> String?
     /// Routes export format `name` to `plugin`, as `claimCommand`.
     func claimFormat(_ name: String, plugin: String) -> String?
+    /// The plugin providing export format `name`, nil for a built-in or unknown format.
+    func plugin(providingFormat name: String) -> String?
 }

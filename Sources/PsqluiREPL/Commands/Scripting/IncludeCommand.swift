@@ -37,7 +37,7 @@ struct IncludeCommand: REPLCommand {
         let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: .file(path: path))
         switch outcome {
         case .completed: return .ok
-        case .stoppedOnError: return .failed
+        case .stoppedOnError, .unreadable: return .failed
         case .connectionLost: return .connectionLost
         case .brokenPipe: return .brokenPipe
         case .quit: return .quit
