@@ -105,7 +105,10 @@ public final class Evaluator {
         }
         switch outcome {
         case .success:
-            if flushOutput() == .brokenPipe { return .brokenPipe }
+            // A failed write (a full disk) fails the statement, as in psql (exit 1,
+            // ON_ERROR_STOP stops); a closed pipe ends the run.
+            let flushed = flushOutput()
+            guard flushed == .ok else { return flushed }
             showTiming(elapsed)
             return .ok
         case .serverError(let message, _):
@@ -116,7 +119,7 @@ public final class Evaluator {
         case .outputError(let message, let brokenPipe):
             if brokenPipe && paged?.pagerQuit == true { return .ok }  // the user quit the pager
             if brokenPipe { return .brokenPipe }
-            report("could not write output: \(message)")
+            reportOutputFailure(message)
             return .failed
         case .connectionLost(let messages):
             _ = flushOutput()
@@ -139,9 +142,14 @@ public final class Evaluator {
         } catch OutputWriteError.brokenPipe {
             return .brokenPipe
         } catch {
-            report("could not write output: \(error)")
+            reportOutputFailure("\(error)")
             return .failed
         }
+    }
+
+    /// psql's words for output that could not be written.
+    private func reportOutputFailure(_ reason: String) {
+        report((messagePrefix.isEmpty ? "" : "error: ") + "could not print result table: " + reason)
     }
 
     private func showTiming(_ milliseconds: Double) {
