@@ -82,3 +82,20 @@ compare_prompt() {
   awk -v n="$1" -v a="$a" -v b="$b" -v l="${REF_LABEL:-psql}" \
     'BEGIN { printf "%s: psqlui %.3f s / %s %.3f s = ratio %.2f\n", n, a, l, b, (b > 0 ? a / b : 0) }'
 }
+
+# side_by_side NAME LABEL_A LABEL_B -- A... -- B... : alternating runs of two commands
+# of the same program (e.g. two psqlui export formats); median time and peak RSS of
+# each: "NAME: LABEL_A X s (RSS KiB) / LABEL_B Y s (RSS KiB) = ratio R".
+side_by_side() {
+  local name="$1" la="$2" lb="$3"; shift 4
+  local a=() b=() seen=0
+  for x in "$@"; do
+    if [ "$x" = "--" ]; then seen=1; continue; fi
+    if [ $seen = 0 ]; then a+=("$x"); else b+=("$x"); fi
+  done
+  local at=() bt=()
+  for _ in $(seq "$BENCH_RUNS"); do at+=("$(seconds_of "${a[@]}")"); bt+=("$(seconds_of "${b[@]}")"); done
+  awk -v n="$name" -v la="$la" -v lb="$lb" -v a="$(printf '%s\n' "${at[@]}" | median)" -v b="$(printf '%s\n' "${bt[@]}" | median)" \
+      -v ra="$(peak_kib "${a[@]}")" -v rb="$(peak_kib "${b[@]}")" \
+    'BEGIN { printf "%s: %s %.3f s (%d KiB) / %s %.3f s (%d KiB) = ratio %.2f\n", n, la, a, ra, lb, b, rb, (b > 0 ? a / b : 0) }'
+}

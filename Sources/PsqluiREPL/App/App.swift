@@ -106,6 +106,7 @@ public enum App {
         switch outcome {
         case .completed, .quit: return ExitCode.success
         case .stoppedOnError: return ExitCode.scriptError
+        case .unreadable: return ExitCode.failure
         case .connectionLost: return ExitCode.connectionFailed
         case .brokenPipe: return diedOfBrokenPipe()
         }

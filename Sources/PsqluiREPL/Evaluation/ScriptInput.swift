@@ -19,4 +19,8 @@ public final class ScriptInput {
 
     /// The number of the line last returned (1-based).
     public var lineNumber: Int { source.lineNumber }
+
+    /// `errno` of a read that failed and ended the input (a directory given as a
+    /// script), or nil.
+    public var readError: Int32? { source.readError }
 }
