@@ -91,7 +91,8 @@ public final class Evaluator {
         defer { paged?.finish() }
         let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
                                                              settings: printSettings(for: sql, paged: paged != nil))
-        let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
+        let pluginRun = plugins?.statementStarted(sql, on: session)  // plugin events (pluginhost)
+        let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
@@ -99,6 +100,7 @@ public final class Evaluator {
                 try queryOutput.write(bytes)
             })
         }
+        pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         if let export = printer as? ExportConsumer {
             export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)

@@ -65,4 +65,32 @@ import Testing
         #expect(out.err.contains("--cursor -1 is not a position in TEXT (0 to 8)"), "\(out)")
         #expect(!out.err.contains("Missing value"), "\(out)")
     }
+
+    // Issue 11 item 12: a command line psql rejects exits 1, with a hint, as psql.
+    @Test(arguments: [["--no-such-option"], ["-Z"], ["-p"]])
+    func aBadCommandLineExitsAsPsqlDoes(_ args: [String]) throws {
+        let ours = try TestServer.psqlui(args, database: nil)
+        let psql = try TestServer.psql(args, database: nil)
+        #expect(ours.status == psql.status, "ours \(ours) psql \(psql)")
+        #expect(ours.err.hasPrefix("psqlui: error: "), "\(ours)")
+        #expect(ours.err.hasSuffix("psqlui: hint: Try \"psqlui --help\" for more information.\n"), "\(ours)")
+    }
+
+    // Issue 11 item 5: a UTF-8 byte-order mark at the start of a script is skipped,
+    // in -f, \i and piped stdin alike.
+    @Test(arguments: ["-f", "\\i", "<"])
+    func aByteOrderMarkAtTheStartOfAScriptIsSkippedAsInPsql(_ how: String) throws {
+        let db = try TestServer.makeDatabase(prefix: "bom")
+        let script = try Self.file([0xEF, 0xBB, 0xBF] + Array("select 1 as a;\nselect '\u{FEFF}' = E'\\uFEFF' as kept;\n".utf8))
+        let args: [String], stdin: Data?
+        switch how {
+        case "-f": args = ["-X", "-f", script]; stdin = nil
+        case "<": args = ["-X"]; stdin = try Data(contentsOf: URL(fileURLWithPath: script))
+        default: args = ["-X", "-c", "\\i \(script)"]; stdin = nil
+        }
+        let ours = try TestServer.psqlui(args, database: db, stdin: stdin)
+        let psql = try TestServer.psql(args, database: db, stdin: stdin)
+        #expect(ours.out == psql.out, "ours \(ours) psql \(psql)")
+        #expect(ours.status == psql.status && ours.err == "", "ours \(ours)")
+    }
 }
