@@ -48,7 +48,7 @@ struct ClipboardPluginUnitTests {
                                               formats: [BuiltinExporters.named("csv")!])
         var settings = YankCommand.Settings()
         settings.maxBytes = 100
-        let yank = YankCommand(settings: settings, intel: StatementKindIntel())
+        let yank = YankCommand(settings: settings, intel: StubSqlIntel())
         await #expect(throws: ClipboardError.self) { try await yank.run(CommandInvocation(name: "yank", arguments: "csv"), context) }
         #expect(context.lines.isEmpty)
     }
