@@ -10,7 +10,7 @@ enum ManPageCommand {
         let dump = try ChildProcess.run([me, "--experimental-dump-help"])
         let registry = PluginRegistry()
         REPLCommands.registerAll(into: registry)
-        _ = PluginStartup.run(registry: registry, discovery: PluginDiscovery(noOutsidePlugins: true))
+        _ = PluginStartup.run(registry: registry, builtins: BuiltinPlugins.all, discovery: PluginDiscovery(noOutsidePlugins: true))
         return try ManPageWriter.render(toolInfo: Data(dump.output.utf8), commands: registry.knownCommandSpecs)
     }
 }

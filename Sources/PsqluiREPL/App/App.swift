@@ -1,5 +1,6 @@
 import Foundation
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// Wires a run of psqlui together: the temporary cluster, the connection, then the
 /// `-c`/`-f` actions, a piped script, or the interactive prompt.
@@ -50,7 +51,7 @@ public enum App {
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         evaluator.echoQueries = options.echoQueries
         ConfigApplication.apply(config, to: evaluator)
-        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, config: config, report: { evaluator.report($0) })
+        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { evaluator.report($0) })
         evaluator.plugins?.observe(session)
         defer { stopPlugins(evaluator.plugins) }
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
@@ -81,12 +82,13 @@ public enum App {
     /// and reports refused plugins and an untrusted project on stderr (unless the
     /// config already told about that project). `[plugins]` flags and tables come
     /// from `config`.
-    static func startPlugins(skipConfig: Bool, config: ConfigStore = ConfigStore(), report: (String) -> Void) -> PluginRegistry {
+    static func startPlugins(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
+                             report: (String) -> Void) -> PluginRegistry {
         let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
         REPLCommands.registerAll(into: registry)
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
-        for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
+        for notice in PluginStartup.run(registry: registry, builtins: builtins, discovery: discovery) { report(notice) }
         ExportCommands.register(in: registry)
         for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return registry

@@ -10,7 +10,7 @@ import PsqluiCore
 public enum CompleteMode {
     public static func run(_ options: LaunchOptions, text: String, cursor: Int?) -> Int32 {
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
-        let registry = App.startPlugins(skipConfig: options.skipConfig, report: { _ in })
+        let registry = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
         defer { App.stopPlugins(registry) }
         let cache = MetadataCache(registry: registry)
         var settings = options.connection

@@ -18,7 +18,7 @@ public enum CompletionBenchmark {
 
     public static func run(_ options: LaunchOptions, requests count: Int) -> Int32 {
         let out = FileDescriptorWriter(fileDescriptor: 1)
-        let registry = App.startPlugins(skipConfig: true, report: { _ in })
+        let registry = App.startPlugins(skipConfig: true, builtins: options.builtinPlugins, report: { _ in })
         defer { App.stopPlugins(registry) }
         let cache = MetadataCache(registry: registry)
         let rssBefore = residentBytes()
