@@ -38,6 +38,11 @@ let package = Package(
             path: "plugins/builtin/ParquetPlugin"
         ),
         .target(
+            name: "ClipboardPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/ClipboardPlugin"
+        ),
+        .target(
             name: "PsqluiCore",
             dependencies: [
                 "CLibPQ",
@@ -65,21 +70,21 @@ let package = Package(
                 "PsqluiCore",
                 // The built-in plugins are linked here and handed to the core: the core
                 // never depends on a plugin target.
-                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
+                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PsqluiCoreTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
+                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),

@@ -1,3 +1,4 @@
+import ClipboardPlugin
 import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
@@ -8,5 +9,5 @@ import PsqluiPluginAPI
 /// hands them to the core (`LaunchOptions.builtinPlugins`); the core imports no plugin.
 enum BuiltinPlugins {
     /// A fresh descriptor of every built-in plugin.
-    static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor()] }
+    static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor()] }
 }

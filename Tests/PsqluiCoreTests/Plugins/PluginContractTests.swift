@@ -1,6 +1,7 @@
 import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
+import ClipboardPlugin
 import PsqluiCore
 import PsqluiPluginAPI
 import PsqluiTestKit
@@ -8,7 +9,7 @@ import Testing
 
 struct PluginContractTests {
     @Test func builtInPluginsPassTheContractChecks() async {
-        let builtins: [PluginDescriptor] = [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor()]
+        let builtins: [PluginDescriptor] = [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor()]
         for d in builtins {
             let problems = await PluginContractChecks.check(d, coreVersion: PluginCompatibility.coreVersion)
             #expect(problems.isEmpty, "\(d.name): \(problems)")
