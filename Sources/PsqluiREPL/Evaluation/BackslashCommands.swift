@@ -248,7 +248,7 @@ final class BackslashCommands {
         let outcome = ScriptRunner(evaluator: evaluator).run(source: source, origin: .file(path: path))
         switch outcome {
         case .completed: return .ok
-        case .stoppedOnError: return .failed
+        case .stoppedOnError, .unreadable: return .failed
         case .connectionLost: return .connectionLost
         case .brokenPipe: return .brokenPipe
         case .quit: return .quit
