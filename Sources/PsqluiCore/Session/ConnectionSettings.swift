@@ -1,3 +1,5 @@
+import Glibc
+
 /// What to connect to, in libpq's own terms: keyword/value pairs handed to
 /// `PQconnectdbParams` with `expand_dbname`, so a conninfo string or a
 /// `postgres://` URI in `dbname` is expanded by libpq itself, and everything libpq
@@ -31,7 +33,12 @@ public struct ConnectionSettings: Equatable, Sendable {
         if let password { pairs.append(("password", password)) }
         if let dbname { pairs.append(("dbname", dbname)) }
         pairs.append(("fallback_application_name", "psqlui"))
-        pairs.append(("client_encoding", "auto"))
+        // psql's rule: the locale's encoding ("auto") only at a terminal; otherwise
+        // the server's default (the database's), unless PGCLIENTENCODING says.
+        // ("auto" before setlocale is SQL_ASCII, which also threw error carets off.)
+        if isatty(0) == 1, isatty(1) == 1, getenv("PGCLIENTENCODING") == nil {
+            pairs.append(("client_encoding", "auto"))
+        }
         return pairs
     }
 

@@ -32,6 +32,7 @@ public enum App {
         defer { cluster?.stop() }
 
         let interactive = options.actions.isEmpty && isatty(0) == 1
+        setlocale(LC_ALL, "")  // before connecting: client_encoding "auto" reads the locale
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
             session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }
