@@ -36,9 +36,11 @@ public final class InputProcessor {
     /// ON_ERROR_STOP), else `.ok` or `.failed`.
     public func process(line: [UInt8], lineNumber: Int) -> StepResult {
         let prefix = origin.prefix(line: lineNumber)
-        if line.withUnsafeBufferPointer({ UTF8Check.firstInvalidByte(in: $0) }) != nil {
+        if let problem = line.withUnsafeBufferPointer({ InputLineProblem.find(in: $0, checkUTF8: evaluator.session.parameter("client_encoding").map { $0 == "UTF8" } ?? true) }) {
+            // Nothing of the statement this line belongs to is sent (libpq would cut
+            // it at a NUL and run the rest).
             evaluator.messagePrefix = prefix
-            evaluator.reportError("invalid UTF-8 in input line \(lineNumber); the line was not run")
+            evaluator.reportError(problem.message(lineNumber: lineNumber))
             splitter.reset()
             return .failed
         }
