@@ -1,3 +1,5 @@
+import Foundation
+
 /// What to connect to, in libpq's own terms: keyword/value pairs handed to
 /// `PQconnectdbParams` with `expand_dbname`, so a conninfo string or a
 /// `postgres://` URI in `dbname` is expanded by libpq itself, and everything libpq
@@ -13,6 +15,8 @@ public struct ConnectionSettings: Equatable, Sendable {
     public var forcePasswordPrompt = false
     /// Never ask for a password (`-w`).
     public var neverPrompt = false
+    /// Ask libpq for the locale's encoding (psql does when stdin and stdout are terminals).
+    public var encodingFromLocale = true
 
     public init(host: String? = nil, port: String? = nil, user: String? = nil, dbname: String? = nil) {
         self.host = host
@@ -31,7 +35,10 @@ public struct ConnectionSettings: Equatable, Sendable {
         if let password { pairs.append(("password", password)) }
         if let dbname { pairs.append(("dbname", dbname)) }
         pairs.append(("fallback_application_name", "psqlui"))
-        pairs.append(("client_encoding", "auto"))
+        // As psql: at a terminal the locale decides ("auto"); otherwise, or when
+        // PGCLIENTENCODING names one (libpq reads it itself), the keyword is absent
+        // and the server's default (the database encoding) applies.
+        if encodingFromLocale && getenv("PGCLIENTENCODING") == nil { pairs.append(("client_encoding", "auto")) }
         return pairs
     }
 
