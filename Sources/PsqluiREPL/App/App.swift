@@ -10,6 +10,7 @@ public enum App {
         // what libedit accepts, as in psql.
         setlocale(LC_ALL, "")
         StandardDescriptors.ensureOpen()
+        QueryCanceller.shared.installSignalHandler()
         signal(SIGPIPE, SIG_IGN)  // writes report EPIPE; we end like psql would (status 141)
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let stderr = FileDescriptorWriter(fileDescriptor: 2)
