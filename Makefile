@@ -11,6 +11,7 @@ TEST_TIMEOUT ?= 3000
 deps:
 	@dpkg -s libedit-dev >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libedit-dev)
 	@dpkg -s libpq-dev >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libpq-dev)
+	@dpkg -s libzstd-dev >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libzstd-dev)
 	@command -v tmux >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y tmux)
 	@(command -v initdb >/dev/null 2>&1 || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1) || \
 	  (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql postgresql-client)

@@ -31,12 +31,19 @@ let package = Package(
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
             path: "plugins/builtin/CommentsPlugin"
         ),
+        .systemLibrary(name: "CZstd", path: "plugins/builtin/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .target(
+            name: "ParquetPlugin",
+            dependencies: ["CZstd", .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/ParquetPlugin"
+        ),
         .target(
             name: "PsqluiCore",
             dependencies: [
                 "CLibPQ",
                 "ExplainPlugin",
                 "CommentsPlugin",
+                "ParquetPlugin",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Version", package: "Version"),
@@ -65,14 +72,14 @@ let package = Package(
         .testTarget(
             name: "PsqluiCoreTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "ExplainPlugin", "CommentsPlugin",
+                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),

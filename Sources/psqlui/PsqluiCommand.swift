@@ -171,12 +171,12 @@ struct PsqluiCommand: ParsableCommand {
         if expanded { print.expanded = .on }
         if let fieldSeparator { print.fieldSeparator = Array(fieldSeparator.utf8) }
         if let recordSeparator { print.recordSeparator = Array(recordSeparator.utf8) }
-        if html { options.resultFormat = "html" }
+        if html { print.format = .html }
         if csv { options.resultFormat = "csv" }
         if let format { options.resultFormat = format }
         for pset in psets {
-            let (name, value) = VariableStore.parseAssignment(pset) ?? (pset, "")
-            if name == "format", PrintSettings.Format(rawValue: value) == nil {
+            let (name, value): (String, String?) = VariableStore.parseAssignment(pset).map { ($0.0, Optional($0.1)) } ?? (pset, nil)
+            if name == "format", let value, (try? PrintSettings.matchFormat(value)) == nil {
                 options.resultFormat = value  // an export format, checked once plugins are known
                 continue
             }

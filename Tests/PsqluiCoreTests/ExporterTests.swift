@@ -145,12 +145,12 @@ private func export(_ format: String, _ options: [String: String], _ columns: [C
         #expect(out == " a | bb | c |   d   | num  | e \n---+----+---+-------+------+---\n 1 | x +|   | é漢字 | 12.5 | \n   | y  |   |       |      | \n(1 row)\n\n")
     }
 
-    @Test func alignedChunksLikeFetchCount() async throws {
-        // psql -X -v FETCH_COUNT=2 -c "select repeat('y', 6-g) as n, repeat('x', g) as s from generate_series(1,5) g"
+    @Test func alignedSizesOverTheWholeResult() async throws {
+        // psql -X -c "select repeat('y', 6-g) as n, repeat('x', g) as s from generate_series(1,5) g"
         let exporter = PrintFormatExporter(settings: PrintSettings(), chunkSize: 2)
         let rows: [[String?]] = (1...5).map { g in [String(repeating: "y", count: 6 - g), String(repeating: "x", count: g)] }
         let out = try await ExportRunner.run(exporter, columns: [col("n"), col("s")], rows: rows, batchSize: 3)
-        #expect(out == "   n   | s  \n-------+----\n yyyyy | x\n yyyy  | xx\n yyy | xxx\n yy  | xxxx\n y | xxxxx\n(5 rows)\n\n")
+        #expect(out == "   n   |   s   \n-------+-------\n yyyyy | x\n yyyy  | xx\n yyy   | xxx\n yy    | xxxx\n y     | xxxxx\n(5 rows)\n\n")
     }
 
     @Test func alignedControlCharacters() async throws {

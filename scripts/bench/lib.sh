@@ -41,3 +41,20 @@ compare() {
   awk -v n="$name" -v o="$om" -v t="$tm" -v orss="$orss" -v trss="$trss" \
     'BEGIN { printf "%s: psqlui %.3f s (%d KiB) / psql %.3f s (%d KiB) = ratio %.2f\n", n, o, orss, t, trss, (t > 0 ? o / t : 0) }'
 }
+
+# side_by_side NAME LABEL_A LABEL_B -- A... -- B... : alternating runs of two commands
+# of the same program (e.g. two psqlui export formats); median time and peak RSS of
+# each: "NAME: LABEL_A X s (RSS KiB) / LABEL_B Y s (RSS KiB) = ratio R".
+side_by_side() {
+  local name="$1" la="$2" lb="$3"; shift 4
+  local a=() b=() seen=0
+  for x in "$@"; do
+    if [ "$x" = "--" ]; then seen=1; continue; fi
+    if [ $seen = 0 ]; then a+=("$x"); else b+=("$x"); fi
+  done
+  local at=() bt=()
+  for _ in $(seq "$BENCH_RUNS"); do at+=("$(seconds_of "${a[@]}")"); bt+=("$(seconds_of "${b[@]}")"); done
+  awk -v n="$name" -v la="$la" -v lb="$lb" -v a="$(printf '%s\n' "${at[@]}" | median)" -v b="$(printf '%s\n' "${bt[@]}" | median)" \
+      -v ra="$(peak_kib "${a[@]}")" -v rb="$(peak_kib "${b[@]}")" \
+    'BEGIN { printf "%s: %s %.3f s (%d KiB) / %s %.3f s (%d KiB) = ratio %.2f\n", n, la, a, ra, lb, b, rb, (b > 0 ? a / b : 0) }'
+}

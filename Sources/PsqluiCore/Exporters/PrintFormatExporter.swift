@@ -2,8 +2,8 @@ import PsqluiPluginAPI
 
 /// The `aligned` and `expanded` export formats: the screen printer's own writers
 /// (one implementation of psql's look, for the screen and for files), fed in chunks
-/// of 1000 rows so widths are measured per chunk exactly like
-/// `psql -X -v FETCH_COUNT=1000`.
+/// of 1000 rows; the printer spools them and sizes columns over the whole result,
+/// exactly like `psql -X`.
 final class PrintFormatExporter: Exporter {
     private var settings: PrintSettings
     private let chunkSize: Int
@@ -47,7 +47,7 @@ final class PrintFormatExporter: Exporter {
 
     static let alignedSpec = ExporterSpec(
         name: "aligned",
-        summary: "psql's aligned table (psql -X), widths per 1000-row chunk",
+        summary: "psql's aligned table (psql -X), widths over the whole result (spooled, flat memory)",
         fileExtension: "txt",
         options: [ExportOptionSpec(name: "null", summary: "text shown for NULL", defaultValue: ""),
                   ExportOptionSpec(name: "footer", summary: "print the (N rows) footer", defaultValue: "on", allowedValues: ["on", "off"])],
@@ -55,7 +55,7 @@ final class PrintFormatExporter: Exporter {
 
     static let expandedSpec = ExporterSpec(
         name: "expanded",
-        summary: "psql's expanded records (psql -x), widths per 1000-row chunk",
+        summary: "psql's expanded records (psql -x), widths over the whole result (spooled, flat memory)",
         fileExtension: "txt",
         options: [ExportOptionSpec(name: "null", summary: "text shown for NULL", defaultValue: "")],
         make: { PrintFormatExporter(settings: try settings(from: $0, expanded: true)) })

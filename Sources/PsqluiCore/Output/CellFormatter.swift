@@ -138,3 +138,25 @@ public enum CellFormatter {
         return String(repeating: "0", count: max(0, digits - s.count)) + s
     }
 }
+
+extension CellFormatter {
+    /// psql's `strlen_max_width`: how many bytes of a formatted line fill at most
+    /// `target` display columns (at least one character), and the width they fill.
+    static func prefix(of line: UnsafeBufferPointer<UInt8>, from start: Int, target: Int) -> (bytes: Int, width: Int) {
+        var i = start, width = 0
+        let n = line.count
+        while i < n {
+            let b = line[i]
+            var w = 1, len = 1
+            if b >= 0x80 {
+                let (scalar, l) = decode(line, at: i)
+                len = l
+                if let scalar { w = max(DisplayWidth.of(scalar), 0) }
+            }
+            if target < width + w && width != 0 { break }
+            width += w
+            i += len
+        }
+        return (i - start, width)
+    }
+}

@@ -1,10 +1,11 @@
 import CommentsPlugin
 import ExplainPlugin
+import ParquetPlugin
 import PsqluiPluginAPI
 
 /// The plugins compiled into psqlui (plugins/builtin/…): they import only the plugin
 /// API and are registered like outside plugins, minus the loading.
 public enum BuiltinPlugins {
     /// A fresh descriptor of every built-in plugin.
-    public static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor()] }
+    public static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor()] }
 }

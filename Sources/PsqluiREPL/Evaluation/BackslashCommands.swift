@@ -52,7 +52,7 @@ final class BackslashCommands {
         case "echo": return echo(arguments)
         case "conninfo": return conninfo()
         case "timing": return timing(args)
-        case "expanded", "x": return expanded(args)
+        case "expanded", "x": return applyPset("expanded", args.first)
         case "null":
             evaluator.printSettings.nullString = arguments
             return .ok
@@ -79,13 +79,17 @@ final class BackslashCommands {
         case "echo": return echo(MetaCommandArguments.restOfLine(call.arguments), words: args)
         case "set": return set(args, refuseCommandNames: false)
         case "unset": return unset(args)
-        case "x": return expanded(args)
-        case "a":
-            evaluator.printSettings.format = evaluator.printSettings.format == .aligned ? .unaligned : .aligned
-            return .ok
-        case "t":
-            evaluator.printSettings.tuplesOnly = args.first.flatMap(VariableStore.parseBool) ?? !evaluator.printSettings.tuplesOnly
-            return .ok
+        case "x": return applyPset("expanded", args.first)
+        case "a": return applyPset("format", evaluator.printSettings.format == .unaligned ? "aligned" : "unaligned")
+        case "t": return applyPset("tuples_only", args.first)
+        case "C": return applyPset("title", args.first)
+        case "T": return applyPset("tableattr", args.first)
+        case "H": return applyPset("format", evaluator.printSettings.format == .html ? "aligned" : "html")
+        case "f":
+            guard let sep = args.first else {
+                return applyPset("fieldsep", nil)
+            }
+            return applyPset("fieldsep", sep)
         case "pset": return pset(args)
         case "timing": return timing(args)
         case "conninfo": return conninfo()
@@ -193,55 +197,33 @@ final class BackslashCommands {
         return .ok
     }
 
-    private func expanded(_ args: [String]) -> StepResult {
-        let value: PrintSettings.Expanded
-        switch args.first?.lowercased() {
-        case nil: value = evaluator.printSettings.expanded == .on ? .off : .on
-        case "auto": value = .auto
-        case let word?:
-            guard let b = VariableStore.parseBool(word) else {
-                evaluator.reportError("\\x: unrecognized value \"\(word)\": expected on, off or auto")
-                return .failed
-            }
-            value = b ? .on : .off
-        }
-        evaluator.printSettings.expanded = value
-        let text = value == .auto ? "Expanded display is used automatically." : "Expanded display is \(value == .on ? "on" : "off")."
-        try? evaluator.stdout.write(text + "\n")
-        try? evaluator.stdout.flush()
-        return .ok
-    }
-
+    /// `\pset [NAME [VALUE]]`: the listing, or one option through the settings model.
     private func pset(_ args: [String]) -> StepResult {
         guard let option = args.first else {
-            evaluator.reportError("\\pset: missing required argument")
+            try? evaluator.stdout.write(evaluator.printSettings.psetListing())
+            try? evaluator.stdout.flush()
+            return .ok
+        }
+        return applyPset(option, args.count > 1 ? args[1] : nil)
+    }
+
+    /// Applies one `\pset` option (also `\x`, `\a`, `\t`, `\C`, `\T`, `\H`, `\f`) and
+    /// prints psql's confirmation unless QUIET.
+    private func applyPset(_ name: String, _ value: String?) -> StepResult {
+        do {
+            let line = try evaluator.printSettings.applyPset(name, value)
+            if let line, !evaluator.variables.bool("QUIET") {
+                try? evaluator.stdout.write(line + "\n")
+                try? evaluator.stdout.flush()
+            }
+            return .ok
+        } catch let error as PrintSettings.PsetError {
+            evaluator.reportError(error.description)
+            return .failed
+        } catch {
+            evaluator.reportError("\\pset: \(error)")
             return .failed
         }
-        let value = args.count > 1 ? args[1] : nil
-        var s = evaluator.printSettings
-        switch option {
-        case "null": s.nullString = value ?? ""
-        case "border": s.border = Int(value ?? "1") ?? 1
-        case "format":
-            guard let v = value, let f = PrintSettings.Format(rawValue: v) else {
-                evaluator.reportError("\\pset: allowed formats are aligned, unaligned")
-                return .failed
-            }
-            s.format = f
-        case "tuples_only": s.tuplesOnly = value.flatMap(VariableStore.parseBool) ?? !s.tuplesOnly
-        case "footer": s.footer = value.flatMap(VariableStore.parseBool) ?? !s.footer
-        case "expanded", "x":
-            if value == "auto" { s.expanded = .auto } else {
-                s.expanded = (value.flatMap(VariableStore.parseBool) ?? (s.expanded != .on)) ? .on : .off
-            }
-        case "fieldsep": s.fieldSeparator = Array((value ?? "|").utf8)
-        case "recordsep": s.recordSeparator = Array((value ?? "\n").utf8)
-        default:
-            evaluator.reportError("\\pset: unknown option: \(option)")
-            return .failed
-        }
-        evaluator.printSettings = s
-        return .ok
     }
 
     private func include(_ args: [String], relativeTo base: String?) -> StepResult {

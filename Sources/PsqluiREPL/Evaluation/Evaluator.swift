@@ -89,7 +89,8 @@ public final class Evaluator {
         let formatted = consumer == nil ? formattedResultConsumer() : nil
         let paged = consumer == nil && formatted == nil ? pagedOutput() : nil
         defer { paged?.finish() }
-        let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer, settings: printSettings)
+        let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
+                                                             settings: printSettings(for: sql, paged: paged != nil))
         let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
@@ -155,9 +156,24 @@ public final class Evaluator {
     /// A paged view for output to the terminal, or nil when output is not paged
     /// (not interactive, redirected with `\o`, stdout not a terminal, `:pager off`).
     func pagedOutput() -> PagedOutput? {
-        guard interactive, pager != .off, queryOutput === stdout, let size = TerminalSize.of(1) else { return nil }
+        guard interactive, pager != .off, printSettings.pager != .off, !PagerChoice.disabledByEnvironment(),
+              queryOutput === stdout, let size = TerminalSize.of(1) else { return nil }
         try? stdout.flush()
         return PagedOutput(terminal: size, command: pager.resolvedCommand())
+    }
+
+    /// The print settings for one statement: psql's FETCH_COUNT pieces for a SELECT,
+    /// the terminal's width for `wrapped` and `expanded auto`, colour only at a terminal.
+    func printSettings(for sql: [UInt8], paged: Bool) -> PrintSettings {
+        var settings = printSettings
+        settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+        let toTerminal = queryOutput === stdout && isatty(stdout.fileDescriptor) == 1
+        if settings.terminalWidth == 0 && (toTerminal || paged) {
+            if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { settings.terminalWidth = n }
+            else { settings.terminalWidth = TerminalSize.of(1)?.columns ?? 0 }
+        }
+        settings.color = printSettings.colorAllowed && TerminalColor.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
+        return settings
     }
 
     /// Shows text lines (a pane) through the paged-view path.

@@ -100,7 +100,7 @@ final class ExportCommands {
             try? evaluator.stdout.flush()
             return .ok
         }
-        if let builtin = PrintSettings.Format(rawValue: name.lowercased()), words.count == 1 {
+        if let builtin = PrintSettings.Format.screenFormat(named: name), words.count == 1 {
             evaluator.printSettings.format = builtin
             evaluator.resultFormat = nil
             return .ok

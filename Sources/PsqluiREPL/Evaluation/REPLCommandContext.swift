@@ -40,13 +40,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
     }
 
     func displaySetting(_ name: String) -> String? {
-        switch name {
-        case "null": return evaluator.printSettings.nullString
-        case "tuples_only": return evaluator.printSettings.tuplesOnly ? "on" : "off"
-        case "footer": return evaluator.printSettings.footer ? "on" : "off"
-        case "border": return String(evaluator.printSettings.border)
-        default: return nil
-        }
+        evaluator.printSettings.psetValue(name, quoted: false)
     }
 
     func setDisplaySetting(_ name: String, to value: String) throws {

@@ -52,7 +52,7 @@ extension Evaluator {
     /// Applies `--format NAME` (or `--csv`, `-H`, `-P format=NAME`): aligned and
     /// unaligned set the printer's format, any other name an export format.
     public func applyLaunchFormat(_ name: String) throws {
-        if let builtin = PrintSettings.Format(rawValue: name.lowercased()) {
+        if let builtin = PrintSettings.Format.screenFormat(named: name) {
             printSettings.format = builtin
             resultFormat = nil
         } else {

@@ -92,10 +92,7 @@ public enum CatalogCommands {
     }
 
     static func settings(_ context: CommandContext) -> PrintSettings {
-        var s = PrintSettings()
-        s.nullString = context.displaySetting("null") ?? ""
-        s.tuplesOnly = context.displaySetting("tuples_only") == "on"
-        return s
+        PrintSettings.fromDisplayValues { context.displaySetting($0) }
     }
 
     static func listing(_ l: Listing) -> CommandSpec {

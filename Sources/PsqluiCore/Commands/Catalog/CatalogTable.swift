@@ -27,47 +27,35 @@ public struct CatalogTable: Sendable {
         self.init(title: title, columns: result.columns, rows: result.rows, footers: footers)
     }
 
-    /// The output lines (no newlines), the last one empty as psql's blank line.
+    /// The output lines (no newlines), the last one empty as psql's blank line:
+    /// psql's `printTable` with this title and footers, in the user's format, border
+    /// and line style (`\pset`), through the same writers as query results.
     public func render(settings: PrintSettings = PrintSettings()) -> [String] {
         var table = settings
-        table.footer = false
-        table.format = .aligned
-        table.expanded = .off
+        table.color = false
+        table.expanded = settings.expanded == .on ? .on : .off
         var bytes: [UInt8] = []
         let out = OutputBuffer(capacity: 4096) { bytes.append(contentsOf: $0.bindMemory(to: UInt8.self)) }
-        let writer = AlignedTableWriter(out: out, columns: columns, settings: table)
-        Self.withBatch(rows, columnTypes: columns.map(\.typeOID)) { batch in try? writer.writeChunk(batch) }
-        try? writer.finish(rowCount: rows.count)
+        // No footer lines means psql's NULL footers with the default footer off.
+        var footerLines = footers
+        if footers?.isEmpty == true { footerLines = nil; table.footer = false }
+        Self.withBatch(rows, columnTypes: columns.map(\.typeOID)) { batch in
+            try? ResultPrinter.printTable(columns: columns, batch: batch, title: title.isEmpty ? nil : title,
+                                          footers: footerLines, settings: table, out: out)
+        }
         try? out.flush()
         var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // The writer ends with "\n\n": drop the split's empty tail and the blank line;
-        // they come back after the footers.
-        while lines.last == "" { lines.removeLast() }
-        var result: [String] = []
-        if !settings.tuplesOnly {
-            if !title.isEmpty {
-                // psql centres the title over the table's full width (the rule's length).
-                let total = columns.isEmpty ? 0 : (lines.count > 1 ? DisplayWidth.of(lines[lines.firstIndex { $0.hasPrefix("-") } ?? 0]) : 0)
-                let w = DisplayWidth.of(title)
-                result.append(total > w ? String(repeating: " ", count: (total - w) / 2) + title : title)
-            }
-        }
-        result += lines
-        if !settings.tuplesOnly {
-            if let footers {
-                result += footers
-            } else if settings.footer {
-                result.append(rows.count == 1 ? "(1 row)" : "(\(rows.count) rows)")
-            }
-        }
-        result.append("")
-        return result
+        if lines.last == "" { lines.removeLast() }
+        return lines
     }
 
     /// Lays string cells out as a `RowBatch` (cells view one contiguous byte buffer).
     static func withBatch(_ rows: [[String?]], columnTypes: [UInt32], _ body: (RowBatch) -> Void) {
         let n = columnTypes.count
-        guard n > 0, !rows.isEmpty else { return }
+        guard n > 0, !rows.isEmpty else {
+            body(RowBatch(cells: UnsafeBufferPointer(start: nil, count: 0), columnCount: n))
+            return
+        }
         var bytes: [UInt8] = []
         var spans: [(Int, Int)?] = []
         for row in rows {

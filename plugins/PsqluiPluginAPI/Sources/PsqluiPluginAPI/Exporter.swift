@@ -28,6 +28,10 @@ public struct ExporterSpec: Sendable {
     public var options: [ExportOptionSpec]
     /// Makes an exporter for one result, with the options the user gave.
     public var make: @Sendable (ExportOptions) throws -> Exporter
+    /// True for formats whose output is not text (Parquet): the host refuses to write
+    /// them to a terminal and asks for a file (`> FILE`, `-o FILE`) or a pipe instead.
+    /// Set it on the spec after creating it; false by default.
+    public var isBinary: Bool = false
 
     public init(name: String, summary: String, fileExtension: String, options: [ExportOptionSpec] = [],
                 make: @escaping @Sendable (ExportOptions) throws -> Exporter) {
