@@ -66,8 +66,18 @@ public final class InputProcessor {
         splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings") != "off"
         // Inside an inactive \if branch psql does not interpolate variables.
         let lookup: VariableLookup? = conditions.isActive ? { [variables = evaluator.variables] in variables[$0] } : nil
-        let items = splitter.feed(line: line, lineNumber: lineNumber, variables: lookup)
-        for item in items {
+        // Items are run as the lexer finds them: a line of a million statements is never
+        // held as a million statements.
+        return line.withUnsafeBufferPointer { bytes in
+            splitter.begin(line: bytes, lineNumber: lineNumber, variables: lookup)
+            defer { splitter.abandonLine() }
+            return runItems(worst: worst)
+        }
+    }
+
+    private func runItems(worst start: StepResult) -> StepResult {
+        var worst = start
+        while let item = splitter.nextItem() {
             let result: StepResult
             switch item {
             case .statement(let statement):
