@@ -93,7 +93,8 @@ public struct ConfigStore: Sendable {
         }
         for name in plugins.tables.keys.sorted() {
             for (k, v) in plugins.tables[name]!.sorted(by: { $0.key < $1.key }) where k != "enabled" {
-                lines.append("plugins.\(name).\(k) = \(Self.tomlText(v))  # \(pluginSource(name))")
+                let shown = SecretFilter.isSecretName(k, includingKey: true) ? "\"\(SecretFilter.mask)\"" : Self.tomlText(v)
+                lines.append("plugins.\(name).\(k) = \(shown)  # \(pluginSource(name))")
             }
         }
         let trusted = ConfigValue.array(plugins.trustedProjects.map { .string($0) })
