@@ -52,6 +52,10 @@ public struct ConfigFile: Sendable {
 
     /// Reads the file at `path`; nil when there is no such file.
     public static func load(path: String, scope: Scope) throws -> ConfigFile? {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ConfigFileError(path: path, line: 0, column: 0, problem: "is a directory, not a file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try ConfigFile(text: String(decoding: data, as: UTF8.self), path: path, scope: scope)
     }
@@ -81,6 +85,6 @@ public struct ConfigFileError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// The one message the user sees.
     public var description: String {
-        "psqlui: error: \(path):\(line):\(column): \(problem); ignoring this file"
+        "psqlui: error: \(path)\(line > 0 ? ":\(line):\(column)" : ""): \(problem); ignoring this file"
     }
 }

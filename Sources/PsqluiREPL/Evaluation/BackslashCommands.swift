@@ -232,9 +232,9 @@ final class BackslashCommands {
             return .failed
         }
         if let base, !path.hasPrefix("/") { path = base + "/" + path }
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else {
-            evaluator.reportError("\(path): \(String(cString: strerror(errno)))")
+        let fd: Int32
+        do { fd = try ScriptFile.open(path) } catch {
+            evaluator.reportError("\(error)")
             return .failed
         }
         defer { close(fd) }
