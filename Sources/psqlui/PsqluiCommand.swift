@@ -118,7 +118,8 @@ struct PsqluiCommand: ParsableCommand {
             help: "Print the completions for TEXT, one per line as KIND<TAB>CANDIDATE<TAB>START, best first, and exit.")
     var complete: String?
 
-    @Option(name: .customLong("cursor"), help: "With --complete: the cursor's character offset in TEXT (default: its end).")
+    // Unconditional: `--cursor -1` is a (wrong) value, not a missing one.
+    @Option(name: .customLong("cursor"), parsing: .unconditional, help: "With --complete: the cursor's character offset in TEXT (default: its end).")
     var cursor: Int?
 
     @Option(name: .customLong("bench-completion"), help: .hidden)
@@ -185,7 +186,12 @@ struct PsqluiCommand: ParsableCommand {
         options.printSettings = print
         options.commandLineSettings = commandLineSettings()
         if printConfig { Foundation.exit(ConfigApplication.printConfig(options)) }
-        if let complete { Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor)) }
+        if let complete {
+            if let cursor, !(0...complete.count).contains(cursor) {
+                throw ValidationError("--cursor \(cursor) is not a position in TEXT (0 to \(complete.count))")
+            }
+            Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor))
+        }
         if let benchCompletion { Foundation.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
         let status = App.run(options)
         Foundation.exit(status)

@@ -50,13 +50,15 @@ public struct ConfigFile: Sendable {
         }
     }
 
-    /// Reads the file at `path`; nil when there is no such file.
+    /// Reads the file at `path`; nil when there is no such file. Something there that
+    /// cannot be read (a directory, no permission) is an error, not silence.
     public static func load(path: String, scope: Scope) throws -> ConfigFile? {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw ConfigFileError(path: path, line: 0, column: 0, problem: "is a directory, not a file")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+            throw ConfigFileError(path: path, line: 0, column: 0,
+                                  problem: isDirectory.boolValue ? "is a directory, not a file" : "cannot be read")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
         return try ConfigFile(text: String(decoding: data, as: UTF8.self), path: path, scope: scope)
     }
 
@@ -85,6 +87,7 @@ public struct ConfigFileError: Error, Sendable, Equatable, CustomStringConvertib
 
     /// The one message the user sees.
     public var description: String {
-        "psqlui: error: \(path)\(line > 0 ? ":\(line):\(column)" : ""): \(problem); ignoring this file"
+        line == 0 ? "psqlui: error: \(path): \(problem); ignoring this file"
+            : "psqlui: error: \(path):\(line):\(column): \(problem); ignoring this file"
     }
 }

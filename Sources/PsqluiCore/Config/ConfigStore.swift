@@ -93,13 +93,22 @@ public struct ConfigStore: Sendable {
         }
         for name in plugins.tables.keys.sorted() {
             for (k, v) in plugins.tables[name]!.sorted(by: { $0.key < $1.key }) where k != "enabled" {
-                let shown = SecretFilter.isSecretName(k, includingKey: true) ? "\"\(SecretFilter.mask)\"" : Self.tomlText(v)
-                lines.append("plugins.\(name).\(k) = \(shown)  # \(pluginSource(name))")
+                lines.append("plugins.\(name).\(k) = \(Self.tomlText(Self.masked(v, key: k)))  # \(pluginSource(name))")
             }
         }
         let trusted = ConfigValue.array(plugins.trustedProjects.map { .string($0) })
         lines.append("trusted_projects = \(Self.tomlText(trusted))  # \(userFilePath.map { ConfigSource.userFile($0) } ?? .defaultValue)")
         return lines
+    }
+
+    /// What `--print-config` shows for a value: secrets (by key name, also inside
+    /// tables) as `********`.
+    static func masked(_ value: ConfigValue, key: String) -> ConfigValue {
+        if SecretFilter.isSecretConfigKey(key) { return .string("********") }
+        if case .table(let table) = value {
+            return .table(Dictionary(uniqueKeysWithValues: table.map { ($0.key, masked($0.value, key: $0.key)) }))
+        }
+        return value
     }
 
     /// A value as TOML text.

@@ -1,27 +1,41 @@
 import Foundation
 /// Decides whether a statement or command line carries a secret that must never
 /// reach the history file: a `PASSWORD '…'` clause (`ALTER ROLE`, `CREATE USER`),
-/// a password in a conninfo string (`password=…`) or a URI (`postgres://u:secret@h`).
-/// The same rule decides which variable and environment names (`\set`, `:set`,
-/// `\setenv`) and config keys (`--print-config`) hold secrets.
+/// a password in a conninfo string (`password=…`) or a URI (`postgres://u:secret@h`),
+/// or a variable or environment variable with a secret's name (`\set PASSWORD x`,
+/// `:set API_TOKEN x`, `\setenv PGPASSWORD x`).
+///
+/// The same naming rule hides secret values in `--print-config`.
 public enum SecretFilter {
-    /// Whether a variable, environment or config name holds a secret: it contains
-    /// PASSWORD, SECRET or TOKEN (any case), and for config keys also KEY.
-    public static func isSecretName(_ name: String, includingKey: Bool = false) -> Bool {
+    /// The words that mark a variable, environment variable or setting as secret.
+    private static let secretWords = ["PASSWORD", "PASSWD", "SECRET", "TOKEN"]
+
+    /// True for a variable or environment variable name that holds a secret.
+    public static func isSecretName(_ name: String) -> Bool {
         let upper = name.uppercased()
-        return upper.contains("PASSWORD") || upper.contains("SECRET") || upper.contains("TOKEN")
-            || (includingKey && upper.contains("KEY"))
+        return secretWords.contains { upper.contains($0) }
     }
 
-    /// What is shown instead of a secret value.
-    public static let mask = "********"
+    /// True for a config key whose value must not be printed (secret names, and keys).
+    public static func isSecretConfigKey(_ name: String) -> Bool {
+        isSecretName(name) || name.uppercased().contains("KEY")
+    }
+
+    /// The meta-commands whose first argument names a variable to set.
+    private static let settingCommands: Set<Substring> = ["\\set", ":set", "\\setenv", ":setenv"]
+
+    /// True when `text` sets a variable with a secret's name anywhere in it.
+    static func setsSecretVariable(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        for (i, word) in words.enumerated().dropLast() where settingCommands.contains(word) {
+            if isSecretName(String(words[i + 1])) { return true }
+        }
+        return false
+    }
 
     public static func containsSecret(_ text: String) -> Bool {
+        if setsSecretVariable(text) { return true }
         let lower = text.lowercased()
-        // `\set NAME value`, `:set NAME value`, `\setenv NAME value` with a secret name.
-        if let match = text.firstMatch(of: #/^\s*(?:\\set|\\setenv|:set)\s+([^\s=]+)/#), isSecretName(String(match.1)) {
-            return true
-        }
         if lower.range(of: #"\bpassword\s*('|e'|\$|=)"#, options: .regularExpression) != nil { return true }
         if lower.range(of: #"\bpassword\s+(encrypted\s+)?'"#, options: .regularExpression) != nil { return true }
         if lower.range(of: #"postgres(ql)?://[^/\s@]*:[^/\s@]*@"#, options: .regularExpression) != nil { return true }

@@ -9,9 +9,14 @@ public protocol LineSource {
     var lineNumber: Int { get }
     /// Whether the line last returned ended with `\n` (false for a last line without one).
     var lastLineHadNewline: Bool { get }
+    /// `errno` of a failed read that ended the input early (e.g. EISDIR), or nil.
+    var readError: Int32? { get }
 }
 
 extension LineSource {
+    /// Sources in memory never fail to read.
+    public var readError: Int32? { nil }
+
     /// The next line as a new array (allocates; hot paths use `withNextLine`).
     public mutating func nextLine() -> [UInt8]? {
         withNextLine { Array($0) }

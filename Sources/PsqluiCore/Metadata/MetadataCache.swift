@@ -39,6 +39,11 @@ public final class MetadataCache: @unchecked Sendable {
     /// The latest snapshot (empty until the first load finishes). Never blocks on a load.
     public var snapshot: MetadataSnapshot { snapshotLock.withLock { current } }
 
+    /// The annotations the plugin metadata hooks added in the latest load, by key
+    /// (the plugin API's `MetadataCacheView.annotations(for:)`).
+    public var hookAnnotations: MetadataAnnotations { snapshotLock.withLock { currentAnnotations } }
+    private var currentAnnotations = MetadataAnnotations()
+
     /// How many loads have finished (successfully or not); tests and benches wait on it.
     public var loadsCompleted: Int { snapshotLock.withLock { completedLoads } }
 
@@ -100,12 +105,15 @@ public final class MetadataCache: @unchecked Sendable {
     public func loadNow(using session: PGSession) throws {
         defer { snapshotLock.withLock { completedLoads += 1 } }
         var snapshot = try MetadataLoader.load(using: session)
+        var annotations = MetadataAnnotations()
         if let registry {
             let hooked = Self.runHooks(registry, session: session)
             snapshot = snapshot.annotated(with: hooked.annotations)
+            annotations = hooked.annotations
             if !hooked.messages.isEmpty { onMessages?(hooked.messages) }
         }
-        snapshotLock.withLock { current = snapshot }
+        snapshotLock.withLock { current = snapshot; currentAnnotations = annotations }
+        registry?.metadataRefreshed(relations: snapshot.relations.count)
     }
 
     /// Publishes `snapshot` as if loaded (benchmarks with a synthetic catalog).

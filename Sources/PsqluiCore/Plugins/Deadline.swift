@@ -1,26 +1,46 @@
 import Foundation
 
 /// Runs async work with a deadline and returns at the deadline even when the work
-/// ignores cancellation (a task group would wait for it): plugin shutdown must not
-/// keep psqlui from exiting.
-enum Deadline {
-    /// True when `operation` returned within `seconds`.
-    static func run(seconds: Double, _ operation: @escaping @Sendable () async -> Void) async -> Bool {
-        final class Once: @unchecked Sendable {
-            let lock = NSLock()
-            var continuation: CheckedContinuation<Bool, Never>?
-            func resume(_ value: Bool) {
-                lock.withLock {
-                    continuation?.resume(returning: value)
-                    continuation = nil
+/// ignores cancellation (a task group would wait for it): a plugin that hangs must not
+/// keep psqlui from going on or exiting. The work is cancelled at the deadline.
+public enum Deadline {
+    /// The value of `operation`, or nil when it did not finish within `seconds`.
+    public static func run<T: Sendable>(seconds: Double, _ operation: @escaping @Sendable () async throws -> T) async throws -> T? {
+        let once = DeadlineOnce<T>()
+        let work = Task { try await operation() }
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (c: CheckedContinuation<T?, Error>) in
+                once.lock.withLock { once.continuation = c }
+                Task {
+                    do { once.resume(.success(try await work.value)) } catch { once.resume(.failure(error)) }
+                }
+                // The clock runs on a dispatch thread, not the cooperative pool: a pool
+                // kept busy (by the plugin itself) cannot hold the deadline back.
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                    once.resume(.success(nil))
+                    work.cancel()
                 }
             }
+        } onCancel: {
+            work.cancel()
         }
-        let once = Once()
-        return await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
-            once.lock.withLock { once.continuation = c }
-            Task { await operation(); once.resume(true) }
-            Task { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)); once.resume(false) }
+    }
+
+    /// True when `operation` returned within `seconds`.
+    public static func run(seconds: Double, _ operation: @escaping @Sendable () async -> Void) async -> Bool {
+        (try? await run(seconds: seconds) { () async throws -> Bool in await operation(); return true }) == true
+    }
+}
+
+/// Resumes a continuation once: with the work's result or at the deadline, whichever
+/// comes first.
+private final class DeadlineOnce<T>: @unchecked Sendable {
+    let lock = NSLock()
+    var continuation: CheckedContinuation<T?, Error>?
+    func resume(_ result: Result<T?, Error>) {
+        lock.withLock {
+            continuation?.resume(with: result)
+            continuation = nil
         }
     }
 }

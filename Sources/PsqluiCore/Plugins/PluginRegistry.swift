@@ -26,71 +26,23 @@ public final class PluginRegistry: @unchecked Sendable {
         case plugin(String)
     }
 
-    private final class Record {
-        let name: String
-        let descriptor: PluginDescriptor?
-        let source: PluginSource
-        let version: String
-        let summary: String
-        let commands: [String]
-        let formats: [String]
-        let panes: [String]
-        let hasMetadataHooks: Bool
-        let hasSqlAssists: Bool
-        let dependencies: [String]
-        var state: PluginState
-        var providers: PluginProviders?
-        var activation: Task<PluginProviders, Error>?
-        var failures = 0
-        var tasks = PluginTaskScope()
-
-        init(descriptor: PluginDescriptor, source: PluginSource, state: PluginState) {
-            self.name = descriptor.name
-            self.descriptor = descriptor
-            self.source = source
-            self.version = descriptor.version.description
-            self.summary = descriptor.summary
-            self.commands = descriptor.declaredCommands
-            self.formats = descriptor.declaredFormats
-            self.panes = descriptor.declaredPanes
-            self.hasMetadataHooks = descriptor.hasMetadataHooks
-            self.hasSqlAssists = descriptor.hasSqlAssists
-            self.dependencies = descriptor.dependencies.map(\.name)
-            self.state = state
-        }
-
-        init(refusedName: String, version: String, source: PluginSource, reason: String) {
-            self.name = refusedName
-            self.descriptor = nil
-            self.source = source
-            self.version = version
-            self.summary = ""
-            self.commands = []
-            self.formats = []
-            self.panes = []
-            self.hasMetadataHooks = false
-            self.hasSqlAssists = false
-            self.dependencies = []
-            self.state = .refused(reason: reason)
-        }
-
-        var info: PluginInfo {
-            PluginInfo(name: name, version: version, state: state, commands: commands, formats: formats, panes: panes,
-                       hasMetadataHooks: hasMetadataHooks, hasSqlAssists: hasSqlAssists, source: source, summary: summary)
-        }
-    }
-
     private let lock = NSLock()
     private var routes: [String: Route] = [:]
     private var formatRoutes: [String: FormatRoute] = [:]
-    private var records: [String: Record] = [:]
-    private var order: [String] = []  // registration order = dependency order
-    private var refusedRecords: [Record] = []
     private var servicesStorage: PluginHostServices
+    /// Runs each plugin's lifecycle: activation, faults, enable/disable, shutdown.
+    private var host: PluginHost!
 
     /// A registry handing plugins `services`.
     public init(services: PluginHostServices = PluginHostServices()) {
         self.servicesStorage = services
+        host = PluginHost(failureLimit: Self.failureLimit, shutdownDeadline: Self.shutdownDeadline) { [unowned self] name, tasks in
+            let s = self.services
+            return PluginContext(pluginName: name, coreVersion: s.coreVersion, eventBus: s.eventBus,
+                                 sqlIntel: LiveSqlIntel { [unowned self] in self.services.sqlIntel },
+                                 metadataCache: LiveMetadataCacheView { [unowned self] in self.services.metadataCache },
+                                 config: s.config.tables[name] ?? [:], tasks: tasks)
+        }
     }
 
     /// The services plugins get at activation (the REPL replaces them once its SQL
@@ -123,13 +75,13 @@ public final class PluginRegistry: @unchecked Sendable {
         let core = services.coreVersion
         let config = services.config
         var accepted: [(descriptor: PluginDescriptor, source: PluginSource)] = []
-        var seen = lock.withLock { Set(records.keys) }
+        var seen = Set(host.registered.map(\.name))
         for p in plugins {
             let name = p.descriptor.name
             if seen.contains(name) {
-                let other = lock.withLock { records[name]?.source.description } ?? accepted.first { $0.descriptor.name == name }.map { $0.source.description } ?? "?"
+                let other = host.source(of: name)?.description ?? accepted.first { $0.descriptor.name == name }.map { $0.source.description } ?? "?"
                 messages.append(refuse(name, version: p.descriptor.version.description, source: p.source,
-                                       reason: "a plugin named \"\(name)\" is already loaded (\(other))"))
+                                       reason: PluginFault.Notice.duplicate(name, other: other)))
                 continue
             }
             if let problem = PluginCompatibility.problem(minimum: p.descriptor.minimumCoreVersion, core: core) {
@@ -139,10 +91,8 @@ public final class PluginRegistry: @unchecked Sendable {
             seen.insert(name)
             accepted.append(p)
         }
-        let existing: [PluginDependencyOrder.Node] = lock.withLock {
-            order.compactMap { records[$0] }.compactMap { r in
-                r.descriptor.map { PluginDependencyOrder.Node(name: r.name, version: $0.version, dependencies: $0.dependencies) }
-            }
+        let existing = host.registered.map {
+            PluginDependencyOrder.Node(name: $0.name, version: $0.descriptor.version, dependencies: $0.descriptor.dependencies)
         }
         let nodes = existing + accepted.map {
             PluginDependencyOrder.Node(name: $0.descriptor.name, version: $0.descriptor.version, dependencies: $0.descriptor.dependencies)
@@ -155,22 +105,19 @@ public final class PluginRegistry: @unchecked Sendable {
         }
         for name in ordered {
             guard let p = byName[name] else { continue }
-            let record = Record(descriptor: p.descriptor, source: p.source,
-                                state: config.isEnabled(name) ? .declared : .disabled)
+            host.add(p.descriptor, source: p.source, enabled: config.isEnabled(name))
             messages += lock.withLock { () -> [String] in
                 var conflicts: [String] = []
-                records[name] = record
-                order.append(name)
-                for c in record.commands {
+                for c in p.descriptor.declaredCommands {
                     if let taken = routes[c] {
-                        conflicts.append("plugin \"\(name)\": command :\(c) is already provided by \(describe(taken)); ignored")
+                        conflicts.append(PluginFault.Notice.nameTaken(name, kind: "command", name: ":" + c, owner: describe(taken)))
                     } else {
                         routes[c] = .plugin(name)
                     }
                 }
-                for f in record.formats {
+                for f in p.descriptor.declaredFormats {
                     if let taken = formatRoutes[f] {
-                        conflicts.append("plugin \"\(name)\": format \(f) is already provided by \(describe(taken)); ignored")
+                        conflicts.append(PluginFault.Notice.nameTaken(name, kind: "format", name: f, owner: describe(taken)))
                     } else {
                         formatRoutes[f] = .plugin(name)
                     }
@@ -188,9 +135,8 @@ public final class PluginRegistry: @unchecked Sendable {
     }
 
     private func refuse(_ name: String, version: String, source: PluginSource, reason: String) -> String {
-        let record = Record(refusedName: name, version: version, source: source, reason: reason)
-        lock.withLock { refusedRecords.append(record) }
-        return "psqlui: plugin \"\(name)\" not loaded (\(source)): \(reason)"
+        host.addRefused(name, version: version, source: source, reason: reason)
+        return PluginFault.Notice.refused(name, source: source, reason: reason)
     }
 
     private func describe(_ route: Route) -> String {
@@ -225,7 +171,7 @@ public final class PluginRegistry: @unchecked Sendable {
         lock.withLock {
             switch routes[name] {
             case .builtin(let spec): return spec
-            case .plugin(let p): return records[p]?.providers?.commands.first { $0.allNames.contains(name) }
+            case .plugin(let p): return activeCommand(p, name)
             case nil: return nil
             }
         }
@@ -240,12 +186,16 @@ public final class PluginRegistry: @unchecked Sendable {
                 let spec: CommandSpec?
                 switch routes[key]! {
                 case .builtin(let s): spec = s
-                case .plugin(let p): spec = records[p]?.providers?.commands.first { $0.allNames.contains(key) }
+                case .plugin(let p): spec = activeCommand(p, key)
                 }
                 if let spec, seen.insert(spec.name).inserted { specs.append(spec) }
             }
             return specs
         }
+    }
+
+    private func activeCommand(_ plugin: String, _ name: String) -> CommandSpec? {
+        host.activeProviders().first { $0.name == plugin }?.providers.commands.first { $0.allNames.contains(name) }
     }
 
     /// The plugin providing command `name`, nil for a built-in or unknown command.
@@ -259,12 +209,10 @@ public final class PluginRegistry: @unchecked Sendable {
     }
 
     /// Every plugin, registered ones in dependency order, then refused ones.
-    public var plugins: [PluginInfo] {
-        lock.withLock { order.compactMap { records[$0]?.info } + refusedRecords.map(\.info) }
-    }
+    public var plugins: [PluginInfo] { host.infos }
 
     /// The state of plugin `name`, nil when unknown.
-    public func state(of name: String) -> PluginState? { lock.withLock { records[name]?.state } }
+    public func state(of name: String) -> PluginState? { host.state(of: name) }
 
     /// Parses a colon-command line (`:name args`, leading whitespace allowed) and
     /// returns the invocation when `name` is a registered command, else nil (the line
@@ -300,24 +248,27 @@ public final class PluginRegistry: @unchecked Sendable {
                 return .failed
             }
         case .plugin(let name)?:
+            let faults: [PluginFault]
             do {
                 let providers = try await activate(name)
-                guard let spec = providers.commands.first(where: { $0.allNames.contains(invocation.name) }) else {
-                    throw PluginFault(plugin: name, messages: noteFailure(name, "declared command :\(invocation.name) but did not provide it"))
+                if let spec = providers.commands.first(where: { $0.allNames.contains(invocation.name) }) {
+                    let attributing = AttributingCommandContext(context)
+                    do {
+                        try await spec.handler(invocation, attributing)
+                        return .succeeded
+                    } catch {
+                        faults = host.report(attributing.fault(for: error, plugin: name))
+                    }
+                } else {
+                    faults = host.report(.missingDeclared(plugin: name, what: "command :\(invocation.name)"))
                 }
-                do {
-                    try await spec.handler(invocation, context)
-                } catch {
-                    throw PluginFault(plugin: name, messages: noteFailure(name, Self.message(error)))
-                }
-                return .succeeded
-            } catch let fault as PluginFault {
-                for m in fault.messages { context.writeError(m) }
-                return .failed
+            } catch let failure as PluginFailure {
+                faults = failure.faults
             } catch {
-                context.writeError("plugin \"\(name)\": \(Self.message(error))")
-                return .failed
+                faults = [.commandFailed(plugin: name, message: Self.message(error))]
             }
+            for f in faults { context.writeError(f.description) }
+            return .failed
         }
     }
 
@@ -330,7 +281,7 @@ public final class PluginRegistry: @unchecked Sendable {
         case .plugin(let p)?:
             let providers = try await activate(p)
             guard let spec = providers.exporters.first(where: { $0.name == name }) else {
-                throw PluginFault(plugin: p, messages: noteFailure(p, "declared format \(name) but did not provide it"))
+                throw PluginFailure(plugin: p, faults: host.report(.missingDeclared(plugin: p, what: "format \(name)")))
             }
             return spec
         }
@@ -340,20 +291,20 @@ public final class PluginRegistry: @unchecked Sendable {
     /// against the plugin providing it (if any) and returns the lines to show.
     public func reportFailure(ofFormat name: String, error: Error) -> [String] {
         guard let p = plugin(providingFormat: name) else { return ["\(name): \(Self.message(error))"] }
-        return noteFailure(p, Self.message(error))
+        return host.report(.exportFailed(plugin: p, message: Self.message(error))).map(\.description)
     }
 
     /// Activates every enabled plugin that declares metadata hooks and runs the hooks
     /// with `queries` (psqlui's metadata connection). Returns what they added and one
     /// line per failure.
     public func runMetadataHooks(using queries: QueryService) async -> (annotations: MetadataAnnotations, messages: [String]) {
-        let names = lock.withLock { order.filter { records[$0].map { $0.hasMetadataHooks && $0.state.isUsable } ?? false } }
+        let names = host.usablePlugins { $0.hasMetadataHooks }
         let all = MetadataAnnotations()
         var messages: [String] = []
         for name in names {
             let providers: PluginProviders
             do { providers = try await activate(name) } catch {
-                messages += (error as? PluginFault)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
+                messages += (error as? PluginFailure)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
                 continue
             }
             for hook in providers.metadataHooks {
@@ -362,7 +313,7 @@ public final class PluginRegistry: @unchecked Sendable {
                     try await hook.enrich(mine, using: queries)
                     all.merge(mine)
                 } catch {
-                    messages += noteFailure(name, "metadata hook \(hook.name): \(Self.message(error))")
+                    messages += host.report(.metadataHookFailed(plugin: name, hook: hook.name, message: Self.message(error))).map(\.description)
                 }
             }
         }
@@ -372,181 +323,96 @@ public final class PluginRegistry: @unchecked Sendable {
     /// Hands a statement's analysis to the SQL assists of every enabled plugin that
     /// declares them (activating it). Returns one line per failure.
     public func statementAnalyzed(_ result: AnalysisResult) async -> [String] {
-        let names = lock.withLock { order.filter { records[$0].map { $0.hasSqlAssists && $0.state.isUsable } ?? false } }
-        let intel = services.sqlIntel
+        let names = host.usablePlugins { $0.hasSqlAssists }
+        let intel = LiveSqlIntel { [unowned self] in self.services.sqlIntel }
         var messages: [String] = []
         for name in names {
             do {
                 let providers = try await activate(name)
                 for assist in providers.sqlAssists {
                     do { try await assist.statementAnalyzed(result, intel: intel) } catch {
-                        messages += noteFailure(name, "SQL assist \(assist.name): \(Self.message(error))")
+                        messages += host.report(.sqlAssistFailed(plugin: name, assist: assist.name, message: Self.message(error))).map(\.description)
                     }
                 }
             } catch {
-                messages += (error as? PluginFault)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
+                messages += (error as? PluginFailure)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
             }
         }
         return messages
     }
 
-    // MARK: Activation
+    // MARK: SQL assists and events
 
-    /// Activates plugin `name` (once; concurrent callers share the activation) after
-    /// its dependencies, and returns its providers. Throws `PluginFault`.
-    public func activate(_ name: String) async throws -> PluginProviders {
-        enum Step { case ready(PluginProviders), wait(Task<PluginProviders, Error>), refuse(String) }
-        let step: Step = lock.withLock {
-            guard let r = records[name], let descriptor = r.descriptor else { return .refuse("plugin \"\(name)\" is not loaded") }
-            switch r.state {
-            case .disabled:
-                return .refuse("plugin \"\(name)\" is disabled; enable it with :plugins enable \(name)")
-            case .failed:
-                return .refuse("plugin \"\(name)\" was disabled after repeated failures; re-enable it with :plugins enable \(name)")
-            case .refused(let reason):
-                return .refuse("plugin \"\(name)\" is not loaded: \(reason)")
-            case .declared, .active:
-                break
-            }
-            if let p = r.providers { return .ready(p) }
-            if let t = r.activation { return .wait(t) }
-            let context = PluginContext(pluginName: name, coreVersion: servicesStorage.coreVersion,
-                                        eventBus: servicesStorage.eventBus, sqlIntel: servicesStorage.sqlIntel,
-                                        metadataCache: servicesStorage.metadataCache,
-                                        config: servicesStorage.config.tables[name] ?? [:], tasks: r.tasks)
-            let deps = r.dependencies
-            let task = Task<PluginProviders, Error> { [self] in
-                for dep in deps { _ = try await self.activate(dep) }
-                return try await descriptor.activate(context)
-            }
-            r.activation = task
-            return .wait(task)
-        }
-        switch step {
-        case .ready(let p):
-            return p
-        case .refuse(let message):
-            throw PluginFault(plugin: name, messages: [message])
-        case .wait(let task):
-            do {
-                let providers = try await task.value
-                lock.withLock {
-                    if let r = records[name], r.activation == task, r.state == .declared {
-                        r.providers = providers
-                        r.state = .active
-                    }
-                }
-                return providers
-            } catch {
-                let first = lock.withLock { () -> Bool in
-                    guard let r = records[name], r.activation == task else { return false }
-                    r.activation = nil
-                    return true
-                }
-                if let fault = error as? PluginFault, fault.plugin != name {
-                    // A dependency failed: report it as this plugin's problem once.
-                    throw PluginFault(plugin: name, messages: fault.messages + (first ? ["plugin \"\(name)\" could not be activated: its dependency \"\(fault.plugin)\" failed"] : []))
-                }
-                throw PluginFault(plugin: name, messages: first ? noteFailure(name, "activation failed: \(Self.message(error))") : ["plugin \"\(name)\": activation failed: \(Self.message(error))"])
-            }
-        }
+    /// Where lines about plugin failures go that happen off any command (an assist
+    /// that threw): the REPL reports them on stderr. Default: stderr.
+    public var onPluginMessages: @Sendable ([String]) -> Void {
+        get { lock.withLock { messageSink } }
+        set { lock.withLock { messageSink = newValue } }
+    }
+    private var messageSink: @Sendable ([String]) -> Void = { lines in
+        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+    }
+    private var assistDelivery: AssistDelivery?
+
+    /// True when someone listens to statements: a bus subscriber or a plugin with
+    /// SQL assists (otherwise the statement run skips the analysis).
+    public var observesStatements: Bool {
+        ((services.eventBus as? CoreEventBus)?.hasSubscribers ?? true) || !host.usablePlugins { $0.hasSqlAssists }.isEmpty
     }
 
-    /// Counts one failure of plugin `name` and returns the lines to show: one naming the
-    /// plugin, and one more when this failure disables it.
-    @discardableResult
-    public func noteFailure(_ name: String, _ message: String) -> [String] {
-        var lines = ["plugin \"\(name)\": \(message)"]
-        let disabledNow: Record? = lock.withLock {
-            guard let r = records[name] else { return nil }
-            r.failures += 1
-            guard r.failures >= Self.failureLimit, r.state.isUsable else { return nil }
-            r.state = .failed(failures: r.failures)
-            return r
+    /// Queues `result` for every SQL assist (in order, off the caller's thread).
+    func deliverToAssists(_ result: AnalysisResult) {
+        guard !host.usablePlugins(where: { $0.hasSqlAssists }).isEmpty else { return }
+        let delivery = lock.withLock { () -> AssistDelivery in
+            if let d = assistDelivery { return d }
+            let d = AssistDelivery(deliver: { [unowned self] in await self.statementAnalyzed($0) },
+                                   report: { [unowned self] in self.onPluginMessages($0) })
+            assistDelivery = d
+            return d
         }
-        if let r = disabledNow {
-            lines.append("plugin \"\(name)\" is disabled for this session after \(r.failures) failures; re-enable it with :plugins enable \(name)")
-            stopInBackground(r)
+        delivery.enqueue(result)
+    }
+
+    /// Activates every enabled plugin that subscribes to events (each within the
+    /// activation deadline), so that it hears the first statement. Returns one line
+    /// per failure.
+    public func activateEventSubscribers() async -> [String] {
+        var lines: [String] = []
+        for name in host.usablePlugins(where: { $0.subscribesToEvents }) {
+            do { _ = try await activate(name) } catch {
+                lines += (error as? PluginFailure)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
+            }
         }
         return lines
     }
 
-    // MARK: Enable, disable, shutdown
+    // MARK: Lifecycle (run by PluginHost)
+
+    /// Activates plugin `name` (once; concurrent callers share the activation) after
+    /// its dependencies, and returns its providers. Throws `PluginFailure`.
+    public func activate(_ name: String) async throws -> PluginProviders { try await host.activate(name) }
+
+    /// Reports a fault of a plugin: counted when it is in the plugin's own code (which
+    /// may disable the plugin). Returns the lines to show.
+    @discardableResult
+    public func report(_ fault: PluginFault) -> [String] { host.report(fault).map(\.description) }
 
     /// Enables a plugin disabled by the config, by `:plugins disable` or after
     /// failures (its failure count starts again). Returns the line to show.
-    public func enable(_ name: String) -> String {
-        lock.withLock {
-            guard let r = records[name] else {
-                if refusedRecords.contains(where: { $0.name == name }) { return "plugin \"\(name)\" was not loaded, so it cannot be enabled (see :plugins)" }
-                return "no plugin named \"\(name)\""
-            }
-            switch r.state {
-            case .declared, .active: return "plugin \"\(name)\" is already enabled"
-            default:
-                r.state = .declared
-                r.failures = 0
-                r.providers = nil
-                r.activation = nil
-                r.tasks = PluginTaskScope()
-                return "plugin \"\(name)\" enabled"
-            }
-        }
-    }
+    public func enable(_ name: String) -> String { host.enable(name) }
 
     /// Disables a plugin for this session: its tasks are cancelled and `onShutdown`
     /// runs (2 s deadline). Its names stay registered so that using them says why they
     /// do not work. Returns the lines to show.
-    public func disable(_ name: String) async -> [String] {
-        let r: Record? = lock.withLock {
-            guard let r = records[name], r.state.isUsable else { return nil }
-            r.state = .disabled
-            return r
-        }
-        guard let r else {
-            return [lock.withLock { records[name] == nil } ? "no plugin named \"\(name)\"" : "plugin \"\(name)\" is not enabled"]
-        }
-        var lines = ["plugin \"\(name)\" disabled"]
-        if await !stop(r) { lines.append("plugin \"\(name)\" did not finish shutting down within \(Int(Self.shutdownDeadline)) s") }
-        return lines
-    }
+    public func disable(_ name: String) async -> [String] { await host.disable(name) }
 
     /// Stops every activated plugin at exit, concurrently, each within the 2 s
-    /// deadline: cancels their tasks and runs `onShutdown`. Returns a line for each
-    /// plugin that overran.
+    /// deadline. Returns a line for each plugin that overran.
     public func shutdown() async -> [String] {
-        let active: [Record] = lock.withLock {
-            order.reversed().compactMap { records[$0] }.filter { $0.providers != nil || $0.activation != nil }
-        }
-        return await withTaskGroup(of: String?.self) { group in
-            for r in active {
-                group.addTask { [self] in
-                    await self.stop(r) ? nil : "plugin \"\(r.name)\" did not finish shutting down within \(Int(Self.shutdownDeadline)) s"
-                }
-            }
-            var lines: [String] = []
-            for await line in group { if let line { lines.append(line) } }
-            return lines.sorted()
-        }
-    }
-
-    /// Cancels a plugin's tasks and runs its `onShutdown` with the deadline; true when
-    /// it finished in time (or had never been activated).
-    private func stop(_ r: Record) async -> Bool {
-        let (wasActivated, tasks, descriptor) = lock.withLock { () -> (Bool, PluginTaskScope, PluginDescriptor?) in
-            let was = r.providers != nil || r.activation != nil
-            r.activation?.cancel()
-            r.providers = nil
-            r.activation = nil
-            return (was, r.tasks, r.descriptor)
-        }
-        tasks.cancelAll()
-        guard wasActivated, let descriptor else { return true }
-        return await Deadline.run(seconds: Self.shutdownDeadline) { await descriptor.onShutdown() }
-    }
-
-    private func stopInBackground(_ r: Record) {
-        Task { _ = await self.stop(r) }
+        // Statements already run are still delivered to the assists before they stop.
+        let delivery = lock.withLock { () -> AssistDelivery? in defer { assistDelivery = nil }; return assistDelivery }
+        await delivery?.drain(seconds: Self.shutdownDeadline)
+        return await host.shutdown()
     }
 
     /// The user-facing text of an error (its description).

@@ -25,6 +25,9 @@ public final class PGSession {
     /// False for a background connection (the metadata cache's): Ctrl-C must cancel
     /// the user's query, so only the user's session registers with `QueryCanceller`.
     public var usesQueryCanceller = true
+    /// Told when the connection comes up (`true`) and just before it is closed
+    /// (`false`, the connection still readable): the plugin event bus listens.
+    public var onConnectionChange: ((_ connected: Bool) -> Void)?
 
     public init(settings: ConnectionSettings) {
         self.settings = settings
@@ -57,6 +60,7 @@ public final class PGSession {
         connection = conn
         installNoticeReceiver()
         if usesQueryCanceller { QueryCanceller.shared.prepare(for: conn) }
+        onConnectionChange?(true)
     }
 
     /// Switches to other settings (`:connect`); the old connection stays if the new one fails.
@@ -97,6 +101,7 @@ public final class PGSession {
     /// Closes the connection.
     public func close() {
         if let connection {
+            onConnectionChange?(false)
             if usesQueryCanceller { QueryCanceller.shared.forget(connection) }
             PQfinish(connection)
         }

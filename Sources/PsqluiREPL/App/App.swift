@@ -58,6 +58,7 @@ public enum App {
         evaluator.echoQueries = options.echoQueries
         ConfigApplication.apply(config, to: evaluator)
         evaluator.plugins = startPlugins(skipConfig: options.skipConfig, config: config, report: { evaluator.report($0) })
+        evaluator.plugins?.observe(session)
         defer { stopPlugins(evaluator.plugins) }
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
@@ -94,6 +95,7 @@ public enum App {
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
         for notice in PluginStartup.run(registry: registry, discovery: discovery) { report(notice) }
         ExportCommands.register(in: registry)
+        for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return registry
     }
 
@@ -112,6 +114,7 @@ public enum App {
         switch outcome {
         case .completed, .quit: return ExitCode.success
         case .stoppedOnError: return ExitCode.scriptError
+        case .unreadable: return ExitCode.failure
         case .connectionLost: return ExitCode.connectionFailed
         case .brokenPipe: return diedOfBrokenPipe()
         }

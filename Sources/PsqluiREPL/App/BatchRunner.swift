@@ -46,9 +46,9 @@ struct BatchRunner {
             case .brokenPipe: return App.diedOfBrokenPipe()
             }
         case .file(let path):
-            let fd: Int32
-            do { fd = path == "-" ? 0 : try ScriptFile.open(path) } catch {
-                evaluator.report("psqlui: error: \(error)", prefix: "")
+            let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+            guard fd >= 0 else {
+                evaluator.report("psqlui: error: \(path): \(String(cString: strerror(errno)))", prefix: "")
                 return ExitCode.failure
             }
             defer { if fd != 0 { close(fd) } }

@@ -12,6 +12,7 @@ final class InteractiveCompletion {
     init(evaluator: Evaluator, processor: InputProcessor) {
         self.evaluator = evaluator
         cache = MetadataCache(registry: evaluator.plugins)
+        evaluator.plugins?.useMetadataCache(cache)
         evaluator.onStatementCompleted = { [cache] tag in
             if MetadataCache.shouldRefresh(afterCommandTag: tag) { cache.refresh() }
         }

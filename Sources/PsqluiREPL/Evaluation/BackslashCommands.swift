@@ -232,9 +232,9 @@ final class BackslashCommands {
             return .failed
         }
         if let base, !path.hasPrefix("/") { path = base + "/" + path }
-        let fd: Int32
-        do { fd = try ScriptFile.open(path) } catch {
-            evaluator.reportError("\(error)")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            evaluator.reportError("\(path): \(String(cString: strerror(errno)))")
             return .failed
         }
         defer { close(fd) }
@@ -248,7 +248,7 @@ final class BackslashCommands {
         let outcome = ScriptRunner(evaluator: evaluator).run(source: source, origin: .file(path: path))
         switch outcome {
         case .completed: return .ok
-        case .stoppedOnError: return .failed
+        case .stoppedOnError, .unreadable: return .failed
         case .connectionLost: return .connectionLost
         case .brokenPipe: return .brokenPipe
         case .quit: return .quit

@@ -91,7 +91,8 @@ public final class Evaluator {
         defer { paged?.finish() }
         let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
                                                              settings: printSettings(for: sql, paged: paged != nil))
-        let recorder = onStatementCompleted.map { _ in CommandTagRecorder(wrapping: printer) }
+        let pluginRun = plugins?.statementStarted(sql, on: session)  // plugin events (pluginhost)
+        let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()
         let outcome = sql.withUnsafeBufferPointer { buf in
@@ -99,13 +100,17 @@ public final class Evaluator {
                 try queryOutput.write(bytes)
             })
         }
+        pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         if let export = printer as? ExportConsumer {
             export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)
         }
         switch outcome {
         case .success:
-            if flushOutput() == .brokenPipe { return .brokenPipe }
+            // A failed write (a full disk) fails the statement, as in psql (exit 1,
+            // ON_ERROR_STOP stops); a closed pipe ends the run.
+            let flushed = flushOutput()
+            guard flushed == .ok else { return flushed }
             showTiming(elapsed)
             return .ok
         case .serverError(let message, _):
@@ -116,7 +121,7 @@ public final class Evaluator {
         case .outputError(let message, let brokenPipe):
             if brokenPipe && paged?.pagerQuit == true { return .ok }  // the user quit the pager
             if brokenPipe { return .brokenPipe }
-            report("could not write output: \(message)")
+            reportOutputFailure(message)
             return .failed
         case .connectionLost(let messages):
             _ = flushOutput()
@@ -139,9 +144,14 @@ public final class Evaluator {
         } catch OutputWriteError.brokenPipe {
             return .brokenPipe
         } catch {
-            report("could not write output: \(error)")
+            reportOutputFailure("\(error)")
             return .failed
         }
+    }
+
+    /// psql's words for output that could not be written.
+    private func reportOutputFailure(_ reason: String) {
+        report((messagePrefix.isEmpty ? "" : "error: ") + "could not print result table: " + reason)
     }
 
     private func showTiming(_ milliseconds: Double) {

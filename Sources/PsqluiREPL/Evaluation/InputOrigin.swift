@@ -17,6 +17,16 @@ public enum InputOrigin: Equatable {
         }
     }
 
+    /// The prefix for a message about the input as a whole (`psqlui:FILE: `), as psql
+    /// names a file it could not read.
+    public var inputPrefix: String {
+        switch self {
+        case .file(let path): return "psqlui:\(path): "
+        case .stdinFile: return "psqlui:<stdin>: "
+        case .interactive, .commandString, .pipedStdin: return "psqlui: "
+        }
+    }
+
     /// True for input read as a script (errors count toward ON_ERROR_STOP's exit 3).
     public var isScript: Bool {
         switch self {

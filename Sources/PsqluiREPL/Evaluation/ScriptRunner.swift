@@ -1,3 +1,4 @@
+import Glibc
 import PsqluiCore
 
 /// How a script run ended.
@@ -13,6 +14,9 @@ public enum ScriptOutcome: Equatable {
     case brokenPipe
     /// `\q` ended it.
     case quit
+    /// The input could not be read (psql: "could not read from input file"; exit 1
+    /// for `-f`, an error for `\i`).
+    case unreadable
 }
 
 /// Runs a whole script (a `-f` file, piped stdin, `\i`) through an `InputProcessor`.
@@ -41,6 +45,11 @@ public final class ScriptRunner {
             case .brokenPipe: return .brokenPipe
             case .truncated: return .stoppedOnError
             }
+        }
+        if let error = source.readError {
+            evaluator.report("error: could not read from input file: " + String(cString: strerror(error)),
+                             prefix: origin.inputPrefix)
+            return .unreadable
         }
         switch processor.finish() {
         case .ok: return .completed(hadErrors: hadErrors)

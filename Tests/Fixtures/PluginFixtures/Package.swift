@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DepUser", type: .dynamic, targets: ["DepUser"]),
         .library(name: "CycleA", type: .dynamic, targets: ["CycleA"]),
         .library(name: "CycleB", type: .dynamic, targets: ["CycleB"]),
+        .library(name: "ObserverPlugin", type: .dynamic, targets: ["ObserverPlugin"]),
     ],
     dependencies: [.package(path: "../../../plugins/PsqluiPluginAPI")],
     targets: [
@@ -29,6 +30,7 @@ let package = Package(
         .target(name: "DepUser", dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")]),
         .target(name: "CycleA", dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")]),
         .target(name: "CycleB", dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")]),
+        .target(name: "ObserverPlugin", dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -74,6 +74,20 @@ import Testing
         #expect(out.out.contains("act"), "actual rows with analyze")
     }
 
+    /// Issue 9 item 20: the user's SQL errors inside `:explain` are the user's, not
+    /// faults of the explain plugin, and never disable it.
+    @Test func sqlTyposInExplainDoNotDisableIt() throws {
+        let db = try TestServer.makeDatabase(prefix: "explaintypo")
+        let script = ":explain selec 1\n:explain selec 2\n:explain selec 3\n:explain select 42\n:plugins\n"
+        let out = try TestServer.psqlui(["-X"], database: db, stdin: Data(script.utf8))
+        let errors = out.err.components(separatedBy: "\n").filter { !$0.isEmpty }
+        #expect(errors.count == 3 && errors.allSatisfy { $0.contains("ERROR:  syntax error at or near \"selec\"") }, "\(out)")
+        #expect(!out.err.contains("disabled"), "\(out)")
+        #expect(out.out.contains("Result"), "the fourth :explain still shows a plan: \(out.out)")
+        let explainLine = out.out.components(separatedBy: "\n").first { $0.hasPrefix("explain ") } ?? ""
+        #expect(explainLine.contains("active"), "\(out.out)")
+    }
+
     @Test func untrustedProjectPluginsAreNotLoaded() throws {
         let db = try TestServer.makeDatabase(prefix: "trust")
         let project = NSTemporaryDirectory() + "project-" + UUID().uuidString

@@ -23,12 +23,57 @@ public struct PluginEvent: Sendable, Hashable {
         self.attributes = attributes
     }
 
-    /// A statement the user ran finished (`statement`, `tag`).
+    /// A statement the user ran is about to be sent (`statement`, `statement.redacted`,
+    /// `kind`, `started`). Added in core 0.2.
+    public static let statementStarted = "statement.started"
+    /// A statement the user ran finished (`statement`, `statement.redacted`, `kind`,
+    /// `tag`, `rows`, `duration_ms`, `started`, `outcome`; `sqlstate` and `error` when
+    /// it failed; `database`, `user`, `host`, `port` of the session).
     public static let statementFinished = "statement.finished"
-    /// The session (re)connected (`database`, `user`).
+    /// The session (re)connected (`database`, `user`, `host`, `port`).
     public static let connected = "session.connected"
-    /// The metadata cache was reloaded.
+    /// The session's connection was closed or lost (`database`, `user`, `host`,
+    /// `port`, `reason`: `closed` or `lost`). Added in core 0.2.
+    public static let disconnected = "session.disconnected"
+    /// The metadata cache was reloaded (`relations`: how many it holds).
     public static let metadataRefreshed = "metadata.refreshed"
+}
+
+/// The attribute keys psqlui's own events use (see each event name for which).
+public enum PluginEventKey {
+    /// The statement text as the user typed it (stays in the process).
+    public static let statement = "statement"
+    /// The statement with literals and secrets replaced by `?` (`SqlIntelService.redact`):
+    /// the only form of the text that may leave the machine.
+    public static let redactedStatement = "statement.redacted"
+    /// The statement kind (`select`, `create table`…).
+    public static let kind = "kind"
+    /// The last command tag (`SELECT 3`, `INSERT 0 1`).
+    public static let tag = "tag"
+    /// Rows returned or affected, from the command tag (absent when the tag has none).
+    public static let rows = "rows"
+    /// How long the statement took, in milliseconds (`12.345`).
+    public static let durationMilliseconds = "duration_ms"
+    /// When the statement started, in milliseconds since 1970 (UTC).
+    public static let started = "started"
+    /// `ok`, `error` or `connection_lost`.
+    public static let outcome = "outcome"
+    /// The SQLSTATE of a failed statement.
+    public static let sqlState = "sqlstate"
+    /// The first line of the server's error message.
+    public static let error = "error"
+    /// Session: the database name.
+    public static let database = "database"
+    /// Session: the user name.
+    public static let user = "user"
+    /// Session: the server host (or socket directory).
+    public static let host = "host"
+    /// Session: the server port.
+    public static let port = "port"
+    /// Why a session ended: `closed` or `lost`.
+    public static let reason = "reason"
+    /// How many relations the metadata cache holds.
+    public static let relations = "relations"
 }
 
 /// A handle that ends a subscription.

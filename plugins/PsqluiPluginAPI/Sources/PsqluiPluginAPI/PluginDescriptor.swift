@@ -30,6 +30,10 @@ public protocol PluginDescriptor: AnyObject, Sendable {
     var hasMetadataHooks: Bool { get }
     /// True when activation provides SQL assists.
     var hasSqlAssists: Bool { get }
+    /// True when the plugin subscribes to the event bus in `activate` (a telemetry
+    /// exporter): the host then activates it at start, before the first statement,
+    /// instead of on first use. Added in core 0.2.
+    var subscribesToEvents: Bool { get }
 
     /// Starts the plugin on first use and returns what it provides. Throwing reports
     /// the error with the plugin's name and counts as one failure.
@@ -55,6 +59,8 @@ extension PluginDescriptor {
     public var hasMetadataHooks: Bool { false }
     /// No SQL assists.
     public var hasSqlAssists: Bool { false }
+    /// Activated on first use, not at start.
+    public var subscribesToEvents: Bool { false }
     /// Nothing to release.
     public func onShutdown() async {}
 }

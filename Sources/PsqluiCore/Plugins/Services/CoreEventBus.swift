@@ -10,6 +10,9 @@ public final class CoreEventBus: EventBus, @unchecked Sendable {
     /// An empty bus.
     public init() {}
 
+    /// True when at least one handler is subscribed.
+    public var hasSubscribers: Bool { lock.withLock { !handlers.isEmpty } }
+
     public func publish(_ event: PluginEvent) {
         let current = lock.withLock { handlers.map(\.handler) }
         for h in current { h(event) }

@@ -14,9 +14,9 @@ public struct PluginHostServices: Sendable {
     /// The core's version.
     public var coreVersion: SemanticVersion
 
-    /// Services; by default an in-process event bus, no metadata and no SQL analysis
-    /// until the REPL supplies its own.
-    public init(eventBus: EventBus = CoreEventBus(), sqlIntel: SqlIntelService = StatementKindIntel(),
+    /// Services; by default an in-process event bus, psqlui's SQL analysis (without
+    /// metadata) and no metadata until the REPL supplies its cache.
+    public init(eventBus: EventBus = CoreEventBus(), sqlIntel: SqlIntelService = StatementAnalysisService(),
                 metadataCache: MetadataCacheView = EmptyMetadataCacheView(), config: PluginsConfig = PluginsConfig(),
                 coreVersion: SemanticVersion = PluginCompatibility.coreVersion) {
         self.eventBus = eventBus
@@ -33,15 +33,4 @@ public final class EmptyMetadataCacheView: MetadataCacheView {
     public init() {}
     public func relations() -> [MetadataRelation] { [] }
     public func annotations(for object: MetadataObjectName) -> [String: String] { [:] }
-}
-
-/// A minimal `SqlIntelService`: the statement kind from the first keyword, no
-/// relations. Stands in until the core's SqlIntel analysis is wired to plugins.
-public final class StatementKindIntel: SqlIntelService {
-    /// A minimal analysis.
-    public init() {}
-    public func analyze(_ sql: String) -> AnalysisResult {
-        let first = sql.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ";" }).first.map { $0.lowercased() } ?? ""
-        return AnalysisResult(statementKind: first, referencedRelations: [], text: sql)
-    }
 }
