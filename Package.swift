@@ -38,12 +38,18 @@ let package = Package(
             path: "plugins/builtin/ParquetPlugin"
         ),
         .target(
+            name: "ClipboardPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/ClipboardPlugin"
+        ),
+        .target(
             name: "PsqluiCore",
             dependencies: [
                 "CLibPQ",
                 "ExplainPlugin",
                 "CommentsPlugin",
                 "ParquetPlugin",
+                "ClipboardPlugin",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Version", package: "Version"),
@@ -72,14 +78,14 @@ let package = Package(
         .testTarget(
             name: "PsqluiCoreTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin",
+                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),

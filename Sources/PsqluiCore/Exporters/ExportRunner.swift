@@ -33,24 +33,6 @@ public enum ExportRunner {
     /// Builds a `RowBatch` viewing `rows` and calls `body` with it.
     static func withBatch<R>(_ rows: ArraySlice<[[UInt8]?]>, typeOIDs: [UInt32],
                              _ body: (RowBatch) throws -> R) throws -> R {
-        // One contiguous arena for the bytes, so every cell points into stable memory.
-        let columnCount = typeOIDs.count
-        var arena: [UInt8] = []
-        var spans: [(Int, Int)?] = []
-        for row in rows {
-            precondition(row.count == columnCount, "every row needs \(columnCount) cells")
-            for cell in row {
-                if let cell { spans.append((arena.count, cell.count)); arena.append(contentsOf: cell) } else { spans.append(nil) }
-            }
-        }
-        arena.append(0)   // a valid base address even when every value is empty
-        return try arena.withUnsafeBufferPointer { bytes in
-            let cells = spans.enumerated().map { i, span -> CellView in
-                let oid = typeOIDs[i % columnCount]
-                guard let (start, count) = span else { return CellView(base: nil, count: 0, typeOID: oid) }
-                return CellView(base: bytes.baseAddress! + start, count: count, typeOID: oid)
-            }
-            return try cells.withUnsafeBufferPointer { try body(RowBatch(cells: $0, columnCount: columnCount)) }
-        }
+        try RowBatch.withRows(rows, typeOIDs: typeOIDs, body)
     }
 }

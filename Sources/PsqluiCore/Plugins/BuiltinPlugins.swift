@@ -1,3 +1,4 @@
+import ClipboardPlugin
 import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
@@ -7,5 +8,5 @@ import PsqluiPluginAPI
 /// API and are registered like outside plugins, minus the loading.
 public enum BuiltinPlugins {
     /// A fresh descriptor of every built-in plugin.
-    public static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor()] }
+    public static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor()] }
 }

@@ -53,6 +53,10 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
         }
     }
 
+    func exportFormat(named name: String) async throws -> ExporterSpec {
+        try await evaluator.resolveFormatAsync(name)
+    }
+
     func variable(_ name: String) -> String? { evaluator.variables[name] }
 
     func setVariable(_ name: String, to value: String?) throws {

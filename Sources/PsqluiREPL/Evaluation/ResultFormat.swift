@@ -18,9 +18,15 @@ extension Evaluator {
     /// The export format called `name`: a registry format (built-in or a plugin's,
     /// activating the plugin), else a built-in one. Throws with the known names.
     public func resolveFormat(_ name: String) throws -> ExporterSpec {
+        try BlockingAsync.run { try await self.resolveFormatAsync(name) }
+    }
+
+    /// `resolveFormat` for callers already in async code (a plugin command's
+    /// `CommandContext.exportFormat(named:)`).
+    func resolveFormatAsync(_ name: String) async throws -> ExporterSpec {
         let lower = name.lowercased()
         if let registry = plugins {
-            if let spec = try BlockingAsync.run({ try await registry.exporter(named: lower) }) { return spec }
+            if let spec = try await registry.exporter(named: lower) { return spec }
         } else if let spec = BuiltinExporters.named(lower) {
             return spec
         }

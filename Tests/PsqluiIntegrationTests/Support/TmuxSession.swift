@@ -26,6 +26,13 @@ final class TmuxSession {
         _ = try? tmux(["kill-server"], environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Runs a tmux command against this session's server (`set-option -s …`,
+    /// `show-buffer`) and returns its status and output.
+    @discardableResult
+    func command(_ args: String...) throws -> (status: Int32, out: String) {
+        try tmux(args, environment: ProcessInfo.processInfo.environment)
+    }
+
     /// Runs a tmux client command against this session's server.
     @discardableResult
     private func tmux(_ args: [String], environment: [String: String]) throws -> (status: Int32, out: String) {

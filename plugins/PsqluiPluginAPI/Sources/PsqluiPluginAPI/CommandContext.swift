@@ -29,4 +29,15 @@ public protocol CommandContext: AnyObject, Sendable {
     func confirm(_ prompt: String) async -> Bool
     /// True when a person is at a terminal (not batch, not `-c`).
     var isInteractive: Bool { get }
+    /// The export format called `name` (`csv`, `tsv`, `json`, a plugin's format), as
+    /// `:export NAME` would use it; throws, listing the known formats, for an unknown
+    /// or disabled one. Added in core 0.2 (for `:yank`); older hosts throw.
+    func exportFormat(named name: String) async throws -> ExporterSpec
+}
+
+extension CommandContext {
+    /// Hosts written before `exportFormat(named:)` existed offer no formats.
+    public func exportFormat(named name: String) async throws -> ExporterSpec {
+        throw QueryError(message: "this psqlui does not offer export formats to commands")
+    }
 }

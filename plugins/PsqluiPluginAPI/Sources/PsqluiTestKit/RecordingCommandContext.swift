@@ -23,11 +23,15 @@ public final class RecordingCommandContext: CommandContext {
     public let confirmAnswer: Bool
     /// The width panes are rendered at.
     public let paneWidth: Int
+    /// The export formats `exportFormat(named:)` finds.
+    public let formats: [ExporterSpec]
 
-    /// A context whose queries go to `session`.
+    /// A context whose queries go to `session`, offering `formats` to `exportFormat(named:)`.
     public init(session: QueryService = FakeQueryService(tables: [:]), queryBuffer: String = "",
                 previousStatement: String? = nil, settings: [String: String] = [:],
-                isInteractive: Bool = false, confirmAnswer: Bool = true, paneWidth: Int = 80) {
+                isInteractive: Bool = false, confirmAnswer: Bool = true, paneWidth: Int = 80,
+                formats: [ExporterSpec] = []) {
+        self.formats = formats
         self.session = session
         self.queryBuffer = queryBuffer
         self.previousStatement = previousStatement
@@ -62,5 +66,12 @@ public final class RecordingCommandContext: CommandContext {
     public func confirm(_ prompt: String) async -> Bool {
         state.withLock { $0.prompts.append(prompt) }
         return isInteractive && confirmAnswer
+    }
+
+    public func exportFormat(named name: String) async throws -> ExporterSpec {
+        guard let spec = formats.first(where: { $0.name == name.lowercased() }) else {
+            throw QueryError(message: "unknown format \"\(name)\"; formats: " + formats.map(\.name).joined(separator: ", "))
+        }
+        return spec
     }
 }
