@@ -17,7 +17,7 @@ import PsqluiCore
         let script = """
         \(quoted) >\(base).out 2>\(base).err & pid=$!
         i=0; while [ $i -lt 200 ]; do
-          n=$('\(Hardening.psql15)' -XAtc "select count(*) from pg_stat_activity where query like 'update tx%' and state = 'active'")
+          n=$('\(Hardening.psql15)' -XAtc "select count(*) from pg_stat_activity where datname = current_database() and query like 'update tx%' and state = 'active'")
           [ "$n" = 1 ] && break; i=$((i+1)); sleep 0.1
         done
         kill -INT $pid; wait $pid; echo $? >\(base).status
