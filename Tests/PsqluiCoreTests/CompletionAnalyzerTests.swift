@@ -20,7 +20,7 @@ struct AnalyzerCase: CustomTestStringConvertible, Sendable {
     }
 }
 
-let relationStart = ["relation", "schema", "function"]
+let relationStart = ["relation", "schema", "tableFunction"]
 let expressionIn: (String) -> [String] = { scope in ["column(\(scope))", "alias(\(scope.split(separator: ",").map { $0.split(separator: " ").last.map(String.init) ?? "" }.joined(separator: ",")))", "function", "keyword"] }
 
 let analyzerBaseCases: [AnalyzerCase] = [
@@ -37,17 +37,17 @@ let analyzerBaseCases: [AnalyzerCase] = [
     AnalyzerCase("select * from orders, ", relationStart),
     AnalyzerCase("select * from orders o, ", relationStart),
     AnalyzerCase("select * from orders as o, ", relationStart),
-    AnalyzerCase("select * from public.", ["relation(public)", "function(public)"]),
-    AnalyzerCase("select * from \"Sales\".", ["relation(Sales)", "function(Sales)"]),
-    AnalyzerCase("select * from orders o join ", ["join(orders o)", "relation", "schema", "function"]),
-    AnalyzerCase("select * from orders join ", ["join(orders)", "relation", "schema", "function"]),
-    AnalyzerCase("select * from orders o inner join ", ["join(orders o)", "relation", "schema", "function"]),
-    AnalyzerCase("select * from orders o left join ", ["join(orders o)", "relation", "schema", "function"]),
-    AnalyzerCase("select * from orders o left outer join ", ["join(orders o)", "relation", "schema", "function"]),
+    AnalyzerCase("select * from public.", ["relation(public)", "tableFunction(public)"]),
+    AnalyzerCase("select * from \"Sales\".", ["relation(Sales)", "tableFunction(Sales)"]),
+    AnalyzerCase("select * from orders o join ", ["join(orders o)", "relation", "schema", "tableFunction"]),
+    AnalyzerCase("select * from orders join ", ["join(orders)", "relation", "schema", "tableFunction"]),
+    AnalyzerCase("select * from orders o inner join ", ["join(orders o)", "relation", "schema", "tableFunction"]),
+    AnalyzerCase("select * from orders o left join ", ["join(orders o)", "relation", "schema", "tableFunction"]),
+    AnalyzerCase("select * from orders o left outer join ", ["join(orders o)", "relation", "schema", "tableFunction"]),
     AnalyzerCase("select * from orders o join customers c on c.id = o.customer_id join ",
-                 ["join(orders o,customers c)", "relation", "schema", "function"]),
-    AnalyzerCase("select * from public.orders o join ", ["join(public.orders o)", "relation", "schema", "function"]),
-    AnalyzerCase("select * from orders o join public.", ["relation(public)", "function(public)"]),
+                 ["join(orders o,customers c)", "relation", "schema", "tableFunction"]),
+    AnalyzerCase("select * from public.orders o join ", ["join(public.orders o)", "relation", "schema", "tableFunction"]),
+    AnalyzerCase("select * from orders o join public.", ["relation(public)", "tableFunction(public)"]),
     AnalyzerCase("select * from orders o join customers c on ",
                  ["joinCondition(customers c;orders o)", "column(orders o,customers c)", "alias(o,c)", "function"]),
     AnalyzerCase("select * from orders join customers on ",
@@ -277,7 +277,7 @@ let analyzerBaseCases: [AnalyzerCase] = [
     AnalyzerCase("grant connect on database ", ["database"]),
     AnalyzerCase("grant execute on function ", ["function", "schema"]),
     AnalyzerCase("revoke select on orders from ", ["role", "keyword"]),
-    AnalyzerCase("set ", ["keyword"]),
+    AnalyzerCase("set ", ["setting", "keyword"]),
     AnalyzerCase("set search_path to ", ["schema"]),
     AnalyzerCase("set search_path = ", ["schema"]),
     AnalyzerCase("set search_path to public, ", ["schema"]),
@@ -290,12 +290,12 @@ let analyzerBaseCases: [AnalyzerCase] = [
     AnalyzerCase("create schema ", ["keyword"]),
     AnalyzerCase("create schema s authorization ", ["role"]),
     AnalyzerCase("reassign owned by ", ["role"]),
-    AnalyzerCase("show ", ["keyword"]),
+    AnalyzerCase("show ", ["setting", "keyword"]),
     AnalyzerCase("begin ", ["keyword"]),
     AnalyzerCase("explain ", ["keyword"]),
     AnalyzerCase("explain analyze select * from ", relationStart),
     AnalyzerCase("explain (analyze, buffers) select * from orders where ", expressionIn("orders")),
-    AnalyzerCase("explain select * from orders o join ", ["join(orders o)", "relation", "schema", "function"]),
+    AnalyzerCase("explain select * from orders o join ", ["join(orders o)", "relation", "schema", "tableFunction"]),
     // Strings, comments, numbers: nothing.
     AnalyzerCase("select 'abc", []),
     AnalyzerCase("select * from orders where status = 'ne", []),
@@ -360,8 +360,9 @@ let analyzerBaseCases: [AnalyzerCase] = [
 /// The same cases upper-cased (keywords and unquoted names fold), and with a
 /// partial word typed at the cursor: neither may change the kinds.
 let analyzerCases: [AnalyzerCase] = {
-    var cases = analyzerBaseCases
-    for c in analyzerBaseCases {
+    let base = analyzerBaseCases + analyzerKindCases
+    var cases = base
+    for c in base {
         let hasLiteral = c.text.contains("'") || c.text.contains("\"") || c.text.contains("$") || c.text.contains("--")
             || c.text.contains("/*") || c.text.contains(":") || c.text.contains("\\")
         if !hasLiteral && !c.text.isEmpty {
@@ -416,7 +417,7 @@ let analyzerCases: [AnalyzerCase] = {
         ("select * from (", ["SELECT", "VALUES", "WITH"], ["WHERE"]),
         ("with x as (", ["SELECT", "VALUES"], ["WHERE"]),
         ("select row_number() over (", ["PARTITION BY", "ORDER BY"], ["WHERE"]),
-        ("set ", ["search_path", "ROLE", "TIME ZONE"], ["SELECT"]),
+        ("set ", ["ROLE", "TIME ZONE", "SESSION AUTHORIZATION"], ["SELECT"]),
         ("create view v as ", ["SELECT"], ["WHERE"]),
         ("insert into orders (id) values (1) on conflict ", ["DO NOTHING", "DO UPDATE SET"], ["WHERE"]),
     ] as [(String, [String], [String])])

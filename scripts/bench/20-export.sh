@@ -1,9 +1,11 @@
-# Export figures (issue #4): csv/json/ndjson/aligned over 1M rows, against psql and
-# against psqlui's own csv; peak memory of an export at 100k vs 1M rows (it streams,
-# so it should not grow with the row count).
+# Export figures (issues #4, #13): psqlui's exports against the floor, the server
+# formatting rows itself (`psql -X -c '\copy (…) to stdout …'`), and against psql's
+# own --csv; json/ndjson against psqlui's own csv; peak memory of an export from
+# 100k to 5M rows (it streams, so it must stay flat).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-PGBENCH="${PGBENCH:-$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench | tail -1)}"
+PGBENCH="${PGBENCH:-$(pg_config --bindir 2>/dev/null)/pgbench}"
+[ -x "$PGBENCH" ] || PGBENCH=$(ls /usr/lib/postgresql/*/bin/pgbench | tail -1)
 "$PSQL" -X -q -c "drop database if exists bench_export" -c "create database bench_export"
 export PGDATABASE=bench_export
 "$PGBENCH" -i -s 10 -q bench_export >/dev/null 2>&1
@@ -20,40 +22,44 @@ from generate_series(1, 1000000) g;
 vacuum analyze mixed;
 SQL
 
-# own_compare NAME -- A... -- B... : like compare, but both sides are psqlui.
-own_compare() {
-  local name="$1"; shift; shift
-  local a=() b=() seen=0
-  for x in "$@"; do
-    if [ "$x" = "--" ]; then seen=1; continue; fi
-    if [ $seen = 0 ]; then a+=("$x"); else b+=("$x"); fi
-  done
-  local at=() bt=()
-  for _ in $(seq "$BENCH_RUNS"); do at+=("$(seconds_of "${a[@]}")"); bt+=("$(seconds_of "${b[@]}")"); done
-  local am bm
-  am=$(printf '%s\n' "${at[@]}" | median); bm=$(printf '%s\n' "${bt[@]}" | median)
-  awk -v n="$name" -v a="$am" -v b="$bm" -v r="$(peak_kib "${a[@]}")" \
-    'BEGIN { printf "%s: psqlui %.3f s (%d KiB) / own csv %.3f s = ratio %.2f\n", n, a, r, b, (b > 0 ? a / b : 0) }'
-}
-
-compare "csv 1M pgbench_accounts > /dev/null (target <= 1.0x)" \
+REF_LABEL='\copy csv header'
+compare "csv 1M pgbench_accounts > /dev/null vs floor (target <= 1.1x wall, <= 1.5x CPU)" \
+  -- "$PSQLUI" -X --csv -c "select * from pgbench_accounts" \
+  -- "$PSQL" -X -c '\copy (select * from pgbench_accounts) to stdout csv header'
+REF_LABEL='\copy text'
+compare "tsv 1M pgbench_accounts > /dev/null vs floor (target <= 1.05x wall)" \
+  -- "$PSQLUI" -X --format tsv -c "select * from pgbench_accounts" \
+  -- "$PSQL" -X -c '\copy (select * from pgbench_accounts) to stdout'
+REF_LABEL='\copy csv header'
+compare "csv 1M mixed > /dev/null vs floor (target <= 1.05x wall)" \
+  -- "$PSQLUI" -X --csv -c "select * from mixed" \
+  -- "$PSQL" -X -c '\copy (select * from mixed) to stdout csv header'
+REF_LABEL='\copy text'
+compare "tsv 1M mixed > /dev/null vs floor" \
+  -- "$PSQLUI" -X --format tsv -c "select * from mixed" \
+  -- "$PSQL" -X -c '\copy (select * from mixed) to stdout'
+REF_LABEL='psql --csv'
+compare "csv 1M pgbench_accounts > /dev/null vs psql --csv" \
   -- "$PSQLUI" -X --csv -c "select * from pgbench_accounts" \
   -- "$PSQL" -X --csv -c "select * from pgbench_accounts"
-compare "csv 1M mixed > /dev/null" \
-  -- "$PSQLUI" -X --csv -c "select * from mixed" \
-  -- "$PSQL" -X --csv -c "select * from mixed"
-own_compare "json 1M mixed vs own csv" \
+REF_LABEL='own csv'
+compare "json 1M mixed vs own csv (target <= 1.3x)" \
   -- "$PSQLUI" -X --format json -c "select * from mixed" \
   -- "$PSQLUI" -X --csv -c "select * from mixed"
-own_compare "ndjson 1M mixed vs own csv" \
+compare "ndjson 1M mixed vs own csv (target <= 1.3x)" \
   -- "$PSQLUI" -X --format ndjson -c "select * from mixed" \
   -- "$PSQLUI" -X --csv -c "select * from mixed"
 aligned_ours() { "$PSQLUI" -X -c "select * from pgbench_accounts" | cat >/dev/null; }
 aligned_theirs() { "$PSQL" -X -c "select * from pgbench_accounts" | cat >/dev/null; }
 export -f aligned_ours aligned_theirs
 export PSQL PSQLUI
+REF_LABEL=psql
 compare "aligned 1M pgbench_accounts | cat" -- bash -c aligned_ours -- bash -c aligned_theirs
-rss100k=$(peak_kib "$PSQLUI" -X --csv -c "select * from mixed limit 100000")
-rss1m=$(peak_kib "$PSQLUI" -X --csv -c "select * from mixed")
-echo "peak RSS csv export: 100k rows ${rss100k} KiB / 1M rows ${rss1m} KiB"
-"$PSQL" -X -q -c "\\c postgres" -c "drop database bench_export" >/dev/null 2>&1 || true
+rss() { peak_kib "$PSQLUI" -X "$@"; }
+q5m="select m.* from mixed m, generate_series(1, 5)"
+echo "peak RSS of exports, 100k / 1M / 5M rows (target <= 20480 KiB, flat):" \
+  "csv $(rss --csv -c "select * from mixed limit 100000") / $(rss --csv -c "select * from mixed") / $(rss --csv -c "$q5m") KiB;" \
+  "tsv $(rss --format tsv -c "select * from mixed limit 100000") / $(rss --format tsv -c "select * from mixed") / $(rss --format tsv -c "$q5m") KiB;" \
+  "ndjson $(rss --format ndjson -c "select * from mixed limit 100000") / $(rss --format ndjson -c "select * from mixed") / $(rss --format ndjson -c "$q5m") KiB;" \
+  "floor \\copy csv $(peak_kib "$PSQL" -X -c "\\copy ($q5m) to stdout csv header") KiB at 5M"
+"$PSQL" -X -q -d postgres -c "drop database bench_export" >/dev/null 2>&1 || true

@@ -1,6 +1,13 @@
-# Helpers for benchmark scripts (sourced). Every figure is a median of N
-# alternating runs; peak memory comes from /usr/bin/time -f %M (KiB).
+# Helpers for benchmark scripts (sourced; bench.sh exports PSQLUI, PSQL and PG*).
+# Every figure is a median of BENCH_RUNS alternating runs; wall and client CPU
+# (user+sys) and peak memory come from /usr/bin/time (%e %U %S %M, KiB).
+# PSQL is the psql binary itself, never Debian's /usr/bin/psql wrapper (+~20 ms).
 BENCH_RUNS="${BENCH_RUNS:-5}"
+if [ -z "${PSQL:-}" ] || [ "$PSQL" = /usr/bin/psql ]; then
+  PSQL="$(pg_config --bindir 2>/dev/null)/psql"
+  [ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | tail -1)
+  export PSQL
+fi
 
 # seconds_of CMD... : wall time of one run in seconds (stdout of CMD discarded).
 seconds_of() {
@@ -13,33 +20,67 @@ seconds_of() {
 
 # peak_kib CMD... : peak resident set size of one run, in KiB.
 peak_kib() {
-  /usr/bin/time -f %M -o /tmp/psqlui-bench-rss "$@" >/dev/null 2>&1 || true
-  tail -1 /tmp/psqlui-bench-rss
+  /usr/bin/time -f %M -o /tmp/psqlui-bench-rss.$$ "$@" >/dev/null 2>&1 || true
+  tail -1 /tmp/psqlui-bench-rss.$$
+}
+
+# measure CMD... : "WALL CPU RSS" of one run (seconds, seconds user+sys, KiB).
+measure() {
+  /usr/bin/time -f '%e %U %S %M' -o /tmp/psqlui-bench-m.$$ "$@" >/dev/null 2>&1 || true
+  tail -1 /tmp/psqlui-bench-m.$$ | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }'
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 
-# compare NAME -- OURS_CMD... -- THEIRS_CMD... : alternating runs, prints
-# "NAME: psqlui X s (RSS KiB) / psql Y s (RSS KiB) = ratio R".
-compare() {
-  local name="$1"; shift; shift
-  local ours=() theirs=() seen=0
+# split_args A... -- B... : sets the arrays ours and theirs.
+split_args() {
+  ours=(); theirs=()
+  local seen=0 a
   for a in "$@"; do
-    if [ "$a" = "--" ]; then seen=1; continue; fi
+    if [ "$a" = "--" ] && [ $seen = 0 ]; then seen=1; continue; fi
     if [ $seen = 0 ]; then ours+=("$a"); else theirs+=("$a"); fi
   done
-  local o=() t=()
+}
+
+# compare NAME -- OURS_CMD... -- THEIRS_CMD... : alternating runs, prints
+# "NAME: psqlui W s, CPU C s, R KiB / REF W s, CPU C s, R KiB = ratio wall X (CPU Y, RSS Z)".
+# REF_LABEL (default psql) names the reference side. Wall times of sub-0.1 s runs
+# come from date (ms resolution); /usr/bin/time's %e has only 10 ms.
+compare() {
+  local name="$1"; shift; shift
+  split_args "$@"
+  local ow=() tw=() oc=() tc=() orss=() trss=() m
   for _ in $(seq "$BENCH_RUNS"); do
-    o+=("$(seconds_of "${ours[@]}")")
-    t+=("$(seconds_of "${theirs[@]}")")
+    ow+=("$(seconds_of "${ours[@]}")"); tw+=("$(seconds_of "${theirs[@]}")")
+    m=$(measure "${ours[@]}"); oc+=("$(echo "$m" | cut -d' ' -f2)"); orss+=("$(echo "$m" | cut -d' ' -f3)")
+    m=$(measure "${theirs[@]}"); tc+=("$(echo "$m" | cut -d' ' -f2)"); trss+=("$(echo "$m" | cut -d' ' -f3)")
   done
-  local om tm orss trss
-  om=$(printf '%s\n' "${o[@]}" | median)
-  tm=$(printf '%s\n' "${t[@]}" | median)
-  orss=$(peak_kib "${ours[@]}")
-  trss=$(peak_kib "${theirs[@]}")
-  awk -v n="$name" -v o="$om" -v t="$tm" -v orss="$orss" -v trss="$trss" \
-    'BEGIN { printf "%s: psqlui %.3f s (%d KiB) / psql %.3f s (%d KiB) = ratio %.2f\n", n, o, orss, t, trss, (t > 0 ? o / t : 0) }'
+  local a b c d e f
+  a=$(printf '%s\n' "${ow[@]}" | median); b=$(printf '%s\n' "${oc[@]}" | median); c=$(printf '%s\n' "${orss[@]}" | median)
+  d=$(printf '%s\n' "${tw[@]}" | median); e=$(printf '%s\n' "${tc[@]}" | median); f=$(printf '%s\n' "${trss[@]}" | median)
+  awk -v n="$name" -v l="${REF_LABEL:-psql}" -v a="$a" -v b="$b" -v c="$c" -v d="$d" -v e="$e" -v f="$f" 'BEGIN {
+    printf "%s: psqlui %.3f s, CPU %.2f s, %d KiB / %s %.3f s, CPU %.2f s, %d KiB = ratio wall %.2f (CPU %.2f, RSS %.2f)\n",
+      n, a, b, c, l, d, e, f, (d > 0 ? a / d : 0), (e > 0 ? b / e : 0), (f > 0 ? c / f : 0) }'
+}
+
+# to_prompt CMD : seconds from start to the interactive prompt and out again
+# (CMD runs in a pty via script(1) and reads "\q").
+to_prompt() {
+  local start end
+  start=$(date +%s%N)
+  printf '\\q\n' | script -qec "$1" /dev/null >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }'
+}
+
+# compare_prompt NAME OURS_CMDLINE THEIRS_CMDLINE : median time to the prompt.
+compare_prompt() {
+  local o=() t=()
+  for _ in $(seq "$BENCH_RUNS"); do o+=("$(to_prompt "$2")"); t+=("$(to_prompt "$3")"); done
+  local a b
+  a=$(printf '%s\n' "${o[@]}" | median); b=$(printf '%s\n' "${t[@]}" | median)
+  awk -v n="$1" -v a="$a" -v b="$b" -v l="${REF_LABEL:-psql}" \
+    'BEGIN { printf "%s: psqlui %.3f s / %s %.3f s = ratio %.2f\n", n, a, l, b, (b > 0 ? a / b : 0) }'
 }
 
 # side_by_side NAME LABEL_A LABEL_B -- A... -- B... : alternating runs of two commands

@@ -17,7 +17,7 @@ final class CSVExporter: Exporter {
         var roundTrip = false
     }
 
-    private let settings: Settings
+    let settings: Settings
     private var output: OutputBuffer!
     private var singleColumn = false
     /// Bytes that force quoting (delimiter, quote, CR, LF).

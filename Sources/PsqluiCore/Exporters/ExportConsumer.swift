@@ -20,6 +20,10 @@ public final class ExportConsumer: QueryResultConsumer {
     /// Rows exported so far, over every result set.
     public private(set) var rowCount = 0
     private var exporter: Exporter?
+    /// The COPY fast path's state (see `copyOptions`).
+    var copyLineRoute: CopyLineRoute?
+    var copyHeader = false
+    lazy var copyScratch = ByteScratch()
 
     public init(spec: ExporterSpec, options: ExportOptions, writer: FileDescriptorWriter,
                 destinationName: String, showCommandTags: Bool = false, progress: ExportProgress? = nil) {
@@ -61,7 +65,7 @@ public final class ExportConsumer: QueryResultConsumer {
     /// Runs `body`, passing a closed pipe through unchanged (the session treats it
     /// as the reader going away) and naming the format and destination in any other
     /// error.
-    private func wrap<T>(_ body: () throws -> T) throws -> T {
+    func wrap<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch OutputWriteError.brokenPipe {
@@ -81,4 +85,61 @@ public struct ExportFailure: Error, CustomStringConvertible {
     public var message: String
     public init(message: String) { self.message = message }
     public var description: String { message }
+}
+
+// MARK: The COPY fast path
+
+extension ExportConsumer: CopyRouteConsumer {
+    /// COPY's options when the format's bytes can be made from COPY output: the
+    /// built-in csv (psql's, after `CopyRowRewriter`; roundtrip=on verbatim) and tsv
+    /// (COPY text verbatim; HEADER in text needs PostgreSQL 15). Other formats,
+    /// options COPY cannot express, or a plugin's own "csv" keep rows.
+    public func copyOptions(serverVersion: Int) -> String? {
+        guard let exporter = try? spec.make(options) else { return nil }
+        var route: CopyLineRoute?
+        var text: String?
+        if let csv = exporter as? CSVExporter {
+            let d = csv.settings.delimiter
+            guard d != UInt8(ascii: "\\"), d != UInt8(ascii: "."), d != UInt8(ascii: "'") else { return nil }
+            route = csv.settings.roundTrip ? .verbatim : .psqlCSV(delimiter: d)
+            text = "FORMAT csv" + (csv.settings.header ? ", HEADER" : "")
+                + (d == UInt8(ascii: ",") ? "" : ", DELIMITER '\(Character(Unicode.Scalar(d)))'")
+            copyHeader = csv.settings.header
+        } else if let tsv = exporter as? TSVExporter {
+            guard tsv.settings.null == "\\N", !tsv.settings.header || serverVersion >= 150000 else { return nil }
+            route = .verbatim
+            text = "FORMAT text" + (tsv.settings.header ? ", HEADER" : "")
+            copyHeader = tsv.settings.header
+        }
+        copyLineRoute = route
+        return text
+    }
+
+    public func copyRow(_ line: UnsafeBufferPointer<UInt8>) throws {
+        let scratch = copyScratch
+        switch copyLineRoute {
+        case .psqlCSV(let delimiter)?: CopyRowRewriter.appendPsqlCSV(line, delimiter: delimiter, to: scratch)
+        default: scratch.reserve(line.count); scratch.appendReserved(line)
+        }
+        if copyHeader {
+            copyHeader = false
+        } else {
+            rowCount += 1
+        }
+        if scratch.count >= 64 * 1024 {
+            try wrap { try scratch.flush(to: writer.buffer!) }
+            progress?.update(rows: rowCount, bytes: writer.bytesWritten + writer.buffer.pendingCount)
+        }
+    }
+
+    public func copyFinished(rowCount: Int, commandTag: String) throws {
+        try wrap { try copyScratch.flush(to: writer.buffer!) }
+        try wrap { try writer.flush() }
+    }
+}
+
+/// How COPY's lines become the format's bytes.
+enum CopyLineRoute {
+    case verbatim
+    case psqlCSV(delimiter: UInt8)
 }

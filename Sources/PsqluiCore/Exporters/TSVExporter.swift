@@ -14,7 +14,7 @@ final class TSVExporter: Exporter {
         var null = "\\N"
     }
 
-    private let settings: Settings
+    let settings: Settings
     private let escaper: ByteEscaper
     private var nullBytes: [UInt8]
     private var output: OutputBuffer!

@@ -7,7 +7,7 @@
 public enum MetadataLoader {
     /// What each query reads; the rows of each come back in this shape.
     public enum Part: String, CaseIterable, Sendable {
-        case schemas, relations, columns, functions, types, foreignKeys, roles, databases, keywords, searchPath
+        case schemas, relations, columns, functions, types, foreignKeys, roles, databases, keywords, searchPath, objects, settings
     }
 
     /// One catalog query.
@@ -27,23 +27,28 @@ public enum MetadataLoader {
         let relkinds = serverVersion >= 100000 ? "'r','v','m','f','p'" : "'r','v','m','f'"
         return [
             Query(part: .schemas, sql: """
-                SELECT n.nspname, pg_catalog.obj_description(n.oid, 'pg_namespace')
+                SELECT n.nspname, d.description
                 FROM pg_catalog.pg_namespace n
+                LEFT JOIN pg_catalog.pg_description d
+                  ON d.objoid = n.oid AND d.classoid = 'pg_catalog.pg_namespace'::pg_catalog.regclass AND d.objsubid = 0
                 WHERE n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
                 ORDER BY 1
                 """),
             Query(part: .relations, sql: """
-                SELECT n.nspname, c.relname, c.relkind::text, pg_catalog.obj_description(c.oid, 'pg_class')
+                SELECT n.nspname, c.relname, c.relkind::text, d.description
                 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_description d
+                  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = 0
                 WHERE c.relkind IN (\(relkinds)) AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
                 ORDER BY 1, 2
                 """),
             Query(part: .columns, sql: """
-                SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),
-                       pg_catalog.col_description(c.oid, a.attnum)
+                SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), d.description
                 FROM pg_catalog.pg_attribute a
                 JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
                 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                LEFT JOIN pg_catalog.pg_description d
+                  ON d.objoid = c.oid AND d.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.objsubid = a.attnum
                 WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN (\(relkinds))
                   AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
                 ORDER BY 1, 2, a.attnum
@@ -51,15 +56,28 @@ public enum MetadataLoader {
             Query(part: .functions, sql: """
                 SELECT n.nspname, p.proname, pg_catalog.pg_get_function_identity_arguments(p.oid),
                        pg_catalog.pg_get_function_result(p.oid), \(prokind)::text, p.proretset::text,
-                       pg_catalog.obj_description(p.oid, 'pg_proc')
+                       d.description,
+                       CASE WHEN p.proargmodes IS NOT NULL THEN pg_catalog.array_to_string(ARRAY(
+                                SELECT u.n FROM unnest(p.proargnames, p.proargmodes) AS u(n, m)
+                                WHERE u.m IN ('o', 'b', 't') AND u.n IS NOT NULL), chr(31))
+                            WHEN rt.typrelid <> 0 THEN (SELECT pg_catalog.string_agg(a.attname, chr(31) ORDER BY a.attnum)
+                                FROM pg_catalog.pg_attribute a WHERE a.attrelid = rt.typrelid AND a.attnum > 0 AND NOT a.attisdropped)
+                       END
                 FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+                LEFT JOIN pg_catalog.pg_type rt ON rt.oid = p.prorettype
+                LEFT JOIN pg_catalog.pg_description d
+                  ON d.objoid = p.oid AND d.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objsubid = 0
                 WHERE n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
                 ORDER BY 1, 2
                 """),
             // As psql's \dT: no array types, no row types of ordinary relations.
             Query(part: .types, sql: """
-                SELECT n.nspname, t.typname, pg_catalog.obj_description(t.oid, 'pg_type')
+                SELECT n.nspname, t.typname, d.description, t.typtype::text,
+                       CASE WHEN t.typtype = 'e' THEN pg_catalog.array_to_string(ARRAY(
+                           SELECT e.enumlabel FROM pg_catalog.pg_enum e WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder), chr(31)) END
                 FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
+                LEFT JOIN pg_catalog.pg_description d
+                  ON d.objoid = t.oid AND d.classoid = 'pg_catalog.pg_type'::pg_catalog.regclass AND d.objsubid = 0
                 WHERE (t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))
                   AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)
                   AND n.nspname !~ '^pg_toast' AND n.nspname !~ '^pg_temp_'
@@ -83,6 +101,45 @@ public enum MetadataLoader {
             Query(part: .databases, sql: "SELECT d.datname FROM pg_catalog.pg_database d WHERE d.datallowconn ORDER BY 1"),
             Query(part: .keywords, sql: "SELECT k.word, k.catcode::text FROM pg_catalog.pg_get_keywords() k ORDER BY 1"),
             Query(part: .searchPath, sql: "SELECT s FROM unnest(pg_catalog.current_schemas(true)) AS s"),
+            // Everything completed by name only, in one round trip: kind, schema, table, name.
+            Query(part: .objects, sql: """
+                SELECT 'constraint', n.nspname, c.relname, con.conname
+                FROM pg_catalog.pg_constraint con JOIN pg_catalog.pg_class c ON c.oid = con.conrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname !~ '^pg_toast'
+                UNION ALL
+                SELECT 'index', n.nspname, t.relname, i.relname
+                FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid
+                JOIN pg_catalog.pg_class t ON t.oid = x.indrelid JOIN pg_catalog.pg_namespace n ON n.oid = i.relnamespace
+                WHERE n.nspname !~ '^pg_toast'
+                UNION ALL
+                SELECT 'sequence', n.nspname, '', c.relname
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S'
+                UNION ALL
+                SELECT 'trigger', n.nspname, c.relname, tg.tgname
+                FROM pg_catalog.pg_trigger tg JOIN pg_catalog.pg_class c ON c.oid = tg.tgrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE NOT tg.tgisinternal
+                UNION ALL
+                SELECT 'policy', n.nspname, c.relname, p.polname
+                FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                UNION ALL
+                SELECT 'rule', n.nspname, c.relname, r.rulename
+                FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
+                JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE r.rulename <> '_RETURN'
+                UNION ALL
+                SELECT 'extension', '', '', e.extname FROM pg_catalog.pg_extension e
+                UNION ALL
+                SELECT 'availableExtension', '', '', a.name FROM pg_catalog.pg_available_extensions a WHERE a.installed_version IS NULL
+                UNION ALL
+                SELECT 'tablespace', '', '', s.spcname FROM pg_catalog.pg_tablespace s
+                UNION ALL
+                SELECT 'collation', n.nspname, '', co.collname
+                FROM pg_catalog.pg_collation co JOIN pg_catalog.pg_namespace n ON n.oid = co.collnamespace
+                WHERE co.collencoding IN (-1, pg_catalog.pg_char_to_encoding(pg_catalog.getdatabaseencoding()))
+                """),
+            Query(part: .settings, sql: """
+                SELECT s.name, s.vartype, pg_catalog.array_to_string(s.enumvals, chr(31)) FROM pg_catalog.pg_settings s ORDER BY 1
+                """),
         ]
     }
 
@@ -109,9 +166,19 @@ public enum MetadataLoader {
             return MetadataSnapshot.Function(schema: text(r, 0), name: text(r, 1), arguments: text(r, 2), result: result,
                                              kind: MetadataSnapshot.FunctionKind(prokind: text(r, 4)),
                                              returnsSet: text(r, 5) == "true" || text(r, 5) == "t",
-                                             resultColumns: tableColumns(result), comment: cell(r, 6))
+                                             resultColumns: cell(r, 7).map(list) ?? tableColumns(result), comment: cell(r, 6))
         }
-        let types = (rows[.types] ?? []).map { MetadataSnapshot.DataType(schema: text($0, 0), name: text($0, 1), comment: cell($0, 2)) }
+        let types = (rows[.types] ?? []).map {
+            MetadataSnapshot.DataType(schema: text($0, 0), name: text($0, 1), comment: cell($0, 2), kind: text($0, 3).first ?? "b",
+                                      enumLabels: cell($0, 4).map(list) ?? [])
+        }
+        let objects: [MetadataSnapshot.CatalogObject] = (rows[.objects] ?? []).compactMap { r in
+            guard let kind = CatalogObjectKind(rawValue: text(r, 0)) else { return nil }
+            return MetadataSnapshot.CatalogObject(kind: kind, schema: text(r, 1), table: text(r, 2), name: text(r, 3))
+        }
+        let settings = (rows[.settings] ?? []).map {
+            MetadataSnapshot.Setting(name: text($0, 0), type: text($0, 1), values: cell($0, 2).map(list) ?? [])
+        }
 
         var foreignKeys: [MetadataSnapshot.ForeignKey] = []
         var currentOID: String?
@@ -130,7 +197,12 @@ public enum MetadataLoader {
         return MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
                                 foreignKeys: foreignKeys, roles: (rows[.roles] ?? []).compactMap { cell($0, 0) },
                                 databases: (rows[.databases] ?? []).compactMap { cell($0, 0) }, keywords: keywords,
-                                searchPath: searchPath, annotations: annotations)
+                                searchPath: searchPath, annotations: annotations, objects: objects, settings: settings)
+    }
+
+    /// A list the catalog queries join with chr(31).
+    static func list(_ joined: String) -> [String] {
+        joined.isEmpty ? [] : joined.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
     }
 
     /// Column names of a `TABLE(a integer, "b c" text)` result; [] for anything else.

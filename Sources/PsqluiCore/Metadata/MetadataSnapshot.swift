@@ -85,8 +85,38 @@ public final class MetadataSnapshot: Sendable {
         public var schema: String
         public var name: String
         public var comment: String?
-        public init(schema: String, name: String, comment: String? = nil) {
-            self.schema = schema; self.name = name; self.comment = comment
+        /// `pg_type.typtype`: b base, c composite, d domain, e enum, r range, m multirange, p pseudo.
+        public var kind: Character
+        /// An enum's labels in their sort order.
+        public var enumLabels: [String]
+        public init(schema: String, name: String, comment: String? = nil, kind: Character = "b", enumLabels: [String] = []) {
+            self.schema = schema; self.name = name; self.comment = comment; self.kind = kind; self.enumLabels = enumLabels
+        }
+    }
+
+    /// A named catalog object completion offers by name: a constraint or trigger
+    /// of `table`, an index of `table`, a sequence, an extension…
+    public struct CatalogObject: Hashable, Sendable {
+        public var kind: CatalogObjectKind
+        /// Its schema ("" for objects outside schemas: extensions, tablespaces).
+        public var schema: String
+        /// The table it belongs to ("" when none).
+        public var table: String
+        public var name: String
+        public init(kind: CatalogObjectKind, schema: String = "", table: String = "", name: String) {
+            self.kind = kind; self.schema = schema; self.table = table; self.name = name
+        }
+    }
+
+    /// A run-time setting from `pg_settings`.
+    public struct Setting: Hashable, Sendable {
+        public var name: String
+        /// `vartype`: bool, enum, integer, real, string.
+        public var type: String
+        /// An enum setting's accepted values.
+        public var values: [String]
+        public init(name: String, type: String, values: [String] = []) {
+            self.name = name; self.type = type; self.values = values
         }
     }
 
@@ -132,6 +162,9 @@ public final class MetadataSnapshot: Sendable {
     public let searchPath: [String]
     /// Extra notes per object (from MetadataHook plugins), shown as detail.
     public let annotations: [ObjectID: [String]]
+    /// Constraints, indexes, sequences, triggers, policies, rules, extensions, tablespaces, collations.
+    public let objects: [CatalogObject]
+    public let settings: [Setting]
 
     // Indexes.
     let relationIndex: [String: [String: Int]]      // schema → name → index
@@ -141,6 +174,10 @@ public final class MetadataSnapshot: Sendable {
     let relationKeys: [[UInt8]]                     // lower-cased names, parallel to `relations`
     let functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int])]]
     let typesBySchema: [String: [Int]]
+    let objectsByKind: [CatalogObjectKind: [Int]]
+    /// "kind\u{0}schema\u{0}table" → objects of that table.
+    let objectsByTable: [String: [Int]]
+    let settingIndex: [String: Int]
     let foreignKeysByRelation: [String: [Int]]      // "schema\u{0}name" → FKs where it is either side
     /// Lower-cased keywords that need quoting as identifiers (every category but U).
     let quotedKeywords: Set<String>
@@ -154,7 +191,8 @@ public final class MetadataSnapshot: Sendable {
 
     public init(schemas: [Schema] = [], relations: [Relation] = [], functions: [Function] = [], types: [DataType] = [],
                 foreignKeys: [ForeignKey] = [], roles: [String] = [], databases: [String] = [], keywords: [Keyword] = [],
-                searchPath: [String] = ["pg_catalog", "public"], annotations: [ObjectID: [String]] = [:]) {
+                searchPath: [String] = ["pg_catalog", "public"], annotations: [ObjectID: [String]] = [:],
+                objects: [CatalogObject] = [], settings: [Setting] = []) {
         self.schemas = schemas
         self.relations = relations
         self.functions = functions
@@ -165,6 +203,19 @@ public final class MetadataSnapshot: Sendable {
         self.keywords = keywords
         self.searchPath = searchPath
         self.annotations = annotations
+        self.objects = objects
+        self.settings = settings
+        var objectsByKind: [CatalogObjectKind: [Int]] = [:]
+        var objectsByTable: [String: [Int]] = [:]
+        for (i, o) in objects.enumerated() {
+            objectsByKind[o.kind, default: []].append(i)
+            if !o.table.isEmpty { objectsByTable[MetadataSnapshot.tableKey(o.kind, o.schema, o.table), default: []].append(i) }
+        }
+        self.objectsByKind = objectsByKind
+        self.objectsByTable = objectsByTable
+        var settingIndex: [String: Int] = [:]
+        for (i, st) in settings.enumerated() { settingIndex[st.name.lowercased()] = i }
+        self.settingIndex = settingIndex
 
         var relationIndex: [String: [String: Int]] = [:]
         var relationsBySchema: [String: [Int]] = [:]
@@ -225,6 +276,33 @@ public final class MetadataSnapshot: Sendable {
             if let group = functionsBySchema[s]?.first(where: { $0.name == name }) { return group.indices.map { functions[$0] } }
         }
         return []
+    }
+
+    static func tableKey(_ kind: CatalogObjectKind, _ schema: String, _ table: String) -> String {
+        kind.rawValue + "\u{0}" + schema + "\u{0}" + table
+    }
+
+    /// Objects of `kind` that belong to table `schema.table`.
+    public func objects(_ kind: CatalogObjectKind, schema: String, table: String) -> [CatalogObject] {
+        (objectsByTable[MetadataSnapshot.tableKey(kind, schema, table)] ?? []).map { objects[$0] }
+    }
+
+    /// Objects of `kind`, in catalog order.
+    public func objects(_ kind: CatalogObjectKind) -> [CatalogObject] {
+        (objectsByKind[kind] ?? []).map { objects[$0] }
+    }
+
+    /// The setting called `name` (case-insensitive, as the server treats it).
+    public func setting(named name: String) -> Setting? {
+        settingIndex[name.lowercased()].map { settings[$0] }
+    }
+
+    /// The type `schema.name`, or with no schema the first one along the search path.
+    public func type(schema: String?, name: String) -> DataType? {
+        for s in schema.map({ [$0] }) ?? searchPath {
+            if let i = (typesBySchema[s] ?? []).first(where: { types[$0].name == name }) { return types[i] }
+        }
+        return nil
     }
 
     /// Foreign keys in which `schema.name` is the referencing or the referenced table.

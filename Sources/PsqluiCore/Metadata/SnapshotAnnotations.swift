@@ -25,6 +25,6 @@ extension MetadataSnapshot {
         }
         return MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
                                 foreignKeys: foreignKeys, roles: roles, databases: databases, keywords: keywords,
-                                searchPath: searchPath, annotations: notes)
+                                searchPath: searchPath, annotations: notes, objects: objects, settings: settings)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// What to connect to, in libpq's own terms: keyword/value pairs handed to
 /// `PQconnectdbParams` with `expand_dbname`, so a conninfo string or a
@@ -15,8 +15,6 @@ public struct ConnectionSettings: Equatable, Sendable {
     public var forcePasswordPrompt = false
     /// Never ask for a password (`-w`).
     public var neverPrompt = false
-    /// Ask libpq for the locale's encoding (psql does when stdin and stdout are terminals).
-    public var encodingFromLocale = true
 
     public init(host: String? = nil, port: String? = nil, user: String? = nil, dbname: String? = nil) {
         self.host = host
@@ -35,10 +33,12 @@ public struct ConnectionSettings: Equatable, Sendable {
         if let password { pairs.append(("password", password)) }
         if let dbname { pairs.append(("dbname", dbname)) }
         pairs.append(("fallback_application_name", "psqlui"))
-        // As psql: at a terminal the locale decides ("auto"); otherwise, or when
-        // PGCLIENTENCODING names one (libpq reads it itself), the keyword is absent
-        // and the server's default (the database encoding) applies.
-        if encodingFromLocale && getenv("PGCLIENTENCODING") == nil { pairs.append(("client_encoding", "auto")) }
+        // psql's rule: the locale's encoding ("auto") only at a terminal; otherwise
+        // the server's default (the database's), unless PGCLIENTENCODING says.
+        // ("auto" before setlocale is SQL_ASCII, which also threw error carets off.)
+        if isatty(0) == 1, isatty(1) == 1, getenv("PGCLIENTENCODING") == nil {
+            pairs.append(("client_encoding", "auto"))
+        }
         return pairs
     }
 

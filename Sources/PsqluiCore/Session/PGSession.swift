@@ -154,16 +154,19 @@ public final class PGSession {
         guard let conn = connection, PQstatus(conn) == CONNECTION_OK else {
             return .connectionLost(messages: ["no connection to the server\n"])
         }
-        var text = Array(sql)
+        // The COPY fast path: decided here, before anything is sent (CopyRoute).
+        let copyPlan = CopyPlan(sql, consumer: consumer, serverVersion: serverVersion)
+        var text = copyPlan?.sent ?? Array(sql)
         text.append(0)
         let sent = text.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { PQsendQuery(conn, $0) }
         }
         guard sent == 1 else { return lostOrError(conn) }
-        _ = PQsetSingleRowMode(conn)
+        if copyPlan == nil { _ = PQsetSingleRowMode(conn) }
         if usesQueryCanceller { QueryCanceller.shared.queryStarted() }
         defer { if usesQueryCanceller { QueryCanceller.shared.queryFinished() } }
-        let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut)
+        let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut,
+                                          copyPlan: copyPlan)
         let outcome = reader.run()
         guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
         var lost = String(cString: PQerrorMessage(conn))

@@ -10,6 +10,8 @@ final class ResultStreamReader {
     private let consumer: QueryResultConsumer
     private let copyIn: (() -> [UInt8]?)?
     private let copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+    /// Set when the statement was sent on the COPY fast path.
+    private let copyPlan: CopyPlan?
 
     /// Single-row results held until the batch is handed over.
     private var pending: [OpaquePointer] = []
@@ -20,8 +22,10 @@ final class ResultStreamReader {
     private var inResult = false
 
     init(connection: OpaquePointer, consumer: QueryResultConsumer,
-         copyIn: (() -> [UInt8]?)?, copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) {
+         copyIn: (() -> [UInt8]?)?, copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?,
+         copyPlan: CopyPlan? = nil) {
         self.conn = connection
+        self.copyPlan = copyPlan
         self.consumer = consumer
         self.copyIn = copyIn
         self.copyOut = copyOut
@@ -60,12 +64,16 @@ final class ResultStreamReader {
                     try consumer.resultFinished(rowCount: rowsInResult, commandTag: tag)
                     inResult = false
                     rowsInResult = 0
+                case PGRES_COMMAND_OK where copyPlan != nil:
+                    // The fast path's `COPY n` is told as the statement's own tag.
+                    let rows = Int(String(cString: PQcmdTuples(result))) ?? 0
+                    try copyPlan!.consumer.copyFinished(rowCount: rows, commandTag: copyPlan!.kind.commandTag(rows: rows))
                 case PGRES_COMMAND_OK:
                     try consumer.commandCompleted(tag: String(cString: PQcmdStatus(result)))
                 case PGRES_EMPTY_QUERY:
                     break
                 case PGRES_COPY_OUT:
-                    try runCopyOut()
+                    try runCopyOut(into: copyPlan.map { plan in { try plan.consumer.copyRow($0) } } ?? copyOut)
                 case PGRES_COPY_IN:
                     runCopyIn()
                 case PGRES_FATAL_ERROR, PGRES_NONFATAL_ERROR, PGRES_BAD_RESPONSE:
@@ -75,7 +83,8 @@ final class ResultStreamReader {
                     pending.removeAll(keepingCapacity: true)
                     inResult = false
                     rowsInResult = 0
-                    let message = String(cString: PQresultErrorMessage(result))
+                    var message = String(cString: PQresultErrorMessage(result))
+                    if let copyPlan { message = copyPlan.userMessage(message, result: result) }
                     let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
                     outcome = .serverError(message: message, sqlState: state)
                 default:
@@ -152,19 +161,26 @@ final class ResultStreamReader {
         try consumer.rows(RowBatch(cells: UnsafeBufferPointer(start: cells.baseAddress, count: i), columnCount: n))
     }
 
-    private func runCopyOut() throws {
+    /// Passes COPY data to `sink` row by row. When the sink fails (a closed pipe)
+    /// the query is cancelled and the rest drained, so the connection stays usable.
+    private func runCopyOut(into sink: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) throws {
         var buffer: UnsafeMutablePointer<CChar>?
+        var failure: Error?
         while true {
             let n = PQgetCopyData(conn, &buffer, 0)
-            if n > 0, let b = buffer {
-                defer { PQfreemem(b) }
+            guard n > 0, let b = buffer else { break }  // -1: done (result follows), -2: error
+            defer { PQfreemem(b) }
+            guard failure == nil else { continue }
+            do {
                 try b.withMemoryRebound(to: UInt8.self, capacity: Int(n)) {
-                    try copyOut?(UnsafeBufferPointer(start: $0, count: Int(n)))
+                    try sink?(UnsafeBufferPointer(start: $0, count: Int(n)))
                 }
-            } else {
-                break  // -1: done (result follows), -2: error
+            } catch {
+                failure = error
+                QueryCanceller.shared.cancelNow()
             }
         }
+        if let failure { throw failure }
     }
 
     private func runCopyIn() {

@@ -37,7 +37,6 @@ public enum App {
         defer { cluster?.stop() }
 
         let interactive = options.actions.isEmpty && isatty(0) == 1
-        options.connection.encodingFromLocale = isatty(0) == 1 && isatty(1) == 1
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
             session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }

@@ -35,9 +35,63 @@ public struct CompletionSources {
                 continue
             }
             covered.formUnion(spec.allNames)
-            out.append(CompletionCommandInfo(name: spec.name, aliases: spec.aliases, argumentKind: kind(spec.completion)))
+            let (kind, words) = argument(of: spec)
+            out.append(CompletionCommandInfo(name: spec.name, aliases: spec.aliases, argumentKind: kind, words: words))
         }
         return out
+    }
+
+    /// What a spec's argument completes to: its declared completion, narrowed for
+    /// psql's `\d` listings by the object letter of their backslash form (`\di`
+    /// lists indexes, so it completes index names); a custom completer, or the
+    /// literal choices of its usage (`:expanded [on|off|auto]`), as words.
+    static func argument(of spec: CommandSpec) -> (CompletionArgumentKind, CompletionCommandInfo.Words?) {
+        switch spec.completion {
+        case .custom(let list):
+            return (.words, CompletionCommandInfo.Words(id: spec.name) { list($0) })
+        case .relations:
+            return (describedKind(spec) ?? .relation, nil)
+        case .none:
+            if let described = describedKind(spec) { return (described, nil) }
+            let choices = usageChoices(spec.usage)
+            guard !choices.isEmpty else { return (.none, nil) }
+            return (.words, CompletionCommandInfo.Words(id: spec.name) { typed in
+                CommandInvocation.splitWords(typed).count <= (typed.hasSuffix(" ") ? 0 : 1) ? choices : []
+            })
+        default:
+            return (kind(spec.completion), nil)
+        }
+    }
+
+    /// The object kind of a psql listing (`\dt`, `\di+`, `\dTS`): the letter after `\d`.
+    static func describedKind(_ spec: CommandSpec) -> CompletionArgumentKind? {
+        for alias in spec.aliases where alias.hasPrefix("\\d") && alias.count >= 3 {
+            switch alias.dropFirst(2).first {
+            case "t": return .table
+            case "v": return .view
+            case "m": return .materializedView
+            case "i": return .index
+            case "s": return .sequence
+            case "T": return .datatype
+            case "f": return .function
+            case "n": return .schema
+            case "u", "g": return .role
+            case "x": return .extension
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The lower-case alternatives of a usage's first bracketed argument: `on|off|auto`
+    /// from `:expanded [on|off|auto]` (placeholders in capitals are not words to type).
+    static func usageChoices(_ usage: String) -> [String] {
+        guard let open = usage.firstIndex(where: { $0 == "[" || $0 == "{" }),
+              let close = usage[open...].firstIndex(where: { $0 == "]" || $0 == "}" }) else { return [] }
+        let inner = usage[usage.index(after: open)..<close]
+        guard inner.contains("|") else { return [] }
+        return inner.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.contains(" ") && $0 == $0.lowercased() }
     }
 
     static func kind(_ completion: ArgumentCompletion) -> CompletionArgumentKind {
@@ -49,7 +103,7 @@ public struct CompletionSources {
         case .commands: return .command
         case .databases: return .database
         case .variables: return .variable
-        case .custom: return .none
+        case .custom: return .words
         @unknown default: return .none
         }
     }

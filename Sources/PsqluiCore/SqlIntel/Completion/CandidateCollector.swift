@@ -140,7 +140,8 @@ struct CandidateCollector {
             if out.count >= limit { break }
             let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
                 ? "\"" + e.text.replacingQuotes() + "\"" : e.text
-            guard seen.insert(text).inserted else { continue }
+            // A function and a column may share a name (`SELECT | FROM f()`): keep both.
+            guard seen.insert(e.kind == .function ? "()" + text : text).inserted else { continue }
             var detail = e.detail
             if let fd = e.functionDetail {
                 let f = snapshot.functions[fd.index]

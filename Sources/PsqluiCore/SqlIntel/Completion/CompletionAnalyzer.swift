@@ -39,7 +39,12 @@ struct Analysis {
     mutating func run() {
         setWord(start: cursor)
         let all = SqlTokenizer.tokenize(bytes)
-        if isInsideStringOrComment(all) { return }
+        if let inside = stringOrCommentAtCursor(all) {
+            // A quoted argument of a command on this line (`:run 'my fi`, `\i 'my fi`).
+            if inside.kind == .string && (analyzeCommandLine() || analyzeBackslashLine(all, before: inside)) { return }
+            if !analyzeDollarQuotedBody(inside, all) { analyzeStringLiteral(inside) }
+            return
+        }
         if !analyzeCommandLine() {
             analyzeSQL(SqlTokenStream(bytes: bytes, tokens: all.filter { $0.kind != .comment }))
         }
@@ -55,13 +60,62 @@ struct Analysis {
         context.isQuoted = bytes[start..<cursor].first == UInt8(ascii: "\"")
     }
 
-    func isInsideStringOrComment(_ all: [SqlToken]) -> Bool {
+    /// A backslash command earlier on the cursor's line: complete its argument.
+    mutating func analyzeBackslashLine(_ all: [SqlToken], before t: SqlToken) -> Bool {
+        guard let b = all.last(where: { $0.kind == .backslashCommand && $0.end <= t.start }),
+              !bytes[b.start..<cursor].contains(UInt8(ascii: "\n")) else { return false }
+        analyzeCommandArguments(commandStart: b.start)
+        return true
+    }
+
+    /// The string or comment token the cursor is inside, if any.
+    func stringOrCommentAtCursor(_ all: [SqlToken]) -> SqlToken? {
         for t in all where t.start < cursor {
             guard t.kind == .string || t.kind == .comment else { continue }
             let isLineComment = t.kind == .comment && bytes[t.start] == UInt8(ascii: "-")
-            if cursor < t.end || (cursor == t.end && (t.isUnterminated || isLineComment)) { return true }
+            if cursor < t.end || (cursor == t.end && (t.isUnterminated || isLineComment)) { return t }
         }
-        return false
+        return nil
+    }
+
+    /// Inside `$tag$…$tag$` (a function body, a DO block): the body completes as
+    /// SQL on its own, its offsets shifted back into the whole text.
+    mutating func analyzeDollarQuotedBody(_ t: SqlToken, _ all: [SqlToken]) -> Bool {
+        guard t.kind == .string, bytes[t.start] == UInt8(ascii: "$") else { return false }
+        // Only a routine's body or a DO block is SQL; other dollar-quoted strings are text.
+        let before = all.prefix { $0.end <= t.start }
+        let statement = before[((before.lastIndex { $0.kind == .semicolon } ?? -1) + 1)...]
+        let words = Set(statement.filter { $0.kind == .word }.map { SqlTokenStream.asciiLowercased(bytes[$0.start..<$0.end]) })
+        guard !words.isDisjoint(with: ["function", "procedure", "do"]) else { return false }
+        var tagEnd = t.start + 1
+        while tagEnd < t.end && bytes[tagEnd] != UInt8(ascii: "$") { tagEnd += 1 }
+        let bodyStart = min(tagEnd + 1, t.end)
+        guard cursor >= bodyStart else { return true }
+        let bodyEnd = t.isUnterminated ? t.end : max(bodyStart, t.end - (bodyStart - t.start))
+        var body = Analysis(bytes: Array(bytes[bodyStart..<max(bodyEnd, cursor)]), cursor: cursor - bodyStart)
+        body.run()
+        context = body.context
+        context.wordStartUTF8 += bodyStart
+        context.wordStart = String(decoding: bytes[0..<context.wordStartUTF8], as: UTF8.self).count
+        return true
+    }
+
+    /// Inside a `'…` literal where the rules want one (`COPY t FROM '…`, an enum
+    /// label, a setting's value): the literal itself is the word.
+    mutating func analyzeStringLiteral(_ t: SqlToken) {
+        guard t.kind == .string, bytes[t.start] == UInt8(ascii: "'") else { return }
+        var head = Analysis(bytes: Array(bytes[0..<t.start]), cursor: t.start)
+        head.run()
+        let literals = head.context.suggestions.filter {
+            switch $0 {
+            case .quotedFile, .enumLabel, .settingValue: return true
+            default: return false
+            }
+        }
+        guard !literals.isEmpty else { return }
+        context = head.context
+        setWord(start: t.start)
+        context.suggestions = literals
     }
 
     /// Keywords in lower case when the word typed is lower case, or (with no word
@@ -97,18 +151,25 @@ struct Analysis {
         return true
     }
 
-    /// Splits `bytes[commandStart..<cursor]` at white space: the first piece names
-    /// the command, the last one is the word being completed.
+    /// Splits `bytes[commandStart..<cursor]` at white space outside quotes: the
+    /// first piece names the command, the last one is the word being completed.
     mutating func analyzeCommandArguments(commandStart: Int) {
         var pieces: [Range<Int>] = []
         var i = commandStart
+        var open = false
         while i < cursor {
             while i < cursor && SqlTokenizer.isSpace(bytes[i]) { i += 1 }
             let s = i
-            while i < cursor && !SqlTokenizer.isSpace(bytes[i]) { i += 1 }
+            var quote: UInt8?
+            while i < cursor && (quote != nil || !SqlTokenizer.isSpace(bytes[i])) {
+                let b = bytes[i]
+                if let q = quote { if b == q { quote = nil } } else if b == UInt8(ascii: "'") || b == UInt8(ascii: "\"") { quote = b }
+                i += 1
+            }
+            open = quote != nil
             if s < i { pieces.append(s..<i) }
         }
-        let endsInSpace = cursor > commandStart && SqlTokenizer.isSpace(bytes[cursor - 1])
+        let endsInSpace = !open && cursor > commandStart && SqlTokenizer.isSpace(bytes[cursor - 1])
         if pieces.count <= 1 && !endsInSpace {
             setWord(start: commandStart)
             context.suggestions = [.command]
@@ -124,6 +185,9 @@ struct Analysis {
             while wordStart < cursor && bytes[wordStart] == UInt8(ascii: ">") { wordStart += 1 }
         }
         setWord(start: wordStart)
+        var argumentsStart = pieces[0].upperBound
+        while argumentsStart < cursor && SqlTokenizer.isSpace(bytes[argumentsStart]) { argumentsStart += 1 }
+        context.commandArguments = String(decoding: bytes[min(argumentsStart, cursor)..<cursor], as: UTF8.self)
         context.suggestions = redirect ? [.file] : [.commandArgument(command: command, index: argumentIndex)]
     }
 
@@ -144,6 +208,7 @@ struct Analysis {
             return
         }
         // The word being completed.
+        var isStar = false
         var wordIndex = tokens[stmtStart..<stmtEnd].firstIndex(where: { $0.end >= cursor }) ?? stmtEnd
         if wordIndex < stmtEnd {
             let t = tokens[wordIndex]
@@ -159,6 +224,8 @@ struct Analysis {
                     setWord(start: cursor - 1)
                     context.suggestions = [.variable]
                     return
+                case .operator where t.end == cursor && t.end - t.start == 1 && bytes[t.start] == UInt8(ascii: "*"):
+                    isStar = true  // `*` or `alias.*`: the word is the star itself
                 case .number, .parameter, .string, .other, .backslashCommand, .comment:
                     return
                 default:
@@ -181,6 +248,10 @@ struct Analysis {
             if tokens[i].kind == .openParen { enclosing.append(i) } else if tokens[i].kind == .closeParen { _ = enclosing.popLast() }
         }
         let parser = scopeFor(stream, stmtStart: stmtStart, stmtEnd: stmtEnd, enclosing: enclosing, firstOfWord: firstOfWord)
+        if isStar {
+            expandStar(stream, qualifier: qualifier, firstOfWord: firstOfWord, star: wordIndex)
+            return
+        }
         var suggestions = rules(stream, parser: parser, stmtStart: stmtStart, enclosing: enclosing, firstOfWord: firstOfWord)
         if !qualifier.isEmpty { suggestions = qualify(suggestions, with: qualifier) }
         context.suggestions = dedupe(suggestions)
@@ -214,10 +285,32 @@ struct Analysis {
         }
         context.outerScope = outer
         context.ctes = parser.ctes
+        // `select max(| from t`: an unclosed call swallows the rest of the statement; read FROM inside it.
+        if context.scope.isEmpty, let open = enclosing.last, (stream.closeOf[open] ?? stream.tokens.count) >= stream.tokens.count,
+           !ScopeParser.queryStarts.contains(stream.keyword(open + 1)) {
+            let items = stream.level(from: open + 1, to: stmtEnd)
+            context.scope = parser.references(items, in: 0..<items.count)
+            refsBeforeWord = []
+        }
         return parser
     }
 
     var refsBeforeWord: [TableReference] = []
+
+    /// `SELECT *|` or `SELECT o.*|`: the column list that replaces the star
+    /// (qualified when it comes from an alias or from several references).
+    mutating func expandStar(_ stream: SqlTokenStream, qualifier: [String], firstOfWord: Int, star: Int) {
+        let previous = firstOfWord > 0 ? stream.symbol(firstOfWord - 1) : ""
+        guard ["select", "distinct", "all", ",", "returning"].contains(previous) else { return }
+        setWord(start: stream.tokens[firstOfWord].start)
+        var tables = context.scope
+        if let q = qualifier.last {
+            tables = context.scope.filter { $0.qualifier == q }
+            if tables.isEmpty { tables = context.scope.filter { $0.name == q } }
+        }
+        guard !tables.isEmpty else { return }
+        context.suggestions = [.columnExpansion(tables: tables, qualified: !qualifier.isEmpty || tables.count > 1)]
+    }
 
     // MARK: Rules
 
@@ -234,16 +327,29 @@ struct Analysis {
         return clauseRules(symbols)
     }
 
-    func expand(_ templates: [SuggestionTemplate], target: RuleMatcher.Symbol?) -> [CompletionSuggestion] {
+    /// Fills in a rule's templates. `target` is what its first `*` matched,
+    /// `symbols` the items it matched against, `scope` the references columns
+    /// come from (all of the query's; an ON clause sees only those before it).
+    func expand(_ templates: [SuggestionTemplate], target: RuleMatcher.Symbol?, symbols: [RuleMatcher.Symbol] = [],
+                scope scopeOverride: [TableReference]? = nil) -> [CompletionSuggestion] {
+        let scope = scopeOverride ?? context.scope
         var out: [CompletionSuggestion] = []
         for t in templates {
             switch t {
             case .fixed(let s): out.append(s)
             case .keywords(let k): out.append(.keyword(k))
             case .columnsInScope:
-                if !context.scope.isEmpty { out.append(.column(tables: context.scope)) }
+                if !scope.isEmpty { out.append(.column(tables: scope)) }
             case .aliasesInScope:
-                if !context.scope.isEmpty { out.append(.alias(context.scope)) }
+                if !scope.isEmpty { out.append(.alias(scope)) }
+            case .objectsOfTarget(let kind):
+                if let ref = target.flatMap(reference) { out.append(.catalogObject(kind, table: ref)) }
+            case .tablesOfTarget(let kind):
+                if let name = target?.parts?.last { out.append(.tableOf(kind, named: name)) }
+            case .enumLabelsOfTarget:
+                if let ref = target.flatMap(reference) { out.append(.enumLabel(type: ref)) }
+            case .settingValuesOfTarget:
+                if symbols.count >= 2, let name = symbols[symbols.count - 2].parts?.last { out.append(.settingValue(name: name)) }
             case .targetColumns:
                 if let target, let parts = target.parts {
                     let schema = parts.count >= 2 ? parts[parts.count - 2] : nil
@@ -261,6 +367,12 @@ struct Analysis {
         return out
     }
 
+    /// A (possibly schema-qualified) name matched by a rule, as a reference.
+    func reference(_ symbol: RuleMatcher.Symbol) -> TableReference? {
+        guard let parts = symbol.parts, let name = parts.last else { return nil }
+        return TableReference(schema: parts.count >= 2 ? parts[parts.count - 2] : nil, name: name)
+    }
+
     func resolveCTE(_ ref: TableReference) -> TableReference {
         guard ref.schema == nil, let name = ref.name, let cte = context.ctes.last(where: { $0.name == name }) else { return ref }
         return TableReference(name: name, source: .cte, columns: cte.columns)
@@ -272,7 +384,7 @@ struct Analysis {
     func clauseRules(_ all: [RuleMatcher.Symbol]) -> [CompletionSuggestion] {
         let symbols = RuleMatcher.stripPrefixes(all)
         if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules, symbols) {
-            return expand(rule.offers, target: target)
+            return expand(rule.offers, target: target, symbols: symbols)
         }
         guard let k = RuleMatcher.lastClause(symbols) else {
             return symbols.isEmpty ? [.keyword(CompletionRules.statementStarts)] : [.keyword([])]
@@ -287,12 +399,14 @@ struct Analysis {
             t = expects ? Analysis.expression + [.keywords(after.isEmpty ? ["DISTINCT"] + R.expressionKeywords : R.expressionKeywords)]
                 : [.keywords(R.afterSelectItem)]
         case "from":
-            t = after.isEmpty || after.last?.text == "," ? [R.relation, R.schema, R.function] : [.keywords(R.afterFromItem)]
+            t = after.isEmpty || after.last?.text == "," ? [R.relation, R.schema, R.tableFunction] : [.keywords(R.afterFromItem)]
         case "join":
-            t = after.isEmpty ? [.joinsFromScope, R.relation, R.schema, R.function] : [.keywords(R.afterJoinItem)]
+            t = after.isEmpty ? [.joinsFromScope, R.relation, R.schema, R.tableFunction] : [.keywords(R.afterJoinItem)]
         case "on":
+            // Only the relations before the cursor are in scope of an ON clause.
             t = after.isEmpty ? [.joinConditions] + Analysis.expression
                 : expects ? Analysis.expression : [.keywords(R.afterJoinCondition)]
+            return expand(t, target: nil, scope: refsBeforeWord)
         case "using":
             t = symbols.first?.text == "delete" ? [R.relation, R.schema] : [.keywords(["("])]
         case "where", "having", "when":
@@ -338,10 +452,18 @@ struct Analysis {
             }
         }
         if RuleMatcher.match(["^", "create", "…", "table", "*"], parent) != nil {
-            if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules, inner) { return expand(rule.offers, target: target) }
+            if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules, inner) { return expand(rule.offers, target: target, symbols: inner) }
             if atItemStart { return [.keyword(CompletionRules.tableElementStarts)] }
             let itemLength = inner.count - 1 - (inner.lastIndex(where: { $0.text == "," }) ?? -1)
             return itemLength == 1 ? [.datatype(schema: nil)] : [.keyword(CompletionRules.columnConstraints)]
+        }
+        if RuleMatcher.match(["^", "create", "…", "function", "*"], parent) != nil
+            || RuleMatcher.match(["^", "create", "…", "procedure", "*"], parent) != nil {
+            // `[mode] [name] type [DEFAULT …]` per parameter.
+            let item = Array(inner[((inner.lastIndex(where: { $0.text == "," }) ?? -1) + 1)...]).filter { !["in", "out", "inout", "variadic"].contains($0.text) }
+            if atItemStart { return [.keyword(["IN", "OUT", "INOUT", "VARIADIC"])] }
+            if item.isEmpty || item.count == 1 { return [.datatype(schema: nil)] }
+            return [.keyword(["DEFAULT"])]
         }
         let last = parent.last?.text ?? ""
         if last == "using" {
@@ -360,8 +482,8 @@ struct Analysis {
         if last == "," && inner.isEmpty, RuleMatcher.lastClause(parent).map({ parent[$0].text == "from" }) == true {
             return [.keyword(CompletionRules.subqueryStarts)]
         }
-        if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.tailRules.filter { $0.pattern.first != "^" }, inner) {
-            return expand(rule.offers, target: target)
+        if let (rule, target) = RuleMatcher.firstMatch(CompletionRules.innerTailRules, inner) {
+            return expand(rule.offers, target: target, symbols: inner)
         }
         if RuleMatcher.expectsOperand(inner) {
             return expand(Analysis.expression, target: nil) + (inner.isEmpty ? [.keyword(["DISTINCT"] + CompletionRules.expressionKeywords)] : [.keyword(CompletionRules.expressionKeywords)])
@@ -382,6 +504,7 @@ struct Analysis {
             switch s {
             case .relation(nil): out.append(.relation(schema: q))
             case .function(nil): out.append(.function(schema: q))
+            case .tableFunction(nil): out.append(.tableFunction(schema: q))
             case .datatype(nil): out.append(.datatype(schema: q))
             case .column, .alias, .joinCondition, .usingColumn:
                 if case .column = s { wantedColumns = true }

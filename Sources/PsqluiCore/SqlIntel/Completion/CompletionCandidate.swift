@@ -2,6 +2,11 @@
 public struct CompletionCandidate: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable, CaseIterable {
         case keyword, schema, table, view, column, function, datatype, join, alias, command, format, file, variable, role, database
+        /// A `*` replaced by the column list.
+        case expansion
+        case constraint, index, sequence, trigger, policy, rule, `extension`, tablespace, collation, setting
+        /// A value of a setting, an enum label, a command's argument word.
+        case value
     }
 
     public var kind: Kind
@@ -34,11 +39,23 @@ public struct CompletionCommandInfo: Hashable, Sendable {
     /// any other is a colon alias written without its colon (`d`, `d+`).
     public var aliases: [String]
     public var argumentKind: CompletionArgumentKind
+    /// For `.words`: the candidates given the argument text typed so far.
+    public var words: Words?
 
-    public init(name: String, aliases: [String] = [], argumentKind: CompletionArgumentKind = .none) {
+    /// A command's own argument words, from the text typed after its name.
+    public struct Words: Hashable, Sendable {
+        public let id: String
+        public let list: @Sendable (String) -> [String]
+        public init(id: String, _ list: @escaping @Sendable (String) -> [String]) { self.id = id; self.list = list }
+        public static func == (a: Words, b: Words) -> Bool { a.id == b.id }
+        public func hash(into h: inout Hasher) { h.combine(id) }
+    }
+
+    public init(name: String, aliases: [String] = [], argumentKind: CompletionArgumentKind = .none, words: Words? = nil) {
         self.name = name
         self.aliases = aliases
         self.argumentKind = argumentKind
+        self.words = words
     }
 
     /// Every spelling as typed at the prompt: `:describe`, `:d`, `\d`.
@@ -50,4 +67,9 @@ public struct CompletionCommandInfo: Hashable, Sendable {
 /// What a command's argument is, for completion.
 public enum CompletionArgumentKind: String, Hashable, Sendable {
     case none, relation, format, file, database, schema, variable, command, role, function
+    /// Relations of one kind only (`\dt` tables, `\dv` views, `\dm` materialized views).
+    case table, view, materializedView
+    case index, sequence, datatype, `extension`
+    /// The command's own words (`on|off|auto` from its usage, or its custom completer).
+    case words
 }

@@ -72,7 +72,25 @@ public enum CompletionSuggestion: Hashable, Sendable {
     /// Columns that `right` shares with one of `left` (for `JOIN … USING (`).
     case usingColumn(left: [TableReference], right: TableReference)
     case function(schema: String?)
+    /// Set-returning functions only (what fits after FROM and JOIN).
+    case tableFunction(schema: String?)
+    /// Data types, and (as composite types) tables; unqualified also schemas.
     case datatype(schema: String?)
+    /// The whole column list of `tables` in place of a typed `*` or `alias.*`,
+    /// each column qualified when `qualified`.
+    case columnExpansion(tables: [TableReference], qualified: Bool)
+    /// Catalog objects of one kind (indexes, constraints, …), of `table` when given.
+    case catalogObject(CatalogObjectKind, table: TableReference?)
+    /// The tables that have an object of `kind` called `name` (`DROP TRIGGER x ON |`).
+    case tableOf(CatalogObjectKind, named: String)
+    /// The labels of enum type `type` (quoted literals).
+    case enumLabel(type: TableReference)
+    /// Run-time settings (`pg_settings`).
+    case setting
+    /// The values setting `name` accepts (its enum values, or on/off for booleans).
+    case settingValue(name: String)
+    /// A file name as a SQL string literal (`COPY t FROM '…'`).
+    case quotedFile
     /// Tables joined to `scope` by a foreign key, offered with their ON clause.
     case join(scope: [TableReference])
     /// `right.col = left.col` conditions from foreign keys.
@@ -100,7 +118,15 @@ public enum CompletionSuggestion: Hashable, Sendable {
         case .column(let t): return "column(" + t.map(\.label).joined(separator: ",") + ")"
         case .usingColumn(let l, let r): return "using(" + l.map(\.label).joined(separator: ",") + ";" + r.label + ")"
         case .function(let s): return s.map { "function(\($0))" } ?? "function"
+        case .tableFunction(let s): return s.map { "tableFunction(\($0))" } ?? "tableFunction"
         case .datatype(let s): return s.map { "datatype(\($0))" } ?? "datatype"
+        case .columnExpansion(let t, let q): return "expand(" + t.map(\.label).joined(separator: ",") + (q ? ";qualified" : "") + ")"
+        case .catalogObject(let k, let t): return k.rawValue + (t.map { "(" + $0.label + ")" } ?? "")
+        case .tableOf(let k, let n): return "tableOf(\(k.rawValue) \(n))"
+        case .enumLabel(let t): return "enumLabel(\(t.label))"
+        case .setting: return "setting"
+        case .settingValue(let n): return "settingValue(\(n))"
+        case .quotedFile: return "quotedFile"
         case .join(let t): return "join(" + t.map(\.label).joined(separator: ",") + ")"
         case .joinCondition(let r, let l): return "joinCondition(" + r.label + ";" + l.map(\.label).joined(separator: ",") + ")"
         case .alias(let t): return "alias(" + t.map(\.qualifier).joined(separator: ",") + ")"
@@ -138,6 +164,8 @@ public struct CompletionContext: Hashable, Sendable {
     public var ctes: [CommonTableExpression]
     /// True when keywords should be offered in lower case (the user types them so).
     public var lowercaseKeywords: Bool
+    /// For a command's argument: the text typed after the command's name, up to the cursor.
+    public var commandArguments: String? = nil
 
     public init(suggestions: [CompletionSuggestion] = [], word: String = "", wordStart: Int = 0, wordStartUTF8: Int = 0,
                 qualifier: [String] = [], isQuoted: Bool = false, scope: [TableReference] = [],

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the analyzer's kinds into ranked candidates from a metadata snapshot,
 /// the command list, export formats, variables and files.
 ///
@@ -61,7 +63,15 @@ public struct CompletionEngine: Sendable {
                 c.add(.column, name: col.name, detail: col.type, rank: rank, subrank: i)
             }
         case .function(let schema): addFunctions(schema: schema, rank: rank, to: &c)
+        case .tableFunction(let schema): addFunctions(schema: schema, setReturningOnly: true, rank: rank, to: &c)
         case .datatype(let schema): addTypes(schema: schema, rank: rank, to: &c)
+        case .columnExpansion(let tables, let qualified): addExpansion(tables, qualified: qualified, rank: rank, to: &c)
+        case .catalogObject(let kind, let table): addObjects(kind, table: table, rank: rank, to: &c)
+        case .tableOf(let kind, let name): addTables(having: kind, named: name, rank: rank, to: &c)
+        case .enumLabel(let type): addEnumLabels(type, rank: rank, to: &c)
+        case .setting: addSettings(rank: rank, to: &c)
+        case .settingValue(let name): addSettingValues(name, rank: rank, to: &c)
+        case .quotedFile: addQuotedFiles(rank: rank, to: &c)
         case .join(let scope): addJoins(scope: scope, rank: rank, to: &c)
         case .joinCondition(let right, let left): addJoinConditions(right: right, left: left, rank: rank, to: &c)
         case .alias(let refs):
@@ -76,8 +86,8 @@ public struct CompletionEngine: Sendable {
             for cmd in commands {
                 for s in cmd.spellings { c.addLiteral(.command, text: s, match: s, rank: rank, subrank: s == ":" + cmd.name ? 0 : 1) }
             }
-        case .commandArgument(let command, _):
-            addCommandArgument(command, rank: rank, to: &c)
+        case .commandArgument(let command, let index):
+            addCommandArgument(command, index: index, rank: rank, to: &c)
         case .file: addFiles(rank: rank, to: &c)
         case .format:
             for f in formats { c.addLiteral(.format, text: f, match: f, rank: rank, subrank: 0) }
@@ -122,15 +132,16 @@ public struct CompletionEngine: Sendable {
         k == .view || k == .materializedView ? .view : .table
     }
 
-    func addRelations(schema: String?, rank: Int, to c: inout CandidateCollector) {
+    func addRelations(schema: String?, kinds: Set<MetadataSnapshot.RelationKind>? = nil, rank: Int, to c: inout CandidateCollector) {
         if let schema {
             let list = snapshot.relationsBySchema[schema] ?? []
             for position in list.indices {
+                if let kinds, !kinds.contains(snapshot.relations[list[position]].kind) { continue }
                 c.addRelation(list[position], rank: rank, subrank: 0, tiebreak: position)
             }
             return
         }
-        for cte in c.context.ctes {
+        for cte in c.context.ctes where kinds == nil {
             c.add(.table, name: cte.name, detail: "CTE", rank: rank, subrank: 0)
         }
         let typedSystemPrefix = c.needle.starts(with: Array("pg_".utf8))
@@ -143,6 +154,7 @@ public struct CompletionEngine: Sendable {
             let list = snapshot.relationsBySchema[s] ?? []
             for position in list.indices {
                 let i = list[position]
+                if let kinds, !kinds.contains(snapshot.relations[i].kind) { continue }
                 if shadowing && !seen.insert(snapshot.relations[i].name).inserted { continue }
                 c.addRelation(i, rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system, tiebreak: position)
             }
@@ -183,13 +195,15 @@ public struct CompletionEngine: Sendable {
         }
     }
 
-    func addFunctions(schema: String?, rank: Int, to c: inout CandidateCollector) {
+    /// Functions along the search path (or of `schema`); after FROM only the set-returning ones.
+    func addFunctions(schema: String?, setReturningOnly: Bool = false, rank: Int, to c: inout CandidateCollector) {
         let schemas = schema.map { [$0] } ?? snapshot.searchPath
         var seen = Set<String>()
         for s in schemas {
             let system = MetadataSnapshot.isSystemSchema(s)
             let shadowing = schemas.count > 1
             for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && (!shadowing || seen.insert(group.name).inserted) {
+                if setReturningOnly && !group.indices.contains(where: { snapshot.functions[$0].returnsSet }) { continue }
                 c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
                               rank: rank, subrank: system && schema == nil ? 1 : 0)
             }
@@ -202,11 +216,20 @@ public struct CompletionEngine: Sendable {
         "double precision", "timestamp", "timestamptz", "date", "time", "interval", "uuid", "json", "jsonb", "bytea",
     ]
 
+    /// Types (base, domains, enums, ranges, composites), then tables (their row
+    /// types), then schemas to qualify with; after `schema.` that schema's types and tables.
     func addTypes(schema: String?, rank: Int, to c: inout CandidateCollector) {
         if let schema {
             for i in snapshot.typesBySchema[schema] ?? [] { c.add(.datatype, name: snapshot.types[i].name, rank: rank, subrank: 0) }
+            let list = snapshot.relationsBySchema[schema] ?? []
+            for position in list.indices { c.addRelation(list[position], rank: rank, subrank: 1, tiebreak: position) }
             return
         }
+        for s in snapshot.searchPath where !MetadataSnapshot.isSystemSchema(s) {
+            let list = snapshot.relationsBySchema[s] ?? []
+            for position in list.indices { c.addRelation(list[position], rank: rank, subrank: 3, tiebreak: position) }
+        }
+        addSchemas(rank: rank + 1, to: &c)
         for s in snapshot.searchPath {
             let system = MetadataSnapshot.isSystemSchema(s)
             for i in snapshot.typesBySchema[s] ?? [] {
@@ -227,8 +250,8 @@ public struct CompletionEngine: Sendable {
     }
 
     /// An alias for a joined table: initials of its words (`order_items` → `oi`), unique in scope.
-    func makeAlias(for name: String, taken: Set<String>) -> String {
-        let initials = name.split(separator: "_").compactMap(\.first).map(String.init).joined().lowercased()
+    func makeAlias(for name: String, taken: Set<String>, initials useInitials: Bool = true) -> String {
+        let initials = useInitials ? name.split(separator: "_").compactMap(\.first).map(String.init).joined().lowercased() : name
         var base = initials.isEmpty ? "t" : initials
         if base.utf8.first.map({ !SqlTokenizer.isIdentifierStart($0) }) ?? true { base = "t" + base }
         var alias = base
@@ -245,6 +268,10 @@ public struct CompletionEngine: Sendable {
         zip(aCols, bCols).map { "\(quoted(a)).\(quoted($0)) = \(quoted(b)).\(quoted($1))" }.joined(separator: " \(and) ")
     }
 
+    /// Tables joined to `scope` by a foreign key, each with its ON clause. A
+    /// self-referencing key is offered in both directions, the second copy of the
+    /// table always under a declared alias. Matched on the table's name or on the
+    /// key's columns (`JOIN custid` finds the join on `customer_id`).
     func addJoins(scope: [TableReference], rank: Int, to c: inout CandidateCollector) {
         let useAliases = scope.contains { $0.alias != nil }
         var taken = Set(scope.map(\.qualifier))
@@ -253,18 +280,24 @@ public struct CompletionEngine: Sendable {
         for (refIndex, ref) in scope.enumerated() {
             guard let rel = resolvedRelation(ref) else { continue }
             for fk in snapshot.foreignKeys(touching: rel.schema, rel.name) {
-                // The other side of the key, and the column lists in (other, ref) order.
-                let refIsChild = fk.schema == rel.schema && fk.table == rel.name
-                let (otherSchema, otherTable, otherCols, refCols) = refIsChild
-                    ? (fk.referencedSchema, fk.referencedTable, fk.referencedColumns, fk.columns)
-                    : (fk.schema, fk.table, fk.columns, fk.referencedColumns)
+                let selfReferencing = fk.schema == fk.referencedSchema && fk.table == fk.referencedTable
+                let directions = selfReferencing ? [true, false] : [fk.schema == rel.schema && fk.table == rel.name]
+                let otherTable = directions[0] ? fk.referencedTable : fk.table
+                let otherSchema = directions[0] ? fk.referencedSchema : fk.schema
                 let visible = snapshot.relation(schema: nil, name: otherTable).map { $0.schema == otherSchema } ?? false
-                let tableText = visible ? quoted(otherTable) : quoted(otherSchema) + "." + quoted(otherTable)
-                let alias = useAliases ? makeAlias(for: otherTable, taken: taken) : (otherTable == rel.name ? otherTable + "2" : otherTable)
-                if useAliases { taken.insert(alias) }
-                let text = tableText + (useAliases ? " " + alias : "") + " \(on) "
-                    + condition(alias, otherCols, ref.qualifier, refCols, and: and)
-                c.addLiteral(.join, text: text, match: otherTable, rank: rank, subrank: refIndex, detail: nil)
+                // Qualified when the user qualified the table it joins to, or when the search path does not find it.
+                let tableText = visible && ref.schema == nil ? quoted(otherTable) : quoted(otherSchema) + "." + quoted(otherTable)
+                let declaresAlias = useAliases || selfReferencing
+                let alias = useAliases ? makeAlias(for: otherTable, taken: taken)
+                    : selfReferencing ? makeAlias(for: otherTable + "2", taken: taken, initials: false) : otherTable
+                if declaresAlias { taken.insert(alias) }
+                for refIsChild in directions {
+                    let (otherCols, refCols) = refIsChild ? (fk.referencedColumns, fk.columns) : (fk.columns, fk.referencedColumns)
+                    let text = tableText + (declaresAlias ? " " + quoted(alias) : "") + " \(on) "
+                        + condition(alias, otherCols, ref.qualifier, refCols, and: and)
+                    let match = ([otherTable] + refCols + otherCols).first { c.matches(MetadataSnapshot.key($0)) } ?? otherTable
+                    c.addLiteral(.join, text: text, match: match, rank: rank, subrank: refIndex, detail: nil)
+                }
             }
         }
     }
@@ -296,7 +329,7 @@ public struct CompletionEngine: Sendable {
         commands.first { $0.spellings.contains(typed) }
     }
 
-    func addCommandArgument(_ typed: String, rank: Int, to c: inout CandidateCollector) {
+    func addCommandArgument(_ typed: String, index: Int = 0, rank: Int, to c: inout CandidateCollector) {
         guard let cmd = command(named: typed) else { return }
         switch cmd.argumentKind {
         case .none: return
@@ -319,25 +352,57 @@ public struct CompletionEngine: Sendable {
         case .schema: addSchemas(rank: rank, to: &c)
         case .role: add(.role, rank: rank, to: &c)
         case .function: addFunctions(schema: nil, rank: rank, to: &c)
+        case .table, .view, .materializedView:
+            let wanted: Set<MetadataSnapshot.RelationKind> = cmd.argumentKind == .table ? [.table, .partitionedTable, .foreignTable]
+                : cmd.argumentKind == .view ? [.view] : [.materializedView]
+            addRelations(schema: nil, kinds: wanted, rank: rank, to: &c)
+            addSchemas(rank: rank + 1, to: &c)
+        case .index: addObjects(.index, table: nil, rank: rank, to: &c)
+        case .sequence: addObjects(.sequence, table: nil, rank: rank, to: &c)
+        case .extension: addObjects(.extension, table: nil, rank: rank, to: &c)
+        case .datatype: addTypes(schema: nil, rank: rank, to: &c)
+        case .words:
+            let typed = c.context.commandArguments ?? ""
+            for (i, w) in (cmd.words?.list(typed) ?? []).enumerated() {
+                c.addLiteral(.value, text: w, match: w, rank: rank, subrank: 0, tiebreak: i)
+            }
         case .variable:
+            if index >= 1 {
+                // `:set NAME ` → the values NAME takes.
+                let name = CommandInvocationWords.first(c.context.commandArguments ?? "")
+                for (i, v) in (SpecialVariables.values[name] ?? []).enumerated() {
+                    c.addLiteral(.value, text: v, match: v, rank: rank, subrank: 0, tiebreak: i)
+                }
+                return
+            }
             for v in variables { c.addLiteral(.variable, text: v, match: v, rank: rank, subrank: 0) }
+            for v in SpecialVariables.values.keys.sorted() where !variables.contains(v) {
+                c.addLiteral(.variable, text: v, match: v, rank: rank, subrank: 1)
+            }
         case .command:
             for cmd in commands { c.addLiteral(.command, text: cmd.name, match: cmd.name, rank: rank, subrank: 0) }
         }
     }
 
+    /// File names for a command argument. Files match case-sensitively and by
+    /// prefix only (the path is typed as is); a name with a space or quote is
+    /// written in single quotes (a directory's left open for the next Tab).
     func addFiles(rank: Int, to c: inout CandidateCollector) {
         let word = c.context.word
-        let slash = word.lastIndex(of: "/")
-        let directory = slash.map { String(word[...$0]) } ?? ""
-        let namePrefix = slash.map { String(word[word.index(after: $0)...]) } ?? word
-        for entry in listDirectory(directory.isEmpty ? "." : directory) {
-            if entry.name.hasPrefix(".") && !namePrefix.hasPrefix(".") { continue }
-            let text = directory + entry.name + (entry.isDirectory ? "/" : "")
-            // Files match case-sensitively and by prefix only: the path is typed as is.
-            guard entry.name.hasPrefix(namePrefix) else { continue }
-            c.addLiteral(.file, text: text, match: text, rank: rank, subrank: entry.isDirectory ? 0 : 1)
+        let opened = word.hasPrefix("'") || word.hasPrefix("\"")
+        let typed = opened ? String(word.dropFirst()).replacingOccurrences(of: "''", with: "'") : word
+        for (path, isDirectory) in files(matching: typed) {
+            let needsQuotes = opened || path.contains { $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\t" }
+            let text = needsQuotes ? "'" + path.replacingOccurrences(of: "'", with: "''") + (isDirectory ? "" : "'") : path
+            c.addLiteral(.file, text: text, match: needsQuotes && opened ? text : path, rank: rank, subrank: isDirectory ? 0 : 1)
         }
+    }
+}
+
+/// The first white-space separated word of a command's argument text.
+enum CommandInvocationWords {
+    static func first(_ text: String) -> String {
+        String(text.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
 }
 

@@ -12,6 +12,14 @@ enum SuggestionTemplate: Sendable {
     /// FK join conditions between the last joined reference and the ones before it.
     case joinConditions
     case keywords([String])
+    /// Catalog objects of a kind that belong to the rule's first `*` (its constraints, its triggers).
+    case objectsOfTarget(CatalogObjectKind)
+    /// Tables having an object of a kind named by the rule's first `*` (`DROP TRIGGER x ON`).
+    case tablesOfTarget(CatalogObjectKind)
+    /// The labels of the enum type the rule's first `*` names.
+    case enumLabelsOfTarget
+    /// The values of the setting named right before the rule's last element (`SET x TO`).
+    case settingValuesOfTarget
 }
 
 /// A declarative completion rule: when the level tokens before the word end
@@ -33,9 +41,12 @@ enum CompletionRules {
     static let relation: SuggestionTemplate = .fixed(.relation(schema: nil))
     static let schema: SuggestionTemplate = .fixed(.schema)
     static let function: SuggestionTemplate = .fixed(.function(schema: nil))
+    static let tableFunction: SuggestionTemplate = .fixed(.tableFunction(schema: nil))
     static let datatype: SuggestionTemplate = .fixed(.datatype(schema: nil))
     static let role: SuggestionTemplate = .fixed(.role)
     static let database: SuggestionTemplate = .fixed(.database)
+    static let setting: SuggestionTemplate = .fixed(.setting)
+    static func objects(_ kind: CatalogObjectKind) -> SuggestionTemplate { .fixed(.catalogObject(kind, table: nil)) }
 
     static let statementStarts = [
         "SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "CREATE", "ALTER", "DROP", "TRUNCATE",
@@ -57,7 +68,10 @@ enum CompletionRules {
         "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "FUNCTION", "PROCEDURE", "SCHEMA", "SEQUENCE", "TYPE",
         "DOMAIN", "ROLE", "USER", "DATABASE", "DEFAULT PRIVILEGES", "SYSTEM", "EXTENSION",
     ]
-    static let expressionKeywords = ["CASE", "CAST", "EXISTS", "NOT", "NULL", "TRUE", "FALSE", "ARRAY", "INTERVAL"]
+    static let expressionKeywords = [
+        "CASE", "CAST", "EXISTS", "NOT", "NULL", "TRUE", "FALSE", "ARRAY", "INTERVAL", "CURRENT_DATE", "CURRENT_TIMESTAMP",
+        "CURRENT_TIME", "CURRENT_USER", "SESSION_USER", "LOCALTIMESTAMP", "DEFAULT",
+    ]
     static let afterSelectItem = ["FROM", "AS", "INTO", "UNION", "UNION ALL", "EXCEPT", "INTERSECT", "ORDER BY", "LIMIT"]
     static let afterFromItem = [
         "WHERE", "JOIN", "INNER JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN", "CROSS JOIN", "NATURAL JOIN",
@@ -89,10 +103,8 @@ enum CompletionRules {
     static let columnConstraints = [
         "NOT NULL", "NULL", "DEFAULT", "PRIMARY KEY", "REFERENCES", "UNIQUE", "CHECK", "COLLATE", "GENERATED", "CONSTRAINT",
     ]
-    static let setTargets = [
-        "search_path", "ROLE", "SESSION AUTHORIZATION", "TIME ZONE", "TRANSACTION", "LOCAL", "SESSION",
-        "statement_timeout", "work_mem", "client_encoding", "application_name", "lock_timeout", "DateStyle",
-    ]
+    /// What follows SET besides a setting's name (the names come from `pg_settings`).
+    static let setTargets = ["ROLE", "SESSION AUTHORIZATION", "TIME ZONE", "TRANSACTION", "LOCAL", "SESSION", "CONSTRAINTS"]
     static let isFollow = ["NULL", "NOT NULL", "TRUE", "FALSE", "DISTINCT FROM", "NOT DISTINCT FROM", "UNKNOWN"]
     static let notFollow = ["NULL", "IN", "LIKE", "ILIKE", "EXISTS", "BETWEEN", "DISTINCT FROM"]
     static let subqueryStarts = ["SELECT", "VALUES", "WITH", "TABLE"]
@@ -247,9 +259,6 @@ enum CompletionRules {
             TailRule(["^", "alter"], [.keywords(alterObjects)]),
             TailRule(["^", "alter", "materialized"], [.keywords(["VIEW"])]),
             TailRule(["^", "explain"], [.keywords(["ANALYZE", "VERBOSE", "SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "VALUES", "TABLE"])]),
-            TailRule(["^", "set"], [.keywords(setTargets)]),
-            TailRule(["^", "show"], [.keywords(["ALL", "search_path", "server_version", "TIME ZONE", "TRANSACTION ISOLATION LEVEL", "statement_timeout", "work_mem"])]),
-            TailRule(["^", "reset"], [.keywords(["ALL", "ROLE", "search_path", "SESSION AUTHORIZATION", "statement_timeout", "work_mem"])]),
             TailRule(["^", "begin"], [.keywords(transactionModes)]),
             TailRule(["^", "start"], [.keywords(["TRANSACTION"])]),
             TailRule(["^", "rollback"], [.keywords(["TO SAVEPOINT", "AND CHAIN", "PREPARED"])]),
@@ -291,7 +300,128 @@ enum CompletionRules {
             TailRule(["fetch"], [.keywords(["FIRST", "NEXT"])]),
             TailRule(["exists"], [.keywords(["("])]),
             TailRule(["for"], [.keywords(["UPDATE", "SHARE", "NO KEY UPDATE", "KEY SHARE"])]),
+        ] + utilityRules
+        // Longest first; among equals, the earlier in the table (a stable order).
+        return rules.enumerated().sorted { a, b in
+            a.element.pattern.count != b.element.pattern.count ? a.element.pattern.count > b.element.pattern.count : a.offset < b.offset
+        }.map(\.element)
+    }()
+
+    /// The tail rules that can apply inside parentheses (not anchored at the statement start).
+    static let innerTailRules = tailRules.filter { $0.pattern.first != "^" }
+
+    /// psql's utility breadth: objects by kind, settings, extensions, enum labels, files.
+    static let utilityRules: [TailRule] = {
+        let index = objects(.index), sequence = objects(.sequence), trigger = objects(.trigger)
+        let policy = objects(.policy), rule = objects(.rule)
+        var rules: [TailRule] = []
+        // Constraints and triggers of a table.
+        for verb in ["drop", "rename", "validate", "alter"] {
+            rules.append(TailRule(["^", "alter", "table", "*", verb, "constraint"], [.objectsOfTarget(.constraint)]))
+        }
+        for verb in ["enable", "disable"] {
+            rules.append(TailRule(["^", "alter", "table", "*", verb, "trigger"], [.objectsOfTarget(.trigger), .keywords(["ALL", "USER"])]))
+            rules.append(TailRule(["^", "alter", "table", "*", verb, "rule"], [.objectsOfTarget(.rule)]))
+        }
+        rules += [
+            TailRule(["^", "alter", "table", "*", "enable"], [.keywords(["TRIGGER", "ROW LEVEL SECURITY", "RULE", "REPLICA TRIGGER", "ALWAYS TRIGGER"])]),
+            TailRule(["^", "alter", "table", "*", "disable"], [.keywords(["TRIGGER", "ROW LEVEL SECURITY", "RULE"])]),
+            TailRule(["^", "alter", "table", "*", "validate"], [.keywords(["CONSTRAINT"])]),
+            TailRule(["^", "alter", "table", "*", "set", "tablespace"], [objects(.tablespace)]),
+            TailRule(["^", "alter", "table", "*", "set"], [.keywords(["SCHEMA", "TABLESPACE", "LOGGED", "UNLOGGED", "WITHOUT CLUSTER", "ACCESS METHOD"])]),
+            TailRule(["^", "cluster", "*", "using"], [.objectsOfTarget(.index)]),
+            TailRule(["^", "cluster", "*"], [.keywords(["USING"])]),
+            TailRule(["^", "alter", "table", "*", "cluster", "on"], [.objectsOfTarget(.index)]),
+            // Indexes, sequences, triggers, policies, rules by name.
+            TailRule(["^", "drop", "index"], [index, schema]),
+            TailRule(["^", "drop", "index", "…", ","], [index, schema]),
+            TailRule(["^", "alter", "index"], [index, schema]),
+            TailRule(["^", "reindex", "index"], [index, schema]),
+            TailRule(["^", "comment", "on", "index"], [index, schema]),
+            TailRule(["^", "drop", "sequence"], [sequence, schema]),
+            TailRule(["^", "alter", "sequence"], [sequence, schema]),
+            TailRule(["^", "comment", "on", "sequence"], [sequence, schema]),
+            TailRule(["^", "drop", "trigger"], [trigger]),
+            TailRule(["^", "alter", "trigger"], [trigger]),
+            TailRule(["^", "drop", "trigger", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "drop", "trigger", "*", "on"], [.tablesOfTarget(.trigger)]),
+            TailRule(["^", "alter", "trigger", "*", "on"], [.tablesOfTarget(.trigger)]),
+            TailRule(["^", "comment", "on", "trigger", "*", "on"], [.tablesOfTarget(.trigger)]),
+            TailRule(["^", "drop", "policy"], [policy]),
+            TailRule(["^", "alter", "policy"], [policy]),
+            TailRule(["^", "drop", "policy", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "drop", "policy", "*", "on"], [.tablesOfTarget(.policy)]),
+            TailRule(["^", "alter", "policy", "*", "on"], [.tablesOfTarget(.policy)]),
+            TailRule(["^", "drop", "rule"], [rule]),
+            TailRule(["^", "drop", "rule", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "drop", "rule", "*", "on"], [.tablesOfTarget(.rule)]),
+            TailRule(["^", "create", "…", "policy", "…", "to"], [role, .keywords(["PUBLIC", "CURRENT_USER", "SESSION_USER"])]),
+            // Types, enum labels.
+            TailRule(["^", "alter", "type"], [datatype]),
+            TailRule(["^", "drop", "type"], [datatype]),
+            TailRule(["^", "drop", "domain"], [datatype]),
+            TailRule(["^", "alter", "domain"], [datatype]),
+            TailRule(["^", "alter", "type", "*"], [.keywords(["ADD VALUE", "RENAME VALUE", "RENAME TO", "OWNER TO", "SET SCHEMA", "ADD ATTRIBUTE", "RENAME ATTRIBUTE"])]),
+            TailRule(["^", "alter", "type", "*", "rename"], [.keywords(["VALUE", "TO", "ATTRIBUTE"])]),
+            TailRule(["^", "alter", "type", "*", "add"], [.keywords(["VALUE", "ATTRIBUTE"])]),
+            TailRule(["^", "alter", "type", "*", "rename", "value"], [.enumLabelsOfTarget]),
+            TailRule(["^", "alter", "type", "*", "add", "value", "lit"], [.keywords(["BEFORE", "AFTER"])]),
+            TailRule(["^", "alter", "type", "*", "add", "value", "lit", "before"], [.enumLabelsOfTarget]),
+            TailRule(["^", "alter", "type", "*", "add", "value", "lit", "after"], [.enumLabelsOfTarget]),
+            TailRule(["^", "alter", "type", "*", "alter", "attribute", "*", "type"], [datatype]),
+            TailRule(["^", "alter", "type", "*", "add", "attribute", "*"], [datatype]),
+            TailRule(["^", "create", "type", "*", "as", "range", "()"], []),
+            // Settings and their values.
+            TailRule(["^", "set"], [setting, .keywords(setTargets)]),
+            TailRule(["^", "set", "local"], [setting, .keywords(["ROLE", "SESSION AUTHORIZATION", "TIME ZONE", "TRANSACTION"])]),
+            TailRule(["^", "set", "session"], [setting, .keywords(["AUTHORIZATION", "CHARACTERISTICS AS TRANSACTION", "ROLE"])]),
+            TailRule(["^", "show"], [setting, .keywords(["ALL", "TIME ZONE", "TRANSACTION ISOLATION LEVEL"])]),
+            TailRule(["^", "reset"], [setting, .keywords(["ALL", "ROLE", "SESSION AUTHORIZATION"])]),
+            TailRule(["^", "alter", "system"], [.keywords(["SET", "RESET"])]),
+            TailRule(["^", "alter", "system", "set"], [setting]),
+            TailRule(["^", "alter", "system", "reset"], [setting, .keywords(["ALL"])]),
+            TailRule(["^", "alter", "database", "*", "set"], [setting]),
+            TailRule(["^", "alter", "database", "*", "reset"], [setting, .keywords(["ALL"])]),
+            TailRule(["^", "alter", "role", "*", "set"], [setting]),
+            TailRule(["^", "alter", "user", "*", "set"], [setting]),
+            TailRule(["^", "alter", "role", "*", "reset"], [setting, .keywords(["ALL"])]),
+            TailRule(["^", "set", "*"], [.keywords(["TO", "="])]),
+            TailRule(["^", "set", "local", "*"], [.keywords(["TO", "="])]),
+            TailRule(["^", "set", "session", "*"], [.keywords(["TO", "="])]),
+            TailRule(["^", "alter", "system", "set", "*"], [.keywords(["TO", "="])]),
         ]
-        return rules.sorted { $0.pattern.count > $1.pattern.count }
+        for head in [["^", "set"], ["^", "set", "local"], ["^", "set", "session"], ["^", "alter", "system", "set"],
+                     ["^", "alter", "database", "*", "set"], ["^", "alter", "role", "*", "set"], ["^", "alter", "user", "*", "set"]] {
+            // The setting is the name right before TO / `=` (for ALTER DATABASE/ROLE the first `*` is the database or role).
+            let value: [SuggestionTemplate] = [.settingValuesOfTarget, .keywords(["DEFAULT"])]
+            rules.append(TailRule(head + ["*", "to"], value))
+            rules.append(TailRule(head + ["*", "="], value))
+        }
+        rules += [
+            // Extensions, tablespaces, collations.
+            TailRule(["^", "create", "extension"], [objects(.availableExtension), .keywords(["IF NOT EXISTS"])]),
+            TailRule(["^", "drop", "extension"], [objects(.extension)]),
+            TailRule(["^", "alter", "extension"], [objects(.extension)]),
+            TailRule(["^", "comment", "on", "extension"], [objects(.extension)]),
+            TailRule(["^", "create", "extension", "*"], [.keywords(["WITH", "SCHEMA", "VERSION", "CASCADE"])]),
+            TailRule(["tablespace"], [objects(.tablespace)]),
+            TailRule(["^", "create", "tablespace"], []),
+            TailRule(["collate"], [objects(.collation)]),
+            // Roles wherever a role goes.
+            TailRule(["for", "role"], [role]),
+            TailRule(["in", "role"], [role]),
+            TailRule(["with", "owner"], [role]),
+            TailRule(["^", "create", "database", "*", "owner"], [role]),
+            TailRule(["^", "grant", "*", "to"], [role, .keywords(["PUBLIC"])]),
+            // COPY's file (the string itself is completed by the analyzer).
+            TailRule(["^", "copy", "*", "from"], [.fixed(.quotedFile), .keywords(["STDIN", "PROGRAM"])]),
+            TailRule(["^", "copy", "*", "()", "from"], [.fixed(.quotedFile), .keywords(["STDIN", "PROGRAM"])]),
+            TailRule(["^", "copy", "*", "to"], [.fixed(.quotedFile), .keywords(["STDOUT", "PROGRAM"])]),
+            TailRule(["^", "copy", "*", "()", "to"], [.fixed(.quotedFile), .keywords(["STDOUT", "PROGRAM"])]),
+            TailRule(["^", "copy", "*"], [.keywords(["FROM", "TO", "("])]),
+            TailRule(["^", "copy", "*", "()"], [.keywords(["FROM", "TO"])]),
+            TailRule(["^", "copy", "*", "…", "with"], [.keywords(["("])]),
+        ]
+        return rules
     }()
 }

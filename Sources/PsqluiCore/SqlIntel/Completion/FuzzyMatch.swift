@@ -1,19 +1,28 @@
 /// How well a typed word matches a name, compared on lower-cased UTF-8 bytes.
+///
+/// A prefix match is the normal case. Anything else must be made of pieces that
+/// each start at a word boundary of the name (its start, or after `_`, space,
+/// `.`, `-` or a digit run): `oi` and `ord_it` find `order_items`, `cus_id`
+/// finds `customer_id`, but `sel` does not find `refresh materialized view`
+/// and `in` does not find `min`. Such matches always rank after prefix matches.
 enum FuzzyMatch {
-    /// A match: prefix matches sort before subsequence matches; among the
-    /// latter, a shorter span and an earlier start are better.
+    /// A match: prefix matches sort before boundary matches; among the latter,
+    /// fewer pieces, then a shorter span, then an earlier start are better.
     struct Score: Comparable {
         var isPrefix: Bool
+        var pieces: Int = 1
         var span: Int
         var start: Int
         static func < (a: Score, b: Score) -> Bool {
             if a.isPrefix != b.isPrefix { return a.isPrefix }
+            if a.pieces != b.pieces { return a.pieces < b.pieces }
             if a.span != b.span { return a.span < b.span }
             return a.start < b.start
         }
     }
 
-    /// nil when `needle` is not a prefix or a subsequence of `haystack`.
+    /// nil when `needle` is neither a prefix of `haystack` nor made of
+    /// word-boundary pieces of it.
     @inline(__always)
     static func score(_ needle: [UInt8], _ haystack: [UInt8]) -> Score? {
         if needle.isEmpty { return Score(isPrefix: true, span: 0, start: 0) }
@@ -21,13 +30,46 @@ enum FuzzyMatch {
         var isPrefix = true
         for i in 0..<needle.count where needle[i] != haystack[i] { isPrefix = false; break }
         if isPrefix { return Score(isPrefix: true, span: needle.count, start: 0) }
-        // Subsequence: the first match start, then greedy.
-        var j = 0
-        var first = -1
-        for (i, c) in haystack.enumerated() where c == needle[j] {
-            if first < 0 { first = i }
-            j += 1
-            if j == needle.count { return Score(isPrefix: false, span: i - first + 1, start: first) }
+        // Separators typed by the user are not needed to match (`ordit` ≈ `ord_it`).
+        let typed = needle.filter { !isSeparator($0) }
+        guard !typed.isEmpty, let first = typed.first, haystack.contains(first) else { return nil }
+        var budget = 200
+        guard let (pieces, end, start) = pieces(typed, 0, haystack, 0, &budget) else { return nil }
+        return Score(isPrefix: false, pieces: pieces, span: end - start, start: start)
+    }
+
+    static func isSeparator(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: "_") || c == UInt8(ascii: " ") || c == UInt8(ascii: ".") || c == UInt8(ascii: "-")
+    }
+
+    static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+
+    /// True when a piece may start at `i`: the name's start, after a separator,
+    /// or where digits start or end.
+    static func isBoundary(_ h: [UInt8], _ i: Int) -> Bool {
+        if i == 0 { return true }
+        let prev = h[i - 1]
+        if isSeparator(prev) { return true }
+        return isDigit(prev) != isDigit(h[i])
+    }
+
+    /// Matches `n[ni...]` as pieces starting at boundaries of `h[hi...]`, longest
+    /// pieces first. Returns (piece count, end of the match, start of the first piece).
+    static func pieces(_ n: [UInt8], _ ni: Int, _ h: [UInt8], _ hi: Int, _ budget: inout Int) -> (Int, Int, Int)? {
+        if ni == n.count { return (0, hi, hi) }
+        var p = hi
+        while p < h.count {
+            budget -= 1
+            if budget < 0 { return nil }
+            if h[p] == n[ni] && isBoundary(h, p) {
+                var k = 0
+                while ni + k < n.count && p + k < h.count && h[p + k] == n[ni + k] { k += 1 }
+                while k >= 1 {
+                    if let (count, end, _) = pieces(n, ni + k, h, p + k, &budget) { return (count + 1, end, p) }
+                    k -= 1
+                }
+            }
+            p += 1
         }
         return nil
     }
