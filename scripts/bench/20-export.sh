@@ -38,6 +38,18 @@ REF_LABEL='\copy text'
 compare "tsv 1M mixed > /dev/null vs floor" \
   -- "$PSQLUI" -X --format tsv -c "select * from mixed" \
   -- "$PSQL" -X -c '\copy (select * from mixed) to stdout'
+# The fast path against the ordinary one (single-row mode): a statement in
+# parentheses keeps the ordinary path (CopyRoute takes none that starts with "(").
+REF_LABEL='ordinary path'
+compare "csv 1M mixed: COPY fast path vs ordinary path" \
+  -- "$PSQLUI" -X --csv -c "select * from mixed" \
+  -- "$PSQLUI" -X --csv -c "(select * from mixed)"
+compare "tsv 1M mixed: COPY fast path vs ordinary path" \
+  -- "$PSQLUI" -X --format tsv -c "select * from mixed" \
+  -- "$PSQLUI" -X --format tsv -c "(select * from mixed)"
+compare "csv 1M pgbench_accounts: COPY fast path vs ordinary path" \
+  -- "$PSQLUI" -X --csv -c "select * from pgbench_accounts" \
+  -- "$PSQLUI" -X --csv -c "(select * from pgbench_accounts)"
 REF_LABEL='psql --csv'
 compare "csv 1M pgbench_accounts > /dev/null vs psql --csv" \
   -- "$PSQLUI" -X --csv -c "select * from pgbench_accounts" \

@@ -44,6 +44,10 @@ public final class MetadataCache: @unchecked Sendable {
     public var hookAnnotations: MetadataAnnotations { snapshotLock.withLock { currentAnnotations } }
     private var currentAnnotations = MetadataAnnotations()
 
+    /// Why the last load failed (nil after a successful one), for `--complete`'s note.
+    public var lastProblem: String? { snapshotLock.withLock { problem } }
+    private var problem: String?
+
     /// How many loads have finished (successfully or not); tests and benches wait on it.
     public var loadsCompleted: Int { snapshotLock.withLock { completedLoads } }
 
@@ -152,14 +156,22 @@ public final class MetadataCache: @unchecked Sendable {
                 if let target {
                     let s = PGSession(settings: target)
                     s.usesQueryCanceller = false
-                    if (try? s.connect()) != nil { session = s }
+                    do { try s.connect(); session = s } catch {
+                        snapshotLock.withLock { problem = "could not connect: " + String(describing: error).split(separator: "\n").first.map(String.init)!  }
+                    }
                 }
             }
             guard let session else {
                 snapshotLock.withLock { completedLoads += 1 }
                 continue
             }
-            do { try loadNow(using: session) } catch { session.close() }
+            do {
+                try loadNow(using: session)
+                snapshotLock.withLock { problem = nil }
+            } catch {
+                snapshotLock.withLock { problem = "catalog query failed: \(error)" }
+                session.close()
+            }
         }
     }
 

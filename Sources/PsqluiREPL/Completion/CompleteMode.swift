@@ -4,23 +4,30 @@ import PsqluiCore
 /// `psqlui --complete TEXT [--cursor N]`: prints the candidates for TEXT as
 /// `KIND<TAB>CANDIDATE<TAB>START` lines, best first.
 ///
-/// Connects with the usual options to load the catalog; if that fails (no
-/// server, wrong password — it never prompts) it still completes keywords,
-/// commands and files, and exits 0.
+/// Connects with the usual options to load the catalog, waiting for it at most
+/// `metadataWait` seconds. If it is not there by then (no server, a wrong
+/// password — it never prompts —, a server too busy to answer) it still
+/// completes keywords, commands and files, says so on stderr, and exits 0.
 public enum CompleteMode {
+    /// How long an answer waits for the catalog.
+    public static let metadataWait = 5.0
+
     public static func run(_ options: LaunchOptions, text: String, cursor: Int?) -> Int32 {
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let registry = App.startPlugins(skipConfig: options.skipConfig, report: { _ in })
         defer { App.stopPlugins(registry) }
         let cache = MetadataCache(registry: registry)
+        defer { cache.stop() }
         var settings = options.connection
         settings.neverPrompt = true
         settings.forcePasswordPrompt = false
-        let session = PGSession(settings: settings)
-        session.usesQueryCanceller = false
-        if (try? session.connect()) != nil {
-            try? cache.loadNow(using: session)
-            session.close()
+        cache.connect(settings: settings)
+        let finished = cache.waitForLoads(1, timeout: metadataWait)
+        if cache.snapshot === MetadataSnapshot.empty {
+            let why = finished ? (cache.lastProblem ?? "the catalog could not be read") : "the catalog did not load within \(Int(metadataWait)) s"
+            let stderr = FileDescriptorWriter(fileDescriptor: 2)
+            try? stderr.write("psqlui: completing without the database's catalog (\(why)): only keywords, commands and files\n")
+            try? stderr.flush()
         }
         let variables = VariableStore()
         for (name, value) in options.variables { variables[name] = value }

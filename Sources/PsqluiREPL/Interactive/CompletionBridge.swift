@@ -72,7 +72,9 @@ enum CompletionBridge {
         if single {
             lastAmbiguous = nil
             let last = replacement.utf8.last
-            rl_completion_append_character = last == UInt8(ascii: "/") || last == UInt8(ascii: ".") ? 0 : Int32(UInt8(ascii: " "))
+            // No space after a directory, a qualifier, or before text that already starts with one.
+            let spaceFollows = cursor < text.count && text[cursor] == UInt8(ascii: " ")
+            rl_completion_append_character = last == UInt8(ascii: "/") || last == UInt8(ascii: ".") || spaceFollows ? 0 : Int32(UInt8(ascii: " "))
         } else {
             var after = Array(text[..<wordStartByte]) + Array(replacement.utf8)
             let newCursor = after.count

@@ -164,3 +164,52 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 10)
     }
 }
+
+/// Issue #12 kinds against the real demo schema plus a self-referencing key,
+/// an enum, a trigger and a set-returning function.
+@Suite struct CompleteFlagKindsTests {
+    static let database: String = {
+        let db = try! TestServer.makeDatabase(prefix: "complete12")
+        _ = try! TestServer.admin("""
+            create table staff (id int primary key, boss_id int references staff(id), name text);
+            create type mood as enum ('happy', 'Sad');
+            create function staff_of(b int) returns table (sid int, sname text) language sql as $$ select id, name from staff where boss_id = b $$;
+            create function touch() returns trigger language plpgsql as $$ begin return new; end $$;
+            create trigger staff_touch before update on staff for each row execute function touch();
+            """, database: db)
+        return db
+    }()
+
+    static func texts(_ text: String, cursor: Int? = nil) throws -> [String] {
+        try CompleteFlagTests.complete(text, cursor: cursor, database: database).map(\.text)
+    }
+
+    @Test func selfJoinDeclaresItsAliasInBothDirections() throws {
+        let joins = try CompleteFlagTests.complete("select * from staff join ", database: Self.database).filter { $0.kind == "join" }.map(\.text)
+        #expect(joins.contains("staff staff2 on staff2.id = staff.boss_id"), "\(joins)")
+        #expect(joins.contains("staff staff2 on staff2.boss_id = staff.id"), "\(joins)")
+    }
+
+    @Test func starExpandsToTheColumnList() throws {
+        #expect(try Self.texts("select * from orders", cursor: 8).first == "id, customer_id, status, ordered_at, note")
+        #expect(try Self.texts("select o.* from orders o join customers c on c.id = o.customer_id", cursor: 10).first
+                == "o.id, o.customer_id, o.status, o.ordered_at, o.note")
+    }
+
+    @Test func setReturningFunctionColumnsAndFromOnlySetReturning() throws {
+        #expect(try Self.texts("select f. from staff_of(1) f", cursor: 9) == ["sid", "sname"])
+        let from = try Self.texts("select * from customer_t")
+        #expect(!from.contains("customer_total"), "a scalar function does not fit after FROM: \(from)")
+        #expect(try Self.texts("select * from staff_o").contains("staff_of"))
+    }
+
+    @Test func constraintsTriggersEnumLabelsSettingsIndexes() throws {
+        #expect(try Self.texts("alter table orders drop constraint ").contains("orders_customer_id_fkey"))
+        #expect(try Self.texts("drop trigger staff_touch on ") == ["staff"])
+        #expect(try Self.texts("alter type mood rename value ") == ["'happy'", "'Sad'"])
+        #expect(try Self.texts("set client_min_mess") == ["client_min_messages"])
+        #expect(try Self.texts("set client_min_messages to ").contains("warning"))
+        #expect(try Self.texts("\\di order").contains("order_items_product_id_idx"))
+        #expect(try Self.texts("select 1::mo").contains("mood"))
+    }
+}

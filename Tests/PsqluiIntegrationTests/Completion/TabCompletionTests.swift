@@ -103,4 +103,26 @@ import Testing
         let final = try tmux.screen()
         #expect(completed, "\(final)")
     }
+
+    @Test func starAndTabExpandsTheColumnList() throws {
+        let (tmux, db) = try Self.start()
+        defer { tmux.kill() }
+        try tmux.type("select * from orders")
+        for _ in 0..<" from orders".count { try tmux.press("Left") }
+        try tmux.press("Tab")
+        try tmux.waitFor("the star expanded") {
+            Self.inputLine($0) == "\(db)=# select id, customer_id, status, ordered_at, note from orders"
+        }
+    }
+
+    @Test func dropConstraintTabTabListsTheTablesConstraints() throws {
+        let (tmux, _) = try Self.start()
+        defer { tmux.kill() }
+        try tmux.type("ALTER TABLE orders DROP CONSTRAINT ")
+        try tmux.press("Tab")
+        try tmux.press("Tab")
+        let screen = try tmux.waitFor(text: "orders_customer_id_fkey")
+        #expect(screen.contains("orders_pkey") && screen.contains("orders_status_check"), "\(screen)")
+        #expect(!screen.contains("customers_pkey"), "another table's constraint: \(screen)")
+    }
 }
