@@ -7,6 +7,11 @@ import PsqluiPluginAPI
 public enum App {
     public static func run(_ options: LaunchOptions) -> Int32 {
         MallocTuning.apply()
+        // The locale decides the client encoding (libpq's "auto" reads LC_CTYPE) and
+        // what libedit accepts, as in psql.
+        setlocale(LC_ALL, "")
+        StandardDescriptors.ensureOpen()
+        QueryCanceller.shared.installSignalHandler()
         signal(SIGPIPE, SIG_IGN)  // writes report EPIPE; we end like psql would (status 141)
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let stderr = FileDescriptorWriter(fileDescriptor: 2)
@@ -33,7 +38,6 @@ public enum App {
         defer { cluster?.stop() }
 
         let interactive = options.actions.isEmpty && isatty(0) == 1
-        setlocale(LC_ALL, "")  // before connecting: client_encoding "auto" reads the locale
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
             session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }
@@ -45,6 +49,7 @@ public enum App {
         }
 
         let variables = VariableStore()
+        variables["ENCODING"] = session.parameter("client_encoding")
         for (name, value) in options.variables { variables[name] = value }
         var printSettings = options.printSettings
         if options.quiet { printSettings.showCommandTags = false }

@@ -212,7 +212,7 @@ final class BackslashCommands {
     private func applyPset(_ name: String, _ value: String?) -> StepResult {
         do {
             let line = try evaluator.printSettings.applyPset(name, value)
-            if let line, !evaluator.variables.bool("QUIET") {
+            if let line, !evaluator.variables.bool("QUIET"), evaluator.printSettings.showCommandTags {  // -q is quiet too
                 try? evaluator.stdout.write(line + "\n")
                 try? evaluator.stdout.flush()
             }
