@@ -46,10 +46,6 @@ let package = Package(
             name: "PsqluiCore",
             dependencies: [
                 "CLibPQ",
-                "ExplainPlugin",
-                "CommentsPlugin",
-                "ParquetPlugin",
-                "ClipboardPlugin",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Version", package: "Version"),
@@ -72,6 +68,9 @@ let package = Package(
             dependencies: [
                 "PsqluiREPL",
                 "PsqluiCore",
+                // The built-in plugins are linked here and handed to the core: the core
+                // never depends on a plugin target.
+                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

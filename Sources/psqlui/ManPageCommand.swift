@@ -8,7 +8,7 @@ enum ManPageCommand {
     static func render() throws -> String {
         let me = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
         let dump = try ChildProcess.run([me, "--experimental-dump-help"])
-        let commands = App.startPlugins(skipConfig: true, report: { _ in })
+        let commands = App.startPlugins(skipConfig: true, builtins: BuiltinPlugins.all, report: { _ in })
         return try ManPageWriter.render(toolInfo: Data(dump.output.utf8), commands: commands.descriptions)
     }
 }

@@ -184,6 +184,7 @@ struct PsqluiCommand: ParsableCommand {
             try PsetOption.apply(name: name, value: value, to: &print)
         }
         options.printSettings = print
+        options.builtinPlugins = BuiltinPlugins.all
         options.commandLineSettings = commandLineSettings()
         if printConfig { Foundation.exit(ConfigApplication.printConfig(options)) }
         if let complete {

@@ -25,6 +25,8 @@ public struct ConfigKey: Sendable {
     public static let displayFormat = ConfigKey(name: "display.format", kind: .choice(["aligned", "unaligned"]), defaultValue: .string("aligned"))
     public static let displayExpanded = ConfigKey(name: "display.expanded", kind: .expanded, defaultValue: .bool(false))
     public static let displayFooter = ConfigKey(name: "display.footer", kind: .bool, defaultValue: .bool(true))
+    /// Colour at a terminal (`NO_COLOR` still turns it off).
+    public static let displayColor = ConfigKey(name: "display.color", kind: .bool, defaultValue: .bool(true))
     public static let displayTiming = ConfigKey(name: "display.timing", kind: .bool, defaultValue: .bool(false))
     public static let pager = ConfigKey(name: "pager", kind: .string, defaultValue: nil)
     public static let editor = ConfigKey(name: "editor", kind: .string, defaultValue: nil)
@@ -36,7 +38,7 @@ public struct ConfigKey: Sendable {
 
     /// Every setting, in the order `--print-config` lists them.
     public static let all: [ConfigKey] = [
-        displayNull, displayBorder, displayFormat, displayExpanded, displayFooter, displayTiming,
+        displayNull, displayBorder, displayFormat, displayExpanded, displayFooter, displayColor, displayTiming,
         pager, editor, historySize, historyPath, prompt1, prompt2, warnDestructive,
     ]
 

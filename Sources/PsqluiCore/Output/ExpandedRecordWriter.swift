@@ -35,8 +35,9 @@ final class ExpandedRecordWriter: TableWriter {
         var dwidth = measure.widestValue
         var dmultiline = measure.anyMultiline
         let oldAscii = format.isOldAscii
-        // psql 15 fits the data width only in `wrapped` (psql 16 also in `aligned`).
-        if settings.format == .wrapped {
+        // psql ≥ 15.19 (and 16) also widen `aligned` records to the record header line;
+        // 15.18 did so only in `wrapped`. The machines' psql 15 is 15.20.
+        if settings.format == .wrapped || settings.format == .aligned {
             var swidth: Int
             switch border {
             case 0: swidth = 1 + (hmultiline ? 1 : 0)

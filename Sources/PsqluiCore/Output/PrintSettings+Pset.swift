@@ -77,7 +77,7 @@ extension PrintSettings {
         case "csv_fieldsep":
             if let value {
                 let bytes = Array(value.utf8)
-                guard bytes.count == 1 else { throw PsetError("\\pset: csv_fieldsep must be a single one-byte character") }
+                guard bytes.count == 1, bytes[0] != 0 else { throw PsetError("\\pset: csv_fieldsep must be a single one-byte character") }  // C sees "\\0" as empty
                 guard ![UInt8(ascii: "\""), 0x0a, 0x0d].contains(bytes[0]) else {
                     throw PsetError("\\pset: csv_fieldsep cannot be a double quote, a newline, or a carriage return")
                 }

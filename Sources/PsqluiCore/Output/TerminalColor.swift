@@ -17,6 +17,18 @@ public enum TerminalColor {
         return true
     }
 
+    /// A server or psqlui message for a terminal: errors (`ERROR:`, `FATAL:`,
+    /// `error:`) red, warnings yellow; the first line only, the rest as is.
+    public static func paintMessage(_ text: String) -> String {
+        let firstLineEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        let first = text[..<firstLineEnd]
+        let code: String
+        if first.contains("ERROR:") || first.contains("FATAL:") || first.contains("PANIC:") || first.contains("error:") { code = red }
+        else if first.contains("WARNING:") || first.contains("warning:") { code = yellow }
+        else { return text }
+        return code + first + reset + text[firstLineEnd...]
+    }
+
     /// `text` wrapped in `code` … reset.
     public static func paint(_ text: String, _ code: String) -> String { code + text + reset }
 }

@@ -8,6 +8,9 @@ import Glibc
 public enum PluginLoadError: Error, Equatable, CustomStringConvertible {
     /// `dlopen` failed: not a shared library, or a dependency is missing.
     case notALibrary(path: String, reason: String)
+    /// The file's ELF headers are broken or cut short (checked before `dlopen`, which
+    /// would crash on a truncated file).
+    case damagedLibrary(path: String, reason: String)
     /// The library lacks one of the entry symbols: not a psqlui plugin.
     case missingSymbol(path: String, symbol: String)
     /// Built against another version of the binary contract.
@@ -22,6 +25,8 @@ public enum PluginLoadError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .notALibrary(path, reason):
             return "\(path): not a loadable shared library (\(reason))"
+        case let .damagedLibrary(path, reason):
+            return "\(path): the file is damaged: \(reason)"
         case let .missingSymbol(path, symbol):
             return "\(path): not a psqlui plugin (no \(symbol) symbol)"
         case let .abiMismatch(path, plugin, host):
@@ -69,6 +74,10 @@ public struct PluginLoader: Sendable {
     /// Loads the plugin library at `path`.
     public func load(_ path: String) throws -> LoadedPlugin {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        if let problem = ELFHeaderCheck.problem(path: resolved) {
+            // A text file named .so is reported as before (dlopen's own words).
+            if problem != "not an ELF file" { throw PluginLoadError.damagedLibrary(path: path, reason: problem) }
+        }
         guard let handle = dlopen(resolved, RTLD_NOW | RTLD_LOCAL) else {
             throw PluginLoadError.notALibrary(path: path, reason: Self.lastDLError())
         }

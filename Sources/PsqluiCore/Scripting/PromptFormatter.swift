@@ -16,6 +16,8 @@ public enum PromptFormatter {
         public var continuation: ContinuationState = .none
         public var transaction: TransactionState = .idle
         public var inactiveBranch = false
+        /// Colour the transaction and connection state (`*`, `!`, failed `%x`) — at a terminal only.
+        public var color = false
 
         public init() {}
     }
@@ -34,13 +36,13 @@ public enum PromptFormatter {
             switch e {
             case "/": out += state.database
             case "~": out += state.database == (state.user.isEmpty ? "" : state.user) ? "~" : state.database
-            case "M": out += state.host.isEmpty || state.host.hasPrefix("/") ? "[local]" : state.host
+            case "M": out += hostName(state.host)
             case "m": out += state.host.isEmpty || state.host.hasPrefix("/") ? "[local]" : String(state.host.prefix { $0 != "." })
             case ">": out += state.port
             case "n": out += state.user
             case "#": out += state.superuser ? "#" : ">"
-            case "x": out += state.transaction.promptMarker
-            case "R": out += statusMarker(state)
+            case "x": out += painted(state.transaction.promptMarker, state)
+            case "R": out += painted(statusMarker(state), state)
             case "%": out += "%"
             case "[": out += "\u{1}"
             case "]": out += "\u{2}"
@@ -48,6 +50,28 @@ public enum PromptFormatter {
             }
         }
         return out
+    }
+
+    /// psql's default socket directory (Debian's build).
+    static let defaultSocketDirectory = "/var/run/postgresql"
+
+    static func hostName(_ host: String) -> String {
+        if !host.isEmpty && !host.hasPrefix("/") && !host.hasPrefix("@") { return host }
+        if host.isEmpty || host == defaultSocketDirectory { return "[local]" }
+        return "[local:\(host)]"
+    }
+
+    /// `*` (in a transaction) yellow, `!` (failed or disconnected) red, inside libedit's
+    /// invisible-character markers so the prompt's width stays right.
+    static func painted(_ marker: String, _ state: State) -> String {
+        guard state.color else { return marker }
+        let code: String
+        switch marker {
+        case "*": code = TerminalColor.yellow
+        case "!": code = TerminalColor.red
+        default: return marker
+        }
+        return "\u{1}" + code + "\u{2}" + marker + "\u{1}" + TerminalColor.reset + "\u{2}"
     }
 
     private static func statusMarker(_ state: State) -> String {

@@ -96,13 +96,22 @@ final class ResultStreamReader {
                 if case OutputWriteError.brokenPipe = error { broken = true } else { broken = false }
                 outcome = .outputError(message: "\(error)", brokenPipe: broken)
                 // Stop the server from sending the rest; drain what is in flight.
-                QueryCanceller.shared.cancelNow()
+                cancelOwnQuery()
             }
             if !ownedByPending { PQclear(result) }
         }
         pending.forEach { PQclear($0) }
         pending.removeAll()
         return outcome
+    }
+
+    /// Cancels the query on this reader's connection (which may be a background one,
+    /// never the user's by mistake).
+    private func cancelOwnQuery() {
+        guard let handle = PQgetCancel(conn) else { return }
+        var errbuf = [CChar](repeating: 0, count: 256)
+        _ = PQcancel(handle, &errbuf, 256)
+        PQfreeCancel(handle)
     }
 
     private func startResultIfNeeded(_ result: OpaquePointer) throws {

@@ -59,7 +59,12 @@ public struct StatementSplitter {
     private var statementFirstLine = 0
     private var currentLine = 0
     private var addedNewlinePosition = -1
+    /// Items completed but not handed over yet (a variable's value may hold several).
     private var items: [SplitterItem] = []
+    private var itemsHead = 0
+    private var lineInProgress: UnsafeBufferPointer<UInt8>?
+    private var linePosition = 0
+    private var lineVariables: VariableLookup?
     private var expandingVariables: [String] = []
 
     public init(standardConformingStrings: Bool = true) {
@@ -116,20 +121,57 @@ public struct StatementSplitter {
     // MARK: - Feeding
 
     /// Feeds one input line without its trailing `\n`; returns the items it completed.
+    /// (For short input; a runner uses `begin(line:…)` and `nextItem()`, which hand
+    /// over one item at a time, so a line of a million statements runs in flat memory.)
     public mutating func feed(line: UnsafeBufferPointer<UInt8>, lineNumber: Int, variables: VariableLookup? = nil) -> [SplitterItem] {
+        begin(line: line, lineNumber: lineNumber, variables: variables)
+        var found: [SplitterItem] = []
+        while let item = nextItem() { found.append(item) }
+        return found
+    }
+
+    /// Starts lexing one input line without its trailing `\n`. `line` must stay valid
+    /// until `nextItem()` returns nil or `abandonLine()` is called.
+    public mutating func begin(line: UnsafeBufferPointer<UInt8>, lineNumber: Int, variables: VariableLookup? = nil) {
+        abandonLine()
         currentLine = lineNumber
         // psql skips empty lines unless inside a quote or comment.
-        if line.isEmpty && mode == .initial { return [] }
+        if line.isEmpty && mode == .initial { return }
         if buffer.isEmpty {
             addedNewlinePosition = -1
         } else {
             buffer.append(UInt8(ascii: "\n"))
             addedNewlinePosition = buffer.count
         }
-        lex(line, variables: variables)
-        let found = items
-        items.removeAll()
-        return found
+        lineInProgress = line
+        linePosition = 0
+        lineVariables = variables
+    }
+
+    /// Lexes the line started with `begin` up to the next statement or meta-command and
+    /// returns it; nil when the line is done (its tail stays in the buffer).
+    public mutating func nextItem() -> SplitterItem? {
+        while true {
+            if itemsHead < items.count {
+                let item = items[itemsHead]
+                itemsHead += 1
+                if itemsHead == items.count { items.removeAll(keepingCapacity: true); itemsHead = 0 }
+                return item
+            }
+            guard let src = lineInProgress, linePosition < src.count else {
+                abandonLine()
+                return nil
+            }
+            linePosition = lexStep(src, at: linePosition, variables: lineVariables)
+        }
+    }
+
+    /// Drops the rest of the current line (the runner stopped on an error).
+    public mutating func abandonLine() {
+        lineInProgress = nil
+        lineVariables = nil
+        items.removeAll(keepingCapacity: true)
+        itemsHead = 0
     }
 
     /// Feeds one input line without its trailing `\n`; returns the items it completed.
@@ -155,18 +197,22 @@ public struct StatementSplitter {
 
     // MARK: - Lexing
 
+    /// Lexes all of `src` (a variable's value).
     private mutating func lex(_ src: UnsafeBufferPointer<UInt8>, variables: VariableLookup?) {
         var i = 0
-        while i < src.count {
-            switch mode {
-            case .initial: i = lexToken(src, at: i, variables: variables)
-            case .standardString: i = scanQuoted(src, from: i, quote: UInt8(ascii: "'"), backslashEscapes: false)
-            case .escapeString: i = scanQuoted(src, from: i, quote: UInt8(ascii: "'"), backslashEscapes: true)
-            case .quotedIdentifier: i = scanQuoted(src, from: i, quote: UInt8(ascii: "\""), backslashEscapes: false)
-            case .bitString: i = scanBitString(src, from: i)
-            case .dollarQuote: i = scanDollarQuote(src, from: i)
-            case .blockComment: i = scanBlockComment(src, from: i)
-            }
+        while i < src.count { i = lexStep(src, at: i, variables: variables) }
+    }
+
+    /// Lexes one token or quoted run at `i`; returns the index after it.
+    private mutating func lexStep(_ src: UnsafeBufferPointer<UInt8>, at i: Int, variables: VariableLookup?) -> Int {
+        switch mode {
+        case .initial: return lexToken(src, at: i, variables: variables)
+        case .standardString: return scanQuoted(src, from: i, quote: UInt8(ascii: "'"), backslashEscapes: false)
+        case .escapeString: return scanQuoted(src, from: i, quote: UInt8(ascii: "'"), backslashEscapes: true)
+        case .quotedIdentifier: return scanQuoted(src, from: i, quote: UInt8(ascii: "\""), backslashEscapes: false)
+        case .bitString: return scanBitString(src, from: i)
+        case .dollarQuote: return scanDollarQuote(src, from: i)
+        case .blockComment: return scanBlockComment(src, from: i)
         }
     }
 
@@ -379,7 +425,9 @@ public struct StatementSplitter {
     }
 
     private mutating func completeStatement() {
-        items.append(.statement(SplitStatement(sql: buffer, firstLine: statementFirstLine, lastLine: currentLine)))
+        // A copy of exactly its size: handing over `buffer` itself would keep its
+        // whole capacity alive in every statement.
+        items.append(.statement(SplitStatement(sql: Array(buffer[...]), firstLine: statementFirstLine, lastLine: currentLine)))
         buffer.removeAll(keepingCapacity: true)
         addedNewlinePosition = -1
     }

@@ -1,11 +1,17 @@
 import Foundation
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// Wires a run of psqlui together: the temporary cluster, the connection, then the
 /// `-c`/`-f` actions, a piped script, or the interactive prompt.
 public enum App {
     public static func run(_ options: LaunchOptions) -> Int32 {
         MallocTuning.apply()
+        // The locale decides the client encoding (libpq's "auto" reads LC_CTYPE) and
+        // what libedit accepts, as in psql.
+        setlocale(LC_ALL, "")
+        StandardDescriptors.ensureOpen()
+        QueryCanceller.shared.installSignalHandler()
         signal(SIGPIPE, SIG_IGN)  // writes report EPIPE; we end like psql would (status 141)
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let stderr = FileDescriptorWriter(fileDescriptor: 2)
@@ -32,7 +38,6 @@ public enum App {
         defer { cluster?.stop() }
 
         let interactive = options.actions.isEmpty && isatty(0) == 1
-        setlocale(LC_ALL, "")  // before connecting: client_encoding "auto" reads the locale
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
             session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }
@@ -44,10 +49,11 @@ public enum App {
         }
 
         let variables = VariableStore()
+        variables["ENCODING"] = session.parameter("client_encoding")
         for (name, value) in options.variables { variables[name] = value }
         var printSettings = options.printSettings
         if options.quiet { printSettings.showCommandTags = false }
-        let commands = startPlugins(skipConfig: options.skipConfig, config: config, report: { notice in
+        let commands = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { notice in
             try? stderr.write(notice + (notice.hasSuffix("\n") ? "" : "\n"))
             try? stderr.flush()
         })
@@ -85,13 +91,14 @@ public enum App {
     /// registers built-in plugins and outside plugins (none with `-X`) into it, and
     /// reports refused plugins and an untrusted project (unless the config already
     /// told about that project). `[plugins]` flags and tables come from `config`.
-    public static func startPlugins(skipConfig: Bool, config: ConfigStore = ConfigStore(), report: (String) -> Void) -> REPLCommandTable {
+    public static func startPlugins(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
+                                    report: (String) -> Void) -> REPLCommandTable {
         let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
         let loader = PluginLoader()
         let table = HostCommands.table(plugins: registry, loader: loader)
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
-        for notice in PluginStartup.run(registry: registry, discovery: discovery, loader: loader) { report(notice) }
+        for notice in PluginStartup.run(registry: registry, builtins: builtins, discovery: discovery, loader: loader) { report(notice) }
         for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return table
     }

@@ -41,8 +41,9 @@ public enum ConfigApplication {
         var print = evaluator.printSettings
         if config.isSet(.displayNull), let s = config.value(.displayNull)?.stringValue { print.nullString = s }
         if config.isSet(.displayBorder), let b = config.value(.displayBorder)?.integerValue { print.border = b }
-        if config.isSet(.displayFormat), let f = config.value(.displayFormat)?.stringValue.flatMap(PrintSettings.Format.init) { print.format = f }
+        if config.isSet(.displayFormat), let f = config.value(.displayFormat)?.stringValue.flatMap(PrintSettings.Format.screenFormat(named:)) { print.format = f }
         if config.isSet(.displayFooter), let f = config.value(.displayFooter)?.boolValue { print.footer = f }
+        if let c = config.value(.displayColor)?.boolValue { print.colorAllowed = c }
         if config.isSet(.displayExpanded), let x = config.value(.displayExpanded) {
             print.expanded = x == .string("auto") ? .auto : (x.boolValue == true ? .on : .off)
         }

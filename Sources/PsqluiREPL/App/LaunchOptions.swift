@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// Everything the command line decided, handed from the executable to `App`.
 public struct LaunchOptions {
@@ -15,6 +16,9 @@ public struct LaunchOptions {
     public var quiet = false
     /// `-X`: no config files, no outside plugins.
     public var skipConfig = false
+    /// The plugins compiled into the executable (it hands them in; the core and the
+    /// REPL import no plugin).
+    public var builtinPlugins: [PluginDescriptor] = []
     /// Config settings (dotted names, `display.border`) the command line decided;
     /// they win over the config files.
     public var commandLineSettings: Set<String> = []

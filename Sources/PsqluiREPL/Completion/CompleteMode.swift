@@ -14,7 +14,7 @@ public enum CompleteMode {
 
     public static func run(_ options: LaunchOptions, text: String, cursor: Int?) -> Int32 {
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
-        let commands = App.startPlugins(skipConfig: options.skipConfig, report: { _ in })
+        let commands = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
         defer { App.stopPlugins(commands) }
         let cache = MetadataCache(registry: commands.plugins)
         defer { cache.stop() }

@@ -18,7 +18,7 @@ public enum CompletionBenchmark {
 
     public static func run(_ options: LaunchOptions, requests count: Int) -> Int32 {
         let out = FileDescriptorWriter(fileDescriptor: 1)
-        let commands = App.startPlugins(skipConfig: true, report: { _ in })
+        let commands = App.startPlugins(skipConfig: true, builtins: options.builtinPlugins, report: { _ in })
         defer { App.stopPlugins(commands) }
         let cache = MetadataCache(registry: commands.plugins)
         let rssBefore = residentBytes()

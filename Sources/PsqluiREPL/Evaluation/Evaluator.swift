@@ -62,6 +62,10 @@ public final class Evaluator {
         try? stdout.flush()
         var text = (prefix ?? messagePrefix) + message
         if !text.hasSuffix("\n") { text += "\n" }
+        if printSettings.colorAllowed, isatty(stderr.fileDescriptor) == 1,
+           TerminalColor.enabled(isTerminal: true, environment: ProcessInfo.processInfo.environment) {
+            text = TerminalColor.paintMessage(text)
+        }
         try? stderr.write(text)
         try? stderr.flush()
     }

@@ -30,9 +30,11 @@ public final class InputProcessor {
     /// ON_ERROR_STOP), else `.ok` or `.failed`.
     public func process(line: [UInt8], lineNumber: Int) -> StepResult {
         let prefix = origin.prefix(line: lineNumber)
-        if line.withUnsafeBufferPointer({ UTF8Check.firstInvalidByte(in: $0) }) != nil {
+        if let problem = line.withUnsafeBufferPointer({ InputLineProblem.find(in: $0, checkUTF8: evaluator.session.parameter("client_encoding").map { $0 == "UTF8" } ?? true) }) {
+            // Nothing of the statement this line belongs to is sent (libpq would cut
+            // it at a NUL and run the rest).
             evaluator.messagePrefix = prefix
-            evaluator.reportError("invalid UTF-8 in input line \(lineNumber); the line was not run")
+            evaluator.reportError(problem.message(lineNumber: lineNumber))
             splitter.reset()
             return .failed
         }
@@ -58,8 +60,18 @@ public final class InputProcessor {
         splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings") != "off"
         // Inside an inactive \if branch psql does not interpolate variables.
         let lookup: VariableLookup? = conditions.isActive ? { [variables = evaluator.variables] in variables[$0] } : nil
-        let items = splitter.feed(line: line, lineNumber: lineNumber, variables: lookup)
-        for item in items {
+        // Items are run as the lexer finds them: a line of a million statements is never
+        // held as a million statements.
+        return line.withUnsafeBufferPointer { bytes in
+            splitter.begin(line: bytes, lineNumber: lineNumber, variables: lookup)
+            defer { splitter.abandonLine() }
+            return runItems(worst: worst)
+        }
+    }
+
+    private func runItems(worst start: StepResult) -> StepResult {
+        var worst = start
+        while let item = splitter.nextItem() {
             let result: StepResult
             switch item {
             case .statement(let statement):
@@ -67,7 +79,7 @@ public final class InputProcessor {
                 result = runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
             case .metaCommand(let meta):
                 evaluator.messagePrefix = origin.prefix(line: meta.line)
-                let found = evaluator.commands.backslashCall(meta, variables: variableLookup)
+                let found = evaluator.commands.backslashCall(meta, variables: { [variables = evaluator.variables] in variables[$0] })
                 // Inside an inactive \if branch only the commands that manage branches run.
                 if !conditions.isActive && found.map({ CommandRunner.runsInInactiveBranch($0.0) }) != true { continue }
                 if let (entry, call) = found {

@@ -30,8 +30,12 @@ public final class ScriptRunner {
     public func run(source: ScriptInput, origin: InputOrigin) -> ScriptOutcome {
         let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { source.nextLine() })
         var hadErrors = false
+        _ = QueryCanceller.shared.takePress()
         while let line = source.nextLine() {
-            switch processor.process(line: line, lineNumber: source.lineNumber) {
+            let result = processor.process(line: line, lineNumber: source.lineNumber)
+            // As psql: Ctrl-C (a cancelled query included) ends a script, status 3.
+            if QueryCanceller.shared.takePress() && result != .quit { return .stoppedOnError }
+            switch result {
             case .ok: continue
             case .failed:
                 hadErrors = true

@@ -1,3 +1,4 @@
+import Foundation
 import PsqluiCore
 
 /// The prompt at the terminal: `PROMPT1` (or `PROMPT2` while a statement
@@ -15,6 +16,8 @@ enum InteractivePrompt {
         state.continuation = processor.continuation
         state.transaction = session.transactionState
         state.inactiveBranch = !processor.conditions.isActive
+        state.color = evaluator.printSettings.colorAllowed
+            && TerminalColor.enabled(isTerminal: true, environment: ProcessInfo.processInfo.environment)
         let name = processor.continuation == .none ? "PROMPT1" : "PROMPT2"
         let template = evaluator.variables[name]
             ?? (name == "PROMPT1" ? PromptFormatter.defaultPrompt1 : PromptFormatter.defaultPrompt2)

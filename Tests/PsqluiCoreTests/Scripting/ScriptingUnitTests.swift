@@ -143,8 +143,26 @@ import Testing
         #expect(PromptFormatter.render(PromptFormatter.defaultPrompt1, s) == "app=*> ")
         #expect(PromptFormatter.render("%n@%m:%>/%~ %M%%", s) == "me@db:5433/app db.example.com%")
         s.superuser = true; s.continuation = .parenthesis; s.host = "/tmp"
-        #expect(PromptFormatter.render("%M %/%R%#", s) == "[local] app(#")
+        #expect(PromptFormatter.render("%M %m %/%R%#", s) == "[local:/tmp] [local] app(#")
+        s.host = "/var/run/postgresql"
+        #expect(PromptFormatter.render("%M", s) == "[local]")
         s.continuation = .none; s.inactiveBranch = true
         #expect(PromptFormatter.render("%R%[x%]", s) == "@\u{1}x\u{2}")
+    }
+
+    @Test func stateMarkersAreColouredInsideInvisibleMarkers() {
+        var s = PromptFormatter.State()
+        s.database = "app"; s.transaction = .inTransaction; s.color = true
+        #expect(PromptFormatter.render("%/%x", s) == "app\u{1}\u{1B}[33m\u{2}*\u{1}\u{1B}[0m\u{2}")
+        s.color = false
+        #expect(PromptFormatter.render("%/%x", s) == "app*")
+    }
+
+    @Test func messagesAreColouredBySeverity() {
+        #expect(TerminalColor.paintMessage("ERROR:  boom\nLINE 1: x\n") == "\u{1B}[31mERROR:  boom\u{1B}[0m\nLINE 1: x\n")
+        #expect(TerminalColor.paintMessage("WARNING:  w\n") == "\u{1B}[33mWARNING:  w\u{1B}[0m\n")
+        #expect(TerminalColor.paintMessage("NOTICE:  n\n") == "NOTICE:  n\n")
+        #expect(!TerminalColor.enabled(isTerminal: true, environment: ["NO_COLOR": "1"]))
+        #expect(!TerminalColor.enabled(isTerminal: false, environment: [:]))
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import CommentsPlugin
+import ExplainPlugin
 import PsqluiCore
 @testable import PsqluiREPL
 import Testing
@@ -8,7 +10,7 @@ import Testing
 /// `:set NAME 1` — and names that are not commands are not refused.
 @Suite struct CommandTableTests {
     /// The table the binary builds with `-X` (host commands, core commands, built-in plugins).
-    let table = App.startPlugins(skipConfig: true, report: { _ in })
+    let table = App.startPlugins(skipConfig: true, builtins: [ExplainPluginDescriptor(), CommentsPluginDescriptor()], report: { _ in })
 
     @Test func everyNameDispatchesToTheEntryThatDeclaresIt() throws {
         let names = table.commandNames
@@ -16,9 +18,9 @@ import Testing
         for name in names {
             let found: (CommandEntry<any REPLCommand>, CommandCall)?
             if name.hasPrefix("\\") {
-                found = table.backslashCall(MetaCommandCall(name: String(name.dropFirst()), arguments: [], line: 1), variables: nil)
+                found = table.backslashCall(MetaCommandCall(name: String(name.dropFirst()), arguments: [], line: 1), variables: { _ in nil })
             } else {
-                found = table.colonCall(Array((":" + name).utf8), variables: nil)
+                found = table.colonCall(Array((":" + name).utf8), variables: { _ in nil })
             }
             let (entry, call) = try #require(found, "\(name) does not dispatch")
             #expect(call.tableKey == name)
@@ -31,7 +33,7 @@ import Testing
     }
 
     @Test func everyNameIsOfferedByCompletion() {
-        let engine = CompletionSources(snapshot: { MetadataCache().snapshot }, commands: table, variables: nil).engine()
+        let engine = CompletionSources(snapshot: { MetadataCache().snapshot }, commands: table, variables: VariableStore()).engine()
         for name in table.commandNames {
             let typed = name.hasPrefix("\\") ? name : ":" + name
             let offered = engine.complete(text: typed, cursor: typed.count).filter { $0.kind == .command }.map(\.text)

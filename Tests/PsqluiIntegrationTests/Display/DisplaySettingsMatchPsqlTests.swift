@@ -66,4 +66,16 @@ import Testing
         #expect(ours.out == theirs.out)
         #expect(ours.status == theirs.status)
     }
+
+    /// Colour is for terminals only: a pipe never gets an escape byte, errors and
+    /// NULLs included, whatever the environment says.
+    @Test func noColourBytesInPipes() throws {
+        for flags in [["-P", "null=NULL"], ["--csv"], ["-x"]] {
+            let run = try TestServer.psqlui(["-X"] + flags + ["-c", "select null as n, 1 as a", "-c", "select nosuch"],
+                                            database: Self.database, extraEnv: ["TERM": "xterm-256color"])
+            #expect(!run.stdout.contains(0x1B))
+            #expect(!run.stderr.contains(0x1B))
+            #expect(run.err.contains("ERROR:"))
+        }
+    }
 }

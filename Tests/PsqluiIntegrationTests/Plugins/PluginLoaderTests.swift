@@ -53,6 +53,23 @@ struct PluginLoaderTests {
         } catch { Issue.record("unexpected \(error)") }
     }
 
+    /// Issue 9 item 15: a truncated .so in the plugin folder crashed psqlui (SIGBUS in
+    /// the dynamic loader). Now it is refused before dlopen, naming the file.
+    @Test(arguments: [100, 4096, 0.5] as [Double])
+    func aTruncatedLibraryIsRefusedWithItsNameAndPsqluiRuns(keep: Double) throws {
+        let whole = try Data(contentsOf: URL(fileURLWithPath: PluginFixtures.library("GoodPlugin")))
+        let count = keep < 1 ? Int(Double(whole.count) * keep) : Int(keep)
+        let dir = NSTemporaryDirectory() + "psqlui-truncated-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/libTruncated.so"
+        try whole.prefix(count).write(to: URL(fileURLWithPath: path))
+        let db = try TestServer.makeDatabase(prefix: "trunc")
+        let out = try TestServer.psqlui(["-c", "select 7 as seven"], database: db, extraEnv: ["PSQLUI_PLUGIN_PATH": dir])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.out.contains("seven") && out.out.contains("7"), "\(out)")
+        #expect(out.err.contains("\(path): the file is damaged: truncated"), "\(out.err)")
+    }
+
     @Test func aLibraryWithoutTheEntrySymbolsIsNotAPlugin() throws {
         // psqlui's own copy of the API library (loading the fixtures' copy would put a
         // second API image in this process and spoil the one-copy test below).

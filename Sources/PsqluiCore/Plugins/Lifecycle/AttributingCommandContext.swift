@@ -32,6 +32,8 @@ final class AttributingCommandContext: CommandContext, @unchecked Sendable {
     func setVariable(_ name: String, to value: String?) throws { try inner.setVariable(name, to: value) }
     func confirm(_ prompt: String) async -> Bool { await inner.confirm(prompt) }
     var isInteractive: Bool { inner.isInteractive }
+    // Every requirement must be forwarded, also ones added later (a default would hide the host's).
+    func exportFormat(named name: String) async throws -> ExporterSpec { try await inner.exportFormat(named: name) }
 }
 
 /// A `QueryService` that remembers the errors the real service threw.
