@@ -38,6 +38,11 @@ let package = Package(
             path: "plugins/builtin/ParquetPlugin"
         ),
         .target(
+            name: "TelemetryPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/TelemetryPlugin"
+        ),
+        .target(
             name: "ClipboardPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
             path: "plugins/builtin/ClipboardPlugin"
@@ -50,6 +55,7 @@ let package = Package(
                 "CommentsPlugin",
                 "ParquetPlugin",
                 "ClipboardPlugin",
+                "TelemetryPlugin",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Version", package: "Version"),
@@ -78,14 +84,14 @@ let package = Package(
         .testTarget(
             name: "PsqluiCoreTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
+                "PsqluiCore", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
