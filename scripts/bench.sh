@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v /usr/bin/time >/dev/null && command -v script >/dev/null || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y time bsdutils; }
 export PSQLUI="${PSQLUI:-$PWD/.build/release/psqlui}"
-# The psql binary itself: /usr/bin/psql is Debian's Perl wrapper (+~20 ms a start).
+# The psql binary itself, not Debian's Perl pg_wrapper (+~20 ms a start).
 export PSQL="${PSQL:-$(pg_config --bindir 2>/dev/null)/psql}"
 [ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | tail -1)
 [ -x "$PSQLUI" ] || { echo "build first: swift build -c release" >&2; exit 1; }

@@ -1,6 +1,6 @@
 # Start-up and scripts (issues #2, #13): `-X -c 'select 1'` as a whole process,
 # time to the interactive prompt in a pty, and a 10,000-statement script, each
-# against the psql binary (never /usr/bin/psql, Debian's wrapper).
+# against the psql binary (never Debian's pg_wrapper script).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 "$PSQL" -X -q -c "drop database if exists bench_skeleton" -c "create database bench_skeleton"

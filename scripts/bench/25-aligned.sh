@@ -8,7 +8,6 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 PSQL="${PSQL:-/usr/lib/postgresql/15/bin/psql}"
-case "$PSQL" in /usr/bin/psql) PSQL=/usr/lib/postgresql/15/bin/psql ;; esac   # not Debian's wrapper
 PSQLUI="${PSQLUI:-$PWD/.build/release/psqlui}"
 ROWS="${ALIGNED_ROWS:-5000000}"
 QUERY="select g as id, md5(g::text) as hash, case when g = $((ROWS / 2)) then repeat('w', 40) else 'v' || (g % 1000) end as label from generate_series(1, $ROWS) g"

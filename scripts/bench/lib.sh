@@ -1,9 +1,10 @@
 # Helpers for benchmark scripts (sourced; bench.sh exports PSQLUI, PSQL and PG*).
 # Every figure is a median of BENCH_RUNS alternating runs; wall and client CPU
 # (user+sys) and peak memory come from /usr/bin/time (%e %U %S %M, KiB).
-# PSQL is the psql binary itself, never Debian's /usr/bin/psql wrapper (+~20 ms).
+# PSQL is the psql binary itself, never a script wrapper such as Debian's pg_wrapper
+# in /usr/bin (+~20 ms a start): a PSQL that starts with "#!" is replaced.
 BENCH_RUNS="${BENCH_RUNS:-5}"
-if [ -z "${PSQL:-}" ] || [ "$PSQL" = /usr/bin/psql ]; then
+if [ -z "${PSQL:-}" ] || [ "$(head -c2 "$PSQL" 2>/dev/null)" = '#!' ]; then
   PSQL="$(pg_config --bindir 2>/dev/null)/psql"
   [ -x "$PSQL" ] || PSQL=$(ls /usr/lib/postgresql/*/bin/psql | tail -1)
   export PSQL

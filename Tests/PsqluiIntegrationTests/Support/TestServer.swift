@@ -29,7 +29,7 @@ enum TestServer {
         ?? packageRoot + "/.build/debug/psqlui"
 
     /// psql from the machine: the live reference. The real binary in the server's
-    /// bindir, never /usr/bin/psql (Debian's Perl wrapper: same output, ~20 ms slower).
+    /// bindir, never Debian's pg_wrapper script (same output, ~20 ms slower).
     static let psqlBinary: String = {
         if let bindir = ProcessInfo.processInfo.environment["PSQLUI_TEST_PG_BINDIR"],
            FileManager.default.isExecutableFile(atPath: bindir + "/psql") {
