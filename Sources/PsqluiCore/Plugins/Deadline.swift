@@ -14,9 +14,12 @@ public enum Deadline {
                 Task {
                     do { once.resume(.success(try await work.value)) } catch { once.resume(.failure(error)) }
                 }
-                // The clock runs on a dispatch thread, not the cooperative pool: a pool
-                // kept busy (by the plugin itself) cannot hold the deadline back.
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds) {
+                // The clock runs on a private serial queue. Such a queue targets
+                // libdispatch's overcommit root queue, which starts a thread when every
+                // other one is busy. Neither the cooperative pool nor the width-limited
+                // global queue, kept busy by the plugin or by blocking work, can hold
+                // the deadline back.
+                deadlineClock.asyncAfter(deadline: .now() + seconds) {
                     once.resume(.success(nil))
                     work.cancel()
                 }
@@ -31,6 +34,9 @@ public enum Deadline {
         (try? await run(seconds: seconds) { () async throws -> Bool in await operation(); return true }) == true
     }
 }
+
+/// The queue that fires every deadline (see `Deadline.run`).
+private let deadlineClock = DispatchQueue(label: "psqlui.deadline")
 
 /// Resumes a continuation once: with the work's result or at the deadline, whichever
 /// comes first.
