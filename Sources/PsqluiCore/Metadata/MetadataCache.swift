@@ -11,6 +11,13 @@ import PsqluiPluginAPI
 ///
 /// The background connection does not see the user's uncommitted DDL, so callers
 /// ask for a refresh after DDL *and* after COMMIT (`shouldRefresh(afterCommandTag:)`).
+///
+/// Scale (100,000 tables): every load first reads a `CatalogFingerprint` (one
+/// cheap query). On the first load of a database the rows cached on disk at the
+/// same fingerprint are published at once (`CatalogDiskCache`) instead of
+/// querying the catalog; a check at each prompt (`checkForChanges()`) reloads only
+/// when the fingerprint moved; a catalog above `MetadataLoader.eagerColumnLimit`
+/// relations is loaded without columns, which a `ColumnStore` fetches per relation.
 public final class MetadataCache: @unchecked Sendable {
     private let snapshotLock = NSLock()
     private var current: MetadataSnapshot = .empty
@@ -20,6 +27,13 @@ public final class MetadataCache: @unchecked Sendable {
     private var settings: ConnectionSettings?
     private var settingsChanged = false
     private var loadRequested = false
+    /// The pending request must reload even if the fingerprint did not move (DDL, COMMIT, `:refresh`).
+    private var forceRequested = false
+    /// Fingerprint checks still due after a prompt's: another session reports its
+    /// counters when it goes idle, at once if it last reported over a second ago,
+    /// otherwise up to 10 s later (PostgreSQL's idle stats interval).
+    private var rechecks: [Date] = []
+    static let recheckDelays: [Double] = [1.2, 4, 11]
     private var stopping = false
     private var worker: Thread?
 
@@ -30,11 +44,30 @@ public final class MetadataCache: @unchecked Sendable {
     public var onMessages: (@Sendable ([String]) -> Void)?
 
     /// A cache feeding plugin MetadataHooks from `registry` (nil: none).
-    public init(registry: PluginRegistry? = nil) {
+    public init(registry: PluginRegistry? = nil,
+                diskCache: CatalogDiskCache? = CatalogDiskCache.defaultDirectory().map(CatalogDiskCache.init)) {
         self.registry = registry
+        self.diskCache = diskCache
     }
 
     deinit { stop() }
+
+    /// Where loads are cached between runs (nil: not cached).
+    public let diskCache: CatalogDiskCache?
+    /// How long a completion waits for a large catalog's columns of one relation.
+    public var columnWaitLimit = 0.5
+    /// Above this many relations columns are fetched per relation (tests lower it).
+    public var eagerColumnLimit = MetadataLoader.eagerColumnLimit
+    /// The key of the catalog the current snapshot came from (fingerprint key).
+    private var currentKey = ""
+    /// The lazily-loaded columns of the current target (large catalogs only).
+    private var columnStore: ColumnStore?
+    /// Where the last published snapshot came from: "disk", "catalog", or "" (none yet).
+    public var lastSource: String { snapshotLock.withLock { source } }
+    private var source = ""
+    /// Fingerprint checks that found the catalog unchanged (tests).
+    public var unchangedChecks: Int { snapshotLock.withLock { unchanged } }
+    private var unchanged = 0
 
     /// The latest snapshot (empty until the first load finishes). Never blocks on a load.
     public var snapshot: MetadataSnapshot { snapshotLock.withLock { current } }
@@ -69,6 +102,19 @@ public final class MetadataCache: @unchecked Sendable {
     public func refresh() {
         work.withLock {
             loadRequested = true
+            forceRequested = true
+            work.signal()
+        }
+    }
+
+    /// Asks for a fingerprint check (before each prompt): a reload only if the catalog
+    /// changed since the last load, and one more check a moment later, since other
+    /// sessions report their changes late (see `rechecks`). Returns at once.
+    public func checkForChanges() {
+        work.withLock {
+            loadRequested = true
+            let now = Date()
+            rechecks = Self.recheckDelays.map { now.addingTimeInterval($0) }
             work.signal()
         }
     }
@@ -105,19 +151,24 @@ public final class MetadataCache: @unchecked Sendable {
     ]
 
     /// Loads once on `session` (blocking; the caller's thread), runs the plugin
-    /// metadata hooks on it, and publishes the result. `--complete` uses this directly.
+    /// metadata hooks on it, and publishes the result (the disk cache is used and
+    /// written as by the loader thread).
     public func loadNow(using session: PGSession) throws {
-        defer { snapshotLock.withLock { completedLoads += 1 } }
-        var snapshot = try MetadataLoader.load(using: session)
-        var annotations = MetadataAnnotations()
-        if let registry {
-            let hooked = Self.runHooks(registry, session: session)
-            snapshot = snapshot.annotated(with: hooked.annotations)
-            annotations = hooked.annotations
-            if !hooked.messages.isEmpty { onMessages?(hooked.messages) }
+        do { try load(using: session, force: true) } catch {
+            snapshotLock.withLock { completedLoads += 1 }
+            throw error
         }
-        snapshotLock.withLock { current = snapshot; currentAnnotations = annotations }
-        registry?.metadataRefreshed(relations: snapshot.relations.count)
+    }
+
+    /// Waits until a snapshot is published (from disk or the catalog) or `timeout` seconds pass.
+    @discardableResult
+    public func waitForSnapshot(timeout: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while snapshot === MetadataSnapshot.empty {
+            if Date() >= deadline { return false }
+            usleep(1_000)
+        }
+        return true
     }
 
     /// Publishes `snapshot` as if loaded (benchmarks with a synthetic catalog).
@@ -139,12 +190,21 @@ public final class MetadataCache: @unchecked Sendable {
 
     private func runLoader() {
         var session: PGSession?
-        defer { session?.close() }
+        defer { session?.close(); columnStore?.stop() }
         while true {
             work.lock()
-            while !loadRequested && !stopping { work.wait() }
+            while !loadRequested && !stopping {
+                if let at = rechecks.first {
+                    if Date() >= at { rechecks.removeFirst(); loadRequested = true; break }
+                    _ = work.wait(until: at)
+                } else {
+                    work.wait()
+                }
+            }
             if stopping { work.unlock(); return }
             loadRequested = false
+            let force = forceRequested
+            forceRequested = false
             let retarget = settingsChanged
             settingsChanged = false
             let target = settings
@@ -156,23 +216,85 @@ public final class MetadataCache: @unchecked Sendable {
                 if let target {
                     let s = PGSession(settings: target)
                     s.usesQueryCanceller = false
-                    do { try s.connect(); session = s } catch {
+                    do { try s.connect(); Self.prepare(s); session = s } catch {
                         snapshotLock.withLock { problem = "could not connect: " + String(describing: error).split(separator: "\n").first.map(String.init)!  }
                     }
                 }
+            }
+            if retarget {
+                columnStore?.stop()
+                columnStore = target.map(makeColumnStore)
             }
             guard let session else {
                 snapshotLock.withLock { completedLoads += 1 }
                 continue
             }
             do {
-                try loadNow(using: session)
+                try load(using: session, force: force || retarget)
                 snapshotLock.withLock { problem = nil }
             } catch {
-                snapshotLock.withLock { problem = "catalog query failed: \(error)" }
+                snapshotLock.withLock { problem = "catalog query failed: \(error)"; completedLoads += 1 }
                 session.close()
             }
         }
+    }
+
+    /// One round of the loader: fingerprint, then nothing (unchanged), the disk cache
+    /// (first load of this catalog), or the catalog queries.
+    private func load(using session: PGSession, force: Bool) throws {
+        let fingerprint = try? CatalogFingerprint.read(using: session)
+        let current = snapshot
+        let sameCatalog = fingerprint.map { $0.key == currentKey } ?? false
+        if !force, let fingerprint, sameCatalog, current !== MetadataSnapshot.empty, current.fingerprint == fingerprint.stamp {
+            snapshotLock.withLock { unchanged += 1 }
+            return
+        }
+        if !sameCatalog, let fingerprint, let diskCache, let entry = diskCache.read(key: fingerprint.key),
+           entry.stamp == fingerprint.stamp {
+            let built = MetadataLoader.build(entry.rows, columnStore: entry.lazyColumns ? columnStore : nil,
+                                             fingerprint: fingerprint.stamp)
+            currentKey = fingerprint.key
+            try publish(built, source: "disk", hooksUsing: session)
+            return
+        }
+        let loaded = try MetadataLoader.loadRows(using: session, eagerColumnLimit: eagerColumnLimit)
+        columnStore?.invalidate()
+        let built = MetadataLoader.build(loaded.rows, columnStore: loaded.lazyColumns ? columnStore : nil,
+                                         fingerprint: fingerprint?.stamp ?? "")
+        currentKey = fingerprint?.key ?? ""
+        try publish(built, source: "catalog", hooksUsing: session)
+        if let fingerprint, let diskCache {
+            try? diskCache.write(CatalogDiskCache.Entry(stamp: fingerprint.stamp, lazyColumns: loaded.lazyColumns, rows: loaded.rows),
+                                 key: fingerprint.key)
+        }
+    }
+
+    /// Publishes `built` at once, then again with the plugin hooks' annotations (they run queries of their own).
+    private func publish(_ built: MetadataSnapshot, source from: String, hooksUsing session: PGSession) throws {
+        snapshotLock.withLock { current = built; source = from }
+        defer { snapshotLock.withLock { completedLoads += 1 } }
+        registry?.metadataRefreshed(relations: built.relations.count)
+        guard let registry else { return }
+        let hooked = Self.runHooks(registry, session: session)
+        if !hooked.messages.isEmpty { onMessages?(hooked.messages) }
+        let annotated = built.annotated(with: hooked.annotations)
+        snapshotLock.withLock {
+            if current === built { current = annotated }
+            currentAnnotations = hooked.annotations
+        }
+    }
+
+    /// Catalog queries on a large catalog have plan costs that switch JIT on: 100+ ms
+    /// of compiling for a query that runs in a few. Off for this connection (no such
+    /// setting before PostgreSQL 11: ignored).
+    static func prepare(_ session: PGSession) {
+        _ = try? session.query("SET jit = off")
+    }
+
+    /// The column store of a target: fetches on a connection of its own, opened on first use.
+    private func makeColumnStore(_ settings: ConnectionSettings) -> ColumnStore {
+        let connection = ColumnConnection(settings: settings)
+        return ColumnStore(waitLimit: columnWaitLimit, fetch: { connection.fetch($0) }, idle: { connection.close() })
     }
 
     /// Runs the registry's metadata hooks from this (non-pool) thread, waiting for them.
@@ -187,5 +309,37 @@ public final class MetadataCache: @unchecked Sendable {
         // A hung hook must not stop completion from ever refreshing again.
         if done.wait(timeout: .now() + 10) == .timedOut { return (MetadataAnnotations(), ["metadata hooks timed out"]) }
         return result
+    }
+}
+
+/// The connection a `ColumnStore` fetches on: opened on first use, closed when the
+/// store's thread goes idle, reopened after a failure.
+final class ColumnConnection: @unchecked Sendable {
+    private let lock = NSLock()
+    private var session: PGSession?
+    private let settings: ConnectionSettings
+
+    init(settings: ConnectionSettings) { self.settings = settings }
+
+    func fetch(_ relations: [(schema: String, name: String)]) -> [String: [MetadataSnapshot.Column]]? {
+        lock.withLock {
+            if session == nil || !(session?.isConnected ?? false) {
+                session?.close()
+                let s = PGSession(settings: settings)
+                s.usesQueryCanceller = false
+                do { try s.connect() } catch { return nil }
+                MetadataCache.prepare(s)
+                session = s
+            }
+            do { return try MetadataLoader.fetchColumns(relations, using: session!) } catch {
+                session?.close()
+                session = nil
+                return nil
+            }
+        }
+    }
+
+    func close() {
+        lock.withLock { session?.close(); session = nil }
     }
 }

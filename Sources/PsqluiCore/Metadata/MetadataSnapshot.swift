@@ -165,6 +165,11 @@ public final class MetadataSnapshot: Sendable {
     /// Constraints, indexes, sequences, triggers, policies, rules, extensions, tablespaces, collations.
     public let objects: [CatalogObject]
     public let settings: [Setting]
+    /// Where the columns of a large catalog come from, relation by relation (nil: every
+    /// relation's `columns` were loaded with it). Read columns through `columns(of:)`.
+    public let columnStore: ColumnStore?
+    /// The catalog fingerprint this snapshot was loaded at ("" when unknown).
+    public let fingerprint: String
 
     // Indexes.
     let relationIndex: [String: [String: Int]]      // schema → name → index
@@ -192,7 +197,9 @@ public final class MetadataSnapshot: Sendable {
     public init(schemas: [Schema] = [], relations: [Relation] = [], functions: [Function] = [], types: [DataType] = [],
                 foreignKeys: [ForeignKey] = [], roles: [String] = [], databases: [String] = [], keywords: [Keyword] = [],
                 searchPath: [String] = ["pg_catalog", "public"], annotations: [ObjectID: [String]] = [:],
-                objects: [CatalogObject] = [], settings: [Setting] = []) {
+                objects: [CatalogObject] = [], settings: [Setting] = [], columnStore: ColumnStore? = nil, fingerprint: String = "") {
+        self.columnStore = columnStore
+        self.fingerprint = fingerprint
         self.schemas = schemas
         self.relations = relations
         self.functions = functions
@@ -268,6 +275,27 @@ public final class MetadataSnapshot: Sendable {
         if let schema { return relationIndex[schema]?[name].map { relations[$0] } }
         for s in searchPath { if let i = relationIndex[s]?[name] { return relations[i] } }
         return nil
+    }
+
+    /// The columns of `relation`: its own list, or with a column store (a large
+    /// catalog) the store's, fetched on first use (bounded wait).
+    public func columns(of relation: Relation) -> [Column] {
+        guard let columnStore, relation.columns.isEmpty else { return relation.columns }
+        return columnStore.columns(schema: relation.schema, name: relation.name)
+    }
+
+    /// The columns of `relation` known without a fetch (a large catalog's store may not have them yet).
+    public func loadedColumns(of relation: Relation) -> [Column] {
+        guard let columnStore, relation.columns.isEmpty else { return relation.columns }
+        return columnStore.cached(schema: relation.schema, name: relation.name) ?? []
+    }
+
+    /// A copy with other relations and annotations (the same store and fingerprint).
+    func replacing(relations: [Relation], annotations: [ObjectID: [String]]) -> MetadataSnapshot {
+        MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
+                         foreignKeys: foreignKeys, roles: roles, databases: databases, keywords: keywords,
+                         searchPath: searchPath, annotations: annotations, objects: objects, settings: settings,
+                         columnStore: columnStore, fingerprint: fingerprint)
     }
 
     /// Functions named `name` (in `schema`, or along the search path).

@@ -23,8 +23,6 @@ extension MetadataSnapshot {
             }
             return r
         }
-        return MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
-                                foreignKeys: foreignKeys, roles: roles, databases: databases, keywords: keywords,
-                                searchPath: searchPath, annotations: notes, objects: objects, settings: settings)
+        return replacing(relations: relations, annotations: notes)
     }
 }

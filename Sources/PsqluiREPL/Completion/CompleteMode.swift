@@ -17,6 +17,7 @@ public enum CompleteMode {
         let registry = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
         defer { App.stopPlugins(registry) }
         let cache = MetadataCache(registry: registry)
+        cache.columnWaitLimit = metadataWait
         defer { cache.stop() }
         var settings = options.connection
         settings.neverPrompt = true
@@ -31,7 +32,12 @@ public enum CompleteMode {
         }
         let variables = VariableStore()
         for (name, value) in options.variables { variables[name] = value }
-        let engine = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: variables).engine()
+        // Names from the history file rank up, as at the prompt.
+        let usage = CompletionUsage()
+        let history = HistoryStore()
+        history.load()
+        for entry in history.entries() { usage.record(entry) }
+        let engine = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: variables, usage: usage).engine()
         let candidates = engine.complete(text: text, cursor: cursor ?? text.count)
         try? stdout.write(CompletionOutput.format(candidates))
         try? stdout.flush()

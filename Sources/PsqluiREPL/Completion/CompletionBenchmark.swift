@@ -24,14 +24,21 @@ public enum CompletionBenchmark {
         let rssBefore = residentBytes()
         let started = DispatchTime.now()
         cache.connect(settings: options.connection)
-        guard cache.waitForLoads(1, timeout: 60), cache.snapshot.relations.count > 0 else {
+        guard cache.waitForSnapshot(timeout: 120), cache.snapshot.relations.count > 0 else {
             try? out.write("metadata did not load\n"); try? out.flush()
             return ExitCode.failure
         }
+        let readySeconds = seconds(since: started)
+        let source = cache.lastSource
+        cache.waitForLoads(1, timeout: 60)
         let loadSeconds = seconds(since: started)
         let rssAfter = residentBytes()
-        cache.stop()
         let sources = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: VariableStore())
+        // One relation's columns: in the snapshot (small catalog) or fetched on first use (large).
+        let probe = cache.snapshot.relations.first { !MetadataSnapshot.isSystemSchema($0.schema) } ?? cache.snapshot.relations[0]
+        let t0 = DispatchTime.now()
+        let probeColumns = cache.snapshot.columns(of: probe).count
+        let firstColumnsMs = seconds(since: t0) * 1000
         var times: [Double] = []
         times.reserveCapacity(count)
         var emptyFrom: [Double] = []
@@ -44,19 +51,49 @@ public enum CompletionBenchmark {
             if text == "select * from " { emptyFrom.append(ms) }
             if found.isEmpty && text == "select * from " { try? out.write("no candidates for \(text)\n") }
         }
+        // Another session's DDL changes the catalog: only when asked (a warm run after it would be cold).
+        let ddl = ProcessInfo.processInfo.environment["PSQLUI_BENCH_DDL"] == "1" ? ddlSeconds(cache: cache, settings: options.connection) : nil
+        cache.stop()
         let report = """
             relations: \(cache.snapshot.relations.count)
+            columns: \(cache.snapshot.columnStore == nil ? "loaded with the catalog" : "per relation, on first use")
+            metadata ready after connect: \(String(format: "%.3f", readySeconds)) s (from \(source))
             metadata load after connect: \(String(format: "%.3f", loadSeconds)) s
+            first columns of one relation: \(String(format: "%.3f", firstColumnsMs)) ms (\(probeColumns) columns)
             cache memory (RSS growth): \(String(format: "%.1f", Double(rssAfter - rssBefore) / 1_048_576)) MiB
             completion p50: \(String(format: "%.3f", percentile(times, 0.50))) ms
             completion p99: \(String(format: "%.3f", percentile(times, 0.99))) ms
+            completion max: \(String(format: "%.3f", times.max() ?? 0)) ms
             completion after 'from ' p50: \(String(format: "%.3f", percentile(emptyFrom, 0.50))) ms
             requests: \(times.count)
+            DDL by another session offered after the next prompt's check: \(ddl.map { String(format: "%.3f s", $0) } ?? "not measured or not seen within 15 s")
 
             """
         try? out.write(report)
         try? out.flush()
         return ExitCode.success
+    }
+
+    /// Another session creates a table; the prompt's fingerprint check
+    /// (`checkForChanges`) runs at once, as at the next prompt: seconds until the table is offered.
+    static func ddlSeconds(cache: MetadataCache, settings: ConnectionSettings) -> Double? {
+        let other = PGSession(settings: settings)
+        other.usesQueryCanceller = false
+        guard (try? other.connect()) != nil else { return nil }
+        defer { other.close() }
+        // As a person at another prompt: not within a second of connecting (a session
+        // that reported its counters under a second ago reports the next ones up to 10 s later).
+        usleep(1_500_000)
+        let name = "psqlui_bench_probe_\(getpid())"
+        guard (try? other.query("CREATE TABLE \(name) (id int)")) != nil else { return nil }
+        defer { _ = try? other.query("DROP TABLE IF EXISTS \(name)") }
+        let started = DispatchTime.now()
+        cache.checkForChanges()
+        while seconds(since: started) < 15 {
+            if cache.snapshot.relation(schema: nil, name: name) != nil { return seconds(since: started) }
+            usleep(5_000)
+        }
+        return nil
     }
 
     /// The cursor before a trailing `from orders_8 o` style tail (`select o. from …`), else the end.

@@ -9,17 +9,23 @@ public struct CompletionSources {
     public var snapshot: () -> MetadataSnapshot
     public var registry: PluginRegistry?
     public var variables: VariableStore?
+    /// Names from the history and this session, ranked up (nil: no learning).
+    public var usage: CompletionUsage?
 
-    public init(snapshot: @escaping () -> MetadataSnapshot, registry: PluginRegistry?, variables: VariableStore?) {
+    public init(snapshot: @escaping () -> MetadataSnapshot, registry: PluginRegistry?, variables: VariableStore?,
+                usage: CompletionUsage? = nil) {
         self.snapshot = snapshot
         self.registry = registry
         self.variables = variables
+        self.usage = usage
     }
 
     /// An engine over what is known right now (cheap: no copying of the snapshot).
     public func engine() -> CompletionEngine {
-        CompletionEngine(snapshot: snapshot(), commands: Self.commands(registry: registry),
-                         formats: registry?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
+        var engine = CompletionEngine(snapshot: snapshot(), commands: Self.commands(registry: registry),
+                                      formats: registry?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
+        engine.usedNames = usage?.names ?? []
+        return engine
     }
 
     /// Every command in the registry (built-in, REPL and plugin), grouped by spec:

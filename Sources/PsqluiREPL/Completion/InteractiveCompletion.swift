@@ -9,7 +9,10 @@ final class InteractiveCompletion {
     private let evaluator: Evaluator
     private var connectedTo: (settings: ConnectionSettings, backend: Int32)?
 
-    init(evaluator: Evaluator, processor: InputProcessor) {
+    /// Names the user typed (history at start, then each entry): completion ranks them up.
+    let usage = CompletionUsage()
+
+    init(evaluator: Evaluator, processor: InputProcessor, history: [String] = []) {
         self.evaluator = evaluator
         cache = MetadataCache(registry: evaluator.plugins)
         evaluator.plugins?.useMetadataCache(cache)
@@ -18,19 +21,25 @@ final class InteractiveCompletion {
         }
         evaluator.plugins?.registerBuiltin(RefreshCommand.spec(cache: cache))
         let sources = CompletionSources(snapshot: { [cache] in cache.snapshot }, registry: evaluator.plugins,
-                                        variables: evaluator.variables)
+                                        variables: evaluator.variables, usage: usage)
         CompletionBridge.install(sources: sources, pendingText: { [unowned processor] in processor.pendingSQL })
+        for entry in history { usage.record(entry) }
         noticeConnection()
     }
 
     deinit { cache.stop() }
 
-    /// Call before each prompt: a new connection means another catalog, reload it.
+    /// Call before each prompt: a new connection means another catalog, reload it;
+    /// the same one gets a fingerprint check (another session's DDL shows within a
+    /// second or two of the prompt; an unchanged catalog costs one small query).
     func noticeConnection() {
         let session = evaluator.session
         guard session.isConnected else { return }
         let now = (settings: session.settings, backend: session.backendPID)
-        if let last = connectedTo, last.settings == now.settings, last.backend == now.backend { return }
+        if let last = connectedTo, last.settings == now.settings, last.backend == now.backend {
+            cache.checkForChanges()
+            return
+        }
         connectedTo = now
         cache.connect(settings: now.settings)
     }

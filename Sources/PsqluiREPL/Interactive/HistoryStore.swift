@@ -25,6 +25,18 @@ final class HistoryStore {
         if FileManager.default.fileExists(atPath: path) { _ = read_history(path) }
     }
 
+    /// The entries loaded or added so far, oldest first.
+    func entries() -> [String] {
+        var out: [String] = []
+        let n = history_length
+        guard n > 0 else { return out }
+        out.reserveCapacity(Int(n))
+        for i in 0..<n {
+            if let e = history_get(history_base + i), let line = e.pointee.line { out.append(String(cString: line)) }
+        }
+        return out
+    }
+
     /// Adds one entry (a whole statement) unless it carries a secret, and saves.
     func add(_ entry: String) {
         let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -28,7 +28,7 @@ final class InteractiveSession {
             case .interrupted, .endOfInput: return nil
             }
         }
-        let completion = InteractiveCompletion(evaluator: evaluator, processor: processor)
+        let completion = InteractiveCompletion(evaluator: evaluator, processor: processor, history: history.entries())
         var entry: [String] = []
         var lineNumber = 0
         while true {
@@ -51,6 +51,7 @@ final class InteractiveSession {
                 let result = processor.process(line: line, lineNumber: lineNumber)
                 if processor.continuation == .none {
                     history.add(entry.joined(separator: "\n"))
+                    completion.usage.record(entry.joined(separator: "\n"))
                     entry.removeAll()
                 }
                 if result == .quit { return ExitCode.success }

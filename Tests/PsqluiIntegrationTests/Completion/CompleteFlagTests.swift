@@ -141,6 +141,15 @@ import Testing
         #expect(try Self.complete(":run se", currentDirectory: dir) == [Line(kind: "file", text: "setup.sql", start: 5)])
     }
 
+    @Test func psetOptionsThenTheirValues() throws {
+        let options = try Self.complete("\\pset ").map(\.text)
+        #expect(options.contains("format") && options.contains("linestyle") && options.contains("tuples_only"), "\(options)")
+        #expect(try Self.complete("\\pset form").map(\.text) == ["format"])
+        #expect(try Self.complete("\\pset format ").map(\.text).contains("wrapped"))
+        #expect(try Self.complete("\\pset linestyle u") == [Line(kind: "value", text: "unicode", start: 16)])
+        #expect(try Self.complete("\\pset null ").isEmpty)
+    }
+
     @Test func variablesAfterColon() throws {
         let lines = try Self.complete("select * from orders where id = :my", extra: ["-v", "my_id=7"])
         #expect(lines.first == Line(kind: "variable", text: ":my_id", start: "select * from orders where id = ".count))

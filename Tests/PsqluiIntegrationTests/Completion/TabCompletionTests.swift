@@ -125,4 +125,16 @@ import Testing
         #expect(screen.contains("orders_pkey") && screen.contains("orders_status_check"), "\(screen)")
         #expect(!screen.contains("customers_pkey"), "another table's constraint: \(screen)")
     }
+
+    @Test func aFileNameWithASpaceCompletesQuoted() throws {
+        let dir = NSTemporaryDirectory() + "tab-files-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        FileManager.default.createFile(atPath: dir + "/my file.sql", contents: Data("select 1;\n".utf8))
+        let (tmux, db) = try Self.start()
+        defer { tmux.kill() }
+        try tmux.type("\\i \(dir)/my")
+        try tmux.press("Tab")
+        try tmux.waitFor("the file name quoted") { Self.inputLine($0) == "\(db)=# \\i '\(dir)/my file.sql'" }
+    }
 }

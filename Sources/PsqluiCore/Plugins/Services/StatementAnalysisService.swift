@@ -106,10 +106,12 @@ public final class StatementAnalysisService: SqlIntelService, @unchecked Sendabl
         func add(_ c: ColumnReference) { if !out.contains(c) { out.append(c) } }
         let catalog = relations.map { r -> (RelationReference, Set<String>) in
             let rel = RelationReference(schema: r.reference.schema, name: r.reference.name)
-            let match = snapshot.relations.first {
-                $0.name == r.reference.name && (r.reference.schema == nil ? snapshot.searchPath.contains($0.schema) || $0.schema == "public" : $0.schema == r.reference.schema)
-            }
-            return (match.map { RelationReference(schema: $0.schema, name: $0.name) } ?? rel, Set(match?.columns.map(\.name) ?? []))
+            // Index lookups, not a scan: a catalog may hold 100,000 relations. Columns only as far
+            // as they are loaded (a large catalog's are fetched lazily, never on this path).
+            let match = snapshot.relation(schema: r.reference.schema, name: r.reference.name)
+                ?? (r.reference.schema == nil ? snapshot.relation(schema: "public", name: r.reference.name) : nil)
+            return (match.map { RelationReference(schema: $0.schema, name: $0.name) } ?? rel,
+                    Set(match.map { snapshot.loadedColumns(of: $0) }?.map(\.name) ?? []))
         }
         for i in s.tokens.indices where s.isName(i) && !skipping.contains(i) {
             if i + 1 < s.tokens.count, s.tokens[i + 1].kind == .dot || s.tokens[i + 1].kind == .openParen { continue }

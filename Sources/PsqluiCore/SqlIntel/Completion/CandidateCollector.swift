@@ -25,21 +25,31 @@ struct CandidateCollector {
         var score: FuzzyMatch.Score
         var rank: Int
         var subrank: Int
+        /// The user has typed this name before (history, this session): it goes above an equal match.
+        var used = false
         var tiebreak: Int
         var name: [UInt8]
         static func < (a: SortKey, b: SortKey) -> Bool {
             if a.score.isPrefix != b.score.isPrefix { return a.score.isPrefix }
             if a.rank != b.rank { return a.rank < b.rank }
             if a.subrank != b.subrank { return a.subrank < b.subrank }
+            if a.used != b.used { return a.used }
             if a.score != b.score { return a.score < b.score }
             if a.tiebreak != b.tiebreak { return a.tiebreak < b.tiebreak }
             return a.name.lexicographicallyPrecedes(b.name)
         }
     }
 
-    init(context: CompletionContext, snapshot: MetadataSnapshot) {
+    /// Names the user has used (lower-cased keys); empty: no learning.
+    let used: Set<[UInt8]>
+    /// How many candidates the caller wants (`.max`: all). With a limit, a long sorted
+    /// list can stop early: see `addRelations(_:…)`.
+    var limit = Int.max
+
+    init(context: CompletionContext, snapshot: MetadataSnapshot, used: Set<[UInt8]> = []) {
         self.context = context
         self.snapshot = snapshot
+        self.used = used
         self.start = context.wordStart
         self.needle = CandidateCollector.needle(for: context.word)
     }
@@ -66,20 +76,64 @@ struct CandidateCollector {
                       rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0) {
         let key = key ?? MetadataSnapshot.key(name)
         guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: tiebreak, name: key),
                              kind: kind, text: name, detail: detail, isIdentifier: true))
     }
 
     /// Adds a function group (name, key, first index, overload count) of the snapshot.
     mutating func addFunction(name: String, key: [UInt8], index: Int, overloads: Int, rank: Int, subrank: Int) {
         guard let score = FuzzyMatch.score(needle, key) else { return }
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: 0, name: key),
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: 0, name: key),
                              kind: .function, text: name, detail: nil, isIdentifier: true,
                              functionDetail: (index, overloads)))
     }
 
+    func isUsed(_ key: [UInt8]) -> Bool { !used.isEmpty && used.contains(key) }
+
     /// True when `key` matches the typed word at all (to skip building details).
     func matches(_ key: [UInt8]) -> Bool { FuzzyMatch.score(needle, key) != nil }
+
+    /// Adds the relations `list` (indices sorted by key, as `relationsBySchema`) that match.
+    ///
+    /// On 100,000 tables a bare `FROM ` must not build 100,000 entries. Prefix matches
+    /// share one score, so with a limit the first `cap` of the (contiguous) prefix range
+    /// are the best of them, plus any the user has used; fuzzy matches rank after every
+    /// prefix match, so once the range alone fills `cap` they are not looked at.
+    /// `include` filters (kinds, shadowing); `position` is the tiebreak.
+    mutating func addRelations(_ list: [Int], rank: Int, subrank: Int, prefixOnly: Bool = false,
+                               include: (Int) -> Bool = { _ in true }) {
+        let cap = limit == .max ? Int.max : limit * 2 + 8
+        let keys = snapshot.relationKeys
+        let needle = self.needle
+        // First position whose key is not below the needle; the prefix range starts there.
+        var lo = 0, hi = list.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[list[mid]].lexicographicallyPrecedes(needle) { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        var added = 0
+        while end < list.count && keys[list[end]].starts(with: needle) {
+            if added < cap && include(list[end]) {
+                addRelation(list[end], rank: rank, subrank: subrank, prefixOnly: prefixOnly, tiebreak: end)
+                added += 1
+            }
+            end += 1
+        }
+        if added >= cap {
+            // Cut short: the used names of the rest of the range still rank first.
+            if !used.isEmpty {
+                for position in lo..<end where used.contains(keys[list[position]]) && include(list[position]) {
+                    addRelation(list[position], rank: rank, subrank: subrank, prefixOnly: prefixOnly, tiebreak: position)
+                }
+            }
+            return
+        }
+        if prefixOnly || needle.isEmpty { return }
+        for position in list.indices where (position < lo || position >= end) && include(list[position]) {
+            addRelation(list[position], rank: rank, subrank: subrank, prefixOnly: prefixOnly, tiebreak: position)
+        }
+    }
 
     /// Adds relation `i` of the snapshot; matches on the precomputed key before
     /// touching the relation itself (10,000 of them after a bare `FROM`).
@@ -87,7 +141,7 @@ struct CandidateCollector {
         let key = snapshot.relationKeys[i]
         guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
         let kind = snapshot.relations[i].kind
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: tiebreak, name: key),
                              kind: kind == .view || kind == .materializedView ? .view : .table,
                              text: snapshot.relations[i].name, detail: snapshot.relations[i].comment, isIdentifier: true))
     }

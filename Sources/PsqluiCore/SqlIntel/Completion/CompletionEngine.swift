@@ -15,6 +15,8 @@ public struct CompletionEngine: Sendable {
     public var variables: [String]
     /// Lists a directory for file completion: entry names and whether each is a directory.
     public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]
+    /// Names the user has used before (`CompletionUsage.names`): they rank above equal matches.
+    public var usedNames: Set<[UInt8]> = []
 
     public init(snapshot: MetadataSnapshot, commands: [CompletionCommandInfo] = [], formats: [String] = [],
                 variables: [String] = [],
@@ -42,7 +44,8 @@ public struct CompletionEngine: Sendable {
 
     /// Candidates for an analyzed context.
     public func candidates(for context: CompletionContext, limit: Int = .max) -> [CompletionCandidate] {
-        var collector = CandidateCollector(context: context, snapshot: snapshot)
+        var collector = CandidateCollector(context: context, snapshot: snapshot, used: usedNames)
+        collector.limit = limit
         for (rank, suggestion) in context.suggestions.enumerated() {
             add(suggestion, rank: rank, to: &collector)
         }
@@ -134,10 +137,8 @@ public struct CompletionEngine: Sendable {
 
     func addRelations(schema: String?, kinds: Set<MetadataSnapshot.RelationKind>? = nil, rank: Int, to c: inout CandidateCollector) {
         if let schema {
-            let list = snapshot.relationsBySchema[schema] ?? []
-            for position in list.indices {
-                if let kinds, !kinds.contains(snapshot.relations[list[position]].kind) { continue }
-                c.addRelation(list[position], rank: rank, subrank: 0, tiebreak: position)
+            c.addRelations(snapshot.relationsBySchema[schema] ?? [], rank: rank, subrank: 0) { [snapshot] i in
+                kinds.map { $0.contains(snapshot.relations[i].kind) } ?? true
             }
             return
         }
@@ -151,12 +152,9 @@ public struct CompletionEngine: Sendable {
         let shadowing = schemas.count > 1
         for (order, s) in schemas.enumerated() {
             let system = MetadataSnapshot.isSystemSchema(s)
-            let list = snapshot.relationsBySchema[s] ?? []
-            for position in list.indices {
-                let i = list[position]
-                if let kinds, !kinds.contains(snapshot.relations[i].kind) { continue }
-                if shadowing && !seen.insert(snapshot.relations[i].name).inserted { continue }
-                c.addRelation(i, rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system, tiebreak: position)
+            c.addRelations(snapshot.relationsBySchema[s] ?? [], rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system) { [snapshot] i in
+                if let kinds, !kinds.contains(snapshot.relations[i].kind) { return false }
+                return !shadowing || seen.insert(snapshot.relations[i].name).inserted
             }
         }
     }
@@ -182,7 +180,7 @@ public struct CompletionEngine: Sendable {
             if !cols.isEmpty { return cols.map { MetadataSnapshot.Column(name: $0, type: "") } }
             return [MetadataSnapshot.Column(name: ref.alias ?? name, type: "")]
         case .relation, .cte, .subquery:
-            return snapshot.relation(schema: ref.schema, name: name)?.columns ?? []
+            return snapshot.relation(schema: ref.schema, name: name).map { snapshot.columns(of: $0) } ?? []
         }
     }
 
@@ -221,13 +219,11 @@ public struct CompletionEngine: Sendable {
     func addTypes(schema: String?, rank: Int, to c: inout CandidateCollector) {
         if let schema {
             for i in snapshot.typesBySchema[schema] ?? [] { c.add(.datatype, name: snapshot.types[i].name, rank: rank, subrank: 0) }
-            let list = snapshot.relationsBySchema[schema] ?? []
-            for position in list.indices { c.addRelation(list[position], rank: rank, subrank: 1, tiebreak: position) }
+            c.addRelations(snapshot.relationsBySchema[schema] ?? [], rank: rank, subrank: 1)
             return
         }
         for s in snapshot.searchPath where !MetadataSnapshot.isSystemSchema(s) {
-            let list = snapshot.relationsBySchema[s] ?? []
-            for position in list.indices { c.addRelation(list[position], rank: rank, subrank: 3, tiebreak: position) }
+            c.addRelations(snapshot.relationsBySchema[s] ?? [], rank: rank, subrank: 3)
         }
         addSchemas(rank: rank + 1, to: &c)
         for s in snapshot.searchPath {
@@ -330,6 +326,7 @@ public struct CompletionEngine: Sendable {
     }
 
     func addCommandArgument(_ typed: String, index: Int = 0, rank: Int, to c: inout CandidateCollector) {
+        if Self.isPset(typed) { return addPsetArgument(index: index, rank: rank, to: &c) }
         guard let cmd = command(named: typed) else { return }
         switch cmd.argumentKind {
         case .none: return
