@@ -14,9 +14,9 @@ public enum CompleteMode {
 
     public static func run(_ options: LaunchOptions, text: String, cursor: Int?) -> Int32 {
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
-        let registry = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
-        defer { App.stopPlugins(registry) }
-        let cache = MetadataCache(registry: registry)
+        let commands = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
+        defer { App.stopPlugins(commands) }
+        let cache = MetadataCache(registry: commands.plugins)
         defer { cache.stop() }
         var settings = options.connection
         settings.neverPrompt = true
@@ -31,7 +31,7 @@ public enum CompleteMode {
         }
         let variables = VariableStore()
         for (name, value) in options.variables { variables[name] = value }
-        let engine = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: variables).engine()
+        let engine = CompletionSources(snapshot: { cache.snapshot }, commands: commands, variables: variables).engine()
         let candidates = engine.complete(text: text, cursor: cursor ?? text.count)
         try? stdout.write(CompletionOutput.format(candidates))
         try? stdout.flush()

@@ -18,9 +18,9 @@ public enum CompletionBenchmark {
 
     public static func run(_ options: LaunchOptions, requests count: Int) -> Int32 {
         let out = FileDescriptorWriter(fileDescriptor: 1)
-        let registry = App.startPlugins(skipConfig: true, builtins: options.builtinPlugins, report: { _ in })
-        defer { App.stopPlugins(registry) }
-        let cache = MetadataCache(registry: registry)
+        let commands = App.startPlugins(skipConfig: true, builtins: options.builtinPlugins, report: { _ in })
+        defer { App.stopPlugins(commands) }
+        let cache = MetadataCache(registry: commands.plugins)
         let rssBefore = residentBytes()
         let started = DispatchTime.now()
         cache.connect(settings: options.connection)
@@ -31,7 +31,7 @@ public enum CompletionBenchmark {
         let loadSeconds = seconds(since: started)
         let rssAfter = residentBytes()
         cache.stop()
-        let sources = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: VariableStore())
+        let sources = CompletionSources(snapshot: { cache.snapshot }, commands: commands, variables: VariableStore())
         var times: [Double] = []
         times.reserveCapacity(count)
         var emptyFrom: [Double] = []

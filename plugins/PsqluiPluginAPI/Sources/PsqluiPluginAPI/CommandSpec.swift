@@ -60,52 +60,22 @@ public enum ArgumentCompletion: Sendable {
     case custom(@Sendable (_ argumentsSoFar: String) -> [String])
 }
 
-/// One use of a command: the name it was called by and its arguments.
+/// One use of a command: the name it was called by and its arguments, split by the
+/// host's argument splitter.
 public struct CommandInvocation: Sendable, Hashable {
     /// The name or alias as typed, without the colon.
     public var name: String
     /// The argument text after the name, with surrounding whitespace removed.
     public var arguments: String
-
-    /// Creates an invocation.
-    public init(name: String, arguments: String) {
-        self.name = name
-        self.arguments = arguments
-    }
-
     /// The arguments split into words at whitespace; single or double quotes group
     /// words (`'a b'` is one word, quotes removed), a doubled quote inside quotes is
-    /// one quote.
-    public var words: [String] { CommandInvocation.splitWords(arguments) }
+    /// one quote. The host splits them (one splitter for every command).
+    public var words: [String]
 
-    /// Splits `text` into words as `words` does.
-    public static func splitWords(_ text: String) -> [String] {
-        var words: [String] = []
-        var current = ""
-        var inWord = false
-        var quote: Character?
-        let chars = Array(text)
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if let q = quote {
-                if c == q {
-                    if i + 1 < chars.count, chars[i + 1] == q { current.append(q); i += 1 } else { quote = nil }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "'" || c == "\"" {
-                quote = c
-                inWord = true
-            } else if c.isWhitespace {
-                if inWord { words.append(current); current = ""; inWord = false }
-            } else {
-                current.append(c)
-                inWord = true
-            }
-            i += 1
-        }
-        if inWord { words.append(current) }
-        return words
+    /// Creates an invocation with its words as the host split them.
+    public init(name: String, arguments: String, words: [String]) {
+        self.name = name
+        self.arguments = arguments
+        self.words = words
     }
 }
