@@ -22,7 +22,7 @@ enum ManPageWriter {
         ("\\if, \\elif, \\else, \\endif", "Conditional blocks, as in psql."),
     ]
 
-    static func render(toolInfo: Data, commands: [CommandSpec]) throws -> String {
+    static func render(toolInfo: Data, commands: [CommandDescription]) throws -> String {
         let options = try parseOptions(toolInfo)
         var out = """
         .TH PSQLUI 1 "" "psqlui \(PsqluiCoreInfo.version)" "User Commands"
@@ -49,7 +49,7 @@ enum ManPageWriter {
         }
         for spec in commands.sorted(by: { $0.name < $1.name }) {
             let aliases = spec.aliases.isEmpty ? "" : " (" + spec.aliases.map { $0.hasPrefix("\\") ? $0 : ":" + $0 }.joined(separator: ", ") + ")"
-            out += ".TP\n\\fB\(escape(spec.usage.isEmpty ? ":" + spec.name : spec.usage))\\fR\(escape(aliases))\n\(escape(spec.summary))\n"
+            out += ".TP\n\\fB\(escape(spec.usage.isEmpty ? spec.displayName : spec.usage))\\fR\(escape(aliases))\n\(escape(spec.summary))\n"
         }
         out += """
         .SH ENVIRONMENT

@@ -1,11 +1,11 @@
 import PsqluiPluginAPI
 
-/// Registers psqlui's own registry commands (catalog commands, `:help`) before plugins,
-/// so a plugin cannot take their names.
+/// The core's own commands, declared as `CommandSpec`s run through the plugin API's
+/// `CommandContext` (catalog commands, `:help`, `:plugins`). The host registers them in
+/// its command table before any plugin, so a plugin cannot take their names.
 public enum BuiltinCommands {
-    /// Registers every built-in command spec into `registry`.
-    public static func register(into registry: PluginRegistry) {
-        for spec in CatalogCommands.all { registry.registerBuiltin(spec) }
-        registry.registerBuiltin(HelpCommand.spec(registry: registry))
+    /// Every core command; `:help` reads `directory`, `:plugins` acts on its registry.
+    public static func specs(directory: any CommandDirectory, loader: PluginLoader = PluginLoader()) -> [CommandSpec] {
+        CatalogCommands.all + [HelpCommand.spec(directory: directory), PluginsCommand.spec(registry: directory.plugins, loader: loader)]
     }
 }

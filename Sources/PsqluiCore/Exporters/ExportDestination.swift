@@ -41,7 +41,7 @@ public enum ExportDestination: Equatable, Sendable {
                 }
                 let append = rest.hasPrefix(">")
                 if append { rest.removeFirst() }
-                let words = CommandInvocation.splitWords(rest)
+                let words = MetaCommandArguments.split(Array(rest.utf8), grammar: .words, variables: nil)
                 guard words.count == 1 else {
                     throw DestinationError(message: words.isEmpty ? "\(append ? ">>" : ">") needs a file name" : "one file name expected after \(append ? ">>" : ">"), got \(words.count) words")
                 }

@@ -1,34 +1,23 @@
 import Foundation
 import PsqluiPluginAPI
 
-/// Every command, export format and plugin psqlui knows, built-in or not.
+/// Every plugin psqlui knows, built-in or not, and its lifecycle.
 ///
-/// Built-in commands and formats register the same `CommandSpec`/`ExporterSpec` a
-/// plugin provides. A plugin registers by its *declarations* (no plugin code runs), and
-/// is activated the first time one of its commands or formats is used (its
-/// dependencies first). A plugin that throws is reported by name and the session goes
-/// on; after `failureLimit` failures it is disabled for the session.
-///
-/// Synchronous lookups (`isCommand`, `commandNames`, `formatNames`) are safe to call
-/// from the line editor's completion callback.
+/// A plugin registers by its *declarations* (no plugin code runs): its command and
+/// format names go into the command table through `routing` (`CommandTable`, the one
+/// place names are looked up), and it is activated the first time one of its commands
+/// or formats is used (its dependencies first). A plugin that throws is reported by
+/// name and the session goes on; after `failureLimit` failures it is disabled for the
+/// session.
 public final class PluginRegistry: @unchecked Sendable {
     /// Failures after which a plugin is disabled for the session.
     public static let failureLimit = 3
     /// How long `onShutdown` may take, in seconds.
     public static let shutdownDeadline = 2.0
 
-    private enum Route {
-        case builtin(CommandSpec)
-        case plugin(String)
-    }
-    private enum FormatRoute {
-        case builtin(ExporterSpec)
-        case plugin(String)
-    }
-
     private let lock = NSLock()
-    private var routes: [String: Route] = [:]
-    private var formatRoutes: [String: FormatRoute] = [:]
+    /// Where declared command and format names go (the command table sets itself).
+    public weak var routing: PluginNameRouting?
     private var servicesStorage: PluginHostServices
     /// Runs each plugin's lifecycle: activation, faults, enable/disable, shutdown.
     private var host: PluginHost!
@@ -53,17 +42,6 @@ public final class PluginRegistry: @unchecked Sendable {
     }
 
     // MARK: Registration
-
-    /// Registers a built-in command under its name and aliases (replacing any earlier
-    /// built-in of the same name).
-    public func registerBuiltin(_ command: CommandSpec) {
-        lock.withLock { for n in command.allNames { routes[n] = .builtin(command) } }
-    }
-
-    /// Registers a built-in export format.
-    public func registerBuiltin(_ exporter: ExporterSpec) {
-        lock.withLock { formatRoutes[exporter.name] = .builtin(exporter) }
-    }
 
     /// Registers plugins by their declarations, after checking core compatibility and
     /// dependencies (refused ones are listed by `:plugins` with the reason). Returns
@@ -106,23 +84,15 @@ public final class PluginRegistry: @unchecked Sendable {
         for name in ordered {
             guard let p = byName[name] else { continue }
             host.add(p.descriptor, source: p.source, enabled: config.isEnabled(name))
-            messages += lock.withLock { () -> [String] in
-                var conflicts: [String] = []
-                for c in p.descriptor.declaredCommands {
-                    if let taken = routes[c] {
-                        conflicts.append(PluginFault.Notice.nameTaken(name, kind: "command", name: ":" + c, owner: describe(taken)))
-                    } else {
-                        routes[c] = .plugin(name)
-                    }
+            for c in p.descriptor.declaredCommands {
+                if let taken = routing?.claimCommand(c, plugin: name) {
+                    messages.append(PluginFault.Notice.nameTaken(name, kind: "command", name: ":" + c, owner: taken))
                 }
-                for f in p.descriptor.declaredFormats {
-                    if let taken = formatRoutes[f] {
-                        conflicts.append(PluginFault.Notice.nameTaken(name, kind: "format", name: f, owner: describe(taken)))
-                    } else {
-                        formatRoutes[f] = .plugin(name)
-                    }
+            }
+            for f in p.descriptor.declaredFormats {
+                if let taken = routing?.claimFormat(f, plugin: name) {
+                    messages.append(PluginFault.Notice.nameTaken(name, kind: "format", name: f, owner: taken))
                 }
-                return conflicts
             }
         }
         return messages
@@ -139,73 +109,12 @@ public final class PluginRegistry: @unchecked Sendable {
         return PluginFault.Notice.refused(name, source: source, reason: reason)
     }
 
-    private func describe(_ route: Route) -> String {
-        switch route {
-        case .builtin: return "psqlui"
-        case .plugin(let p): return "plugin \"\(p)\""
-        }
-    }
-
-    private func describe(_ route: FormatRoute) -> String {
-        switch route {
-        case .builtin: return "psqlui"
-        case .plugin(let p): return "plugin \"\(p)\""
-        }
-    }
-
     // MARK: Lookups (synchronous, no plugin code)
 
-    /// True when `name` is a registered command name or alias (declared by an inactive
-    /// or disabled plugin too: `:name` is then reported, never sent as SQL).
-    public func isCommand(_ name: String) -> Bool { lock.withLock { routes[name] != nil } }
-
-    /// Every command name and alias, sorted.
-    public var commandNames: [String] { lock.withLock { routes.keys.sorted() } }
-
-    /// Every export format name, sorted.
-    public var formatNames: [String] { lock.withLock { formatRoutes.keys.sorted() } }
-
-    /// The spec of a built-in command, or of an *active* plugin's command (nil for a
-    /// plugin not activated yet: help and completion use the declared names then).
-    public func commandSpec(named name: String) -> CommandSpec? {
-        lock.withLock {
-            switch routes[name] {
-            case .builtin(let spec): return spec
-            case .plugin(let p): return activeCommand(p, name)
-            case nil: return nil
-            }
-        }
-    }
-
-    /// Every distinct built-in command and active plugin command (for `:help`).
-    public var knownCommandSpecs: [CommandSpec] {
-        lock.withLock {
-            var seen = Set<String>()
-            var specs: [CommandSpec] = []
-            for key in routes.keys.sorted() {
-                let spec: CommandSpec?
-                switch routes[key]! {
-                case .builtin(let s): spec = s
-                case .plugin(let p): spec = activeCommand(p, key)
-                }
-                if let spec, seen.insert(spec.name).inserted { specs.append(spec) }
-            }
-            return specs
-        }
-    }
-
-    private func activeCommand(_ plugin: String, _ name: String) -> CommandSpec? {
+    /// The spec of command `name` from plugin `plugin` once it is active, else nil
+    /// (help and completion use the declared name until then).
+    public func activeCommandSpec(plugin: String, name: String) -> CommandSpec? {
         host.activeProviders().first { $0.name == plugin }?.providers.commands.first { $0.allNames.contains(name) }
-    }
-
-    /// The plugin providing command `name`, nil for a built-in or unknown command.
-    public func plugin(providingCommand name: String) -> String? {
-        lock.withLock { if case .plugin(let p)? = routes[name] { return p } else { return nil } }
-    }
-
-    /// The plugin providing format `name`, nil for a built-in or unknown format.
-    public func plugin(providingFormat name: String) -> String? {
-        lock.withLock { if case .plugin(let p)? = formatRoutes[name] { return p } else { return nil } }
     }
 
     /// Every plugin, registered ones in dependency order, then refused ones.
@@ -214,83 +123,49 @@ public final class PluginRegistry: @unchecked Sendable {
     /// The state of plugin `name`, nil when unknown.
     public func state(of name: String) -> PluginState? { host.state(of: name) }
 
-    /// Parses a colon-command line (`:name args`, leading whitespace allowed) and
-    /// returns the invocation when `name` is a registered command, else nil (the line
-    /// is SQL: `::int`, `:=`, `:'var'`, `:var`).
-    public func invocation(forLine line: String) -> CommandInvocation? {
-        let trimmed = line.drop { $0 == " " || $0 == "\t" }
-        guard trimmed.first == ":" else { return nil }
-        let afterColon = trimmed.dropFirst()
-        let name = String(afterColon.prefix { !$0.isWhitespace })
-        guard !name.isEmpty, isCommand(name) else { return nil }
-        let rest = afterColon.dropFirst(name.count)
-        let args = rest.trimmingCharacters(in: .whitespacesAndNewlines)
-        return CommandInvocation(name: name, arguments: args)
-    }
-
     // MARK: Use
 
-    /// Runs a command: a built-in directly; a plugin's after activating the plugin.
-    /// Errors are written to `context.writeError` (naming the plugin) and never thrown.
-    public func runCommand(_ invocation: CommandInvocation, context: CommandContext) async -> CommandOutcome {
-        let route = lock.withLock { routes[invocation.name] }
-        switch route {
-        case nil:
-            return .unknownCommand
-        case .builtin(let spec)?:
-            do {
-                try await spec.handler(invocation, context)
-                return .succeeded
-            } catch {
-                let message = Self.message(error)
-                // An empty message: the command already reported the problem itself.
-                if !message.isEmpty { context.writeError(":\(invocation.name): \(message)") }
-                return .failed
-            }
-        case .plugin(let name)?:
-            let faults: [PluginFault]
-            do {
-                let providers = try await activate(name)
-                if let spec = providers.commands.first(where: { $0.allNames.contains(invocation.name) }) {
-                    let attributing = AttributingCommandContext(context)
-                    do {
-                        try await spec.handler(invocation, attributing)
-                        return .succeeded
-                    } catch {
-                        faults = host.report(attributing.fault(for: error, plugin: name))
-                    }
-                } else {
-                    faults = host.report(.missingDeclared(plugin: name, what: "command :\(invocation.name)"))
+    /// Runs plugin `name`'s command after activating the plugin. Errors are written to
+    /// `context.writeError` (naming the plugin) and never thrown.
+    public func runPluginCommand(plugin name: String, _ invocation: CommandInvocation, context: CommandContext) async -> CommandOutcome {
+        let faults: [PluginFault]
+        do {
+            let providers = try await activate(name)
+            if let spec = providers.commands.first(where: { $0.allNames.contains(invocation.name) }) {
+                let attributing = AttributingCommandContext(context)
+                do {
+                    try await spec.handler(invocation, attributing)
+                    return .succeeded
+                } catch {
+                    faults = host.report(attributing.fault(for: error, plugin: name))
                 }
-            } catch let failure as PluginFailure {
-                faults = failure.faults
-            } catch {
-                faults = [.commandFailed(plugin: name, message: Self.message(error))]
+            } else {
+                faults = host.report(.missingDeclared(plugin: name, what: "command :\(invocation.name)"))
             }
-            for f in faults { context.writeError(f.description) }
-            return .failed
+        } catch let failure as PluginFailure {
+            faults = failure.faults
+        } catch {
+            faults = [.commandFailed(plugin: name, message: Self.message(error))]
         }
+        for f in faults { context.writeError(f.description) }
+        return .failed
     }
 
-    /// The export format `name`, activating its plugin if needed; nil when unknown.
-    /// Throws `PluginFault` when the plugin is disabled or fails to activate.
-    public func exporter(named name: String) async throws -> ExporterSpec? {
-        switch lock.withLock({ formatRoutes[name] }) {
-        case nil: return nil
-        case .builtin(let spec)?: return spec
-        case .plugin(let p)?:
-            let providers = try await activate(p)
-            guard let spec = providers.exporters.first(where: { $0.name == name }) else {
-                throw PluginFailure(plugin: p, faults: host.report(.missingDeclared(plugin: p, what: "format \(name)")))
-            }
-            return spec
+    /// Export format `name` of plugin `p`, activating the plugin. Throws
+    /// `PluginFailure` when the plugin is disabled, fails to activate or does not
+    /// provide the format.
+    public func exporter(plugin p: String, format name: String) async throws -> ExporterSpec {
+        let providers = try await activate(p)
+        guard let spec = providers.exporters.first(where: { $0.name == name }) else {
+            throw PluginFailure(plugin: p, faults: host.report(.missingDeclared(plugin: p, what: "format \(name)")))
         }
+        return spec
     }
 
     /// Reports that an export in format `name` failed with `error`: counts a failure
     /// against the plugin providing it (if any) and returns the lines to show.
     public func reportFailure(ofFormat name: String, error: Error) -> [String] {
-        guard let p = plugin(providingFormat: name) else { return ["\(name): \(Self.message(error))"] }
+        guard let p = routing?.plugin(providingFormat: name) else { return ["\(name): \(Self.message(error))"] }
         return host.report(.exportFailed(plugin: p, message: Self.message(error))).map(\.description)
     }
 

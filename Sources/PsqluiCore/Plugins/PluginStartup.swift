@@ -3,15 +3,14 @@ import PsqluiPluginAPI
 
 /// Puts the plugin system together at start: built-in plugins (handed in by the
 /// executable, which links them; the core imports no plugin),
-/// then the outside plugins discovery finds (unless `-X`), and the `:plugins` command.
+/// then the outside plugins discovery finds (unless `-X`). Their declared names go into
+/// the command table the registry routes to.
 /// Returns the lines to show the user (refused plugins, an untrusted project).
 public enum PluginStartup {
     /// Registers everything into `registry`.
     @discardableResult
     public static func run(registry: PluginRegistry, builtins: [PluginDescriptor],
                            discovery: PluginDiscovery, loader: PluginLoader = PluginLoader()) -> [String] {
-        registry.registerBuiltin(PluginsCommand.spec(registry: registry, loader: loader))
-        for format in BuiltinExporters.all { registry.registerBuiltin(format) }
         var notices = registry.register(builtins.map { ($0, PluginSource.builtin) })
         let (candidates, discoveryNotices) = discovery.discover()
         notices += discoveryNotices

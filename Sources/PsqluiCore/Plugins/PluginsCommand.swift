@@ -13,7 +13,7 @@ public enum PluginsCommand {
             examples: [":plugins", ":plugins disable explain", ":plugins enable explain", ":plugins load ./libYamlExporter.so"],
             group: "Plugins",
             completion: .custom { typed in
-                let words = CommandInvocation.splitWords(typed)
+                let words = MetaCommandArguments.split(Array(typed.utf8), grammar: .words, variables: nil)
                 if words.count <= 1 && !typed.hasSuffix(" ") { return ["enable", "disable", "load"] }
                 if words.first == "enable" || words.first == "disable" { return registry.plugins.map(\.name) }
                 return []

@@ -41,11 +41,6 @@ public struct ConditionalStack: Sendable {
     /// The innermost block's state, nil outside any `\if`.
     public var top: Branch? { entries.last?.branch }
 
-    /// True for the four commands that run even inside an inactive branch.
-    public static func isConditionalCommand(_ name: String) -> Bool {
-        name == "if" || name == "elif" || name == "else" || name == "endif"
-    }
-
     /// Applies one conditional command. `condition` evaluates the command's boolean
     /// expression; it is called only when psql would evaluate it (never inside an
     /// inactive branch), and returns nil for a value that is not a boolean (psql

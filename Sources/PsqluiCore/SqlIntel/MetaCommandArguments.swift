@@ -1,3 +1,5 @@
+import PsqluiPluginAPI
+
 /// Splits a backslash command's raw arguments (`MetaCommandCall.arguments`) the way
 /// psql's slash-command lexer does for ordinary (OT_NORMAL) options.
 ///
@@ -11,7 +13,22 @@
 /// - Backticks are NOT executed: `` `cmd` `` is returned literally, backticks included.
 /// - An unquoted backslash ends the arguments (it starts the next command in psql).
 /// - An unterminated quote keeps what was read (psql reports "unterminated quoted string").
+///
+/// The plain-words grammar of colon and plugin commands (`ArgumentGrammar.words`) is
+/// the plugin API's `CommandInvocation.splitWords` — one splitter that host and
+/// plugins share: no variables, no backslash escapes, and double quotes group a word
+/// and are removed like single quotes (`""` inside is one `"`).
 public enum MetaCommandArguments {
+    /// The words of `raw` in `grammar` (`.wholeLine` has none: the command reads
+    /// `restOfLine`).
+    public static func split(_ raw: [UInt8], grammar: ArgumentGrammar, variables: VariableLookup?) -> [String] {
+        switch grammar {
+        case .psql: return split(raw, variables: variables)
+        case .words: return CommandInvocation.splitWords(String(decoding: raw, as: UTF8.self))
+        case .wholeLine: return []
+        }
+    }
+
     public static func split(_ raw: [UInt8], variables: VariableLookup?, stripTrailingSemicolons: Bool = false) -> [String] {
         raw.withUnsafeBufferPointer { split($0, variables: variables, stripTrailingSemicolons: stripTrailingSemicolons) }
     }

@@ -53,13 +53,16 @@ public enum App {
         for (name, value) in options.variables { variables[name] = value }
         var printSettings = options.printSettings
         if options.quiet { printSettings.showCommandTags = false }
-        let evaluator = Evaluator(session: session, printSettings: printSettings, variables: variables,
+        let commands = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { notice in
+            try? stderr.write(notice + (notice.hasSuffix("\n") ? "" : "\n"))
+            try? stderr.flush()
+        })
+        defer { stopPlugins(commands) }
+        let evaluator = Evaluator(session: session, commands: commands, printSettings: printSettings, variables: variables,
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         evaluator.echoQueries = options.echoQueries
         ConfigApplication.apply(config, to: evaluator)
-        evaluator.plugins = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { evaluator.report($0) })
-        evaluator.plugins?.observe(session)
-        defer { stopPlugins(evaluator.plugins) }
+        commands.plugins.observe(session)
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
             do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }
@@ -84,25 +87,37 @@ public enum App {
         return BatchRunner(evaluator: evaluator, options: options).run()
     }
 
-    /// Registers built-in plugins and `:plugins`, then outside plugins (none with `-X`),
-    /// and reports refused plugins and an untrusted project on stderr (unless the
-    /// config already told about that project). `[plugins]` flags and tables come
-    /// from `config`.
-    static func startPlugins(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
-                             report: (String) -> Void) -> PluginRegistry {
+    /// Builds the command table (host commands, core commands, built-in formats), then
+    /// registers built-in plugins and outside plugins (none with `-X`) into it, and
+    /// reports refused plugins and an untrusted project (unless the config already
+    /// told about that project). `[plugins]` flags and tables come from `config`.
+    ///
+    /// It blocks on the event subscribers' activation: call it from a thread, never
+    /// from inside a task (tests: `commandTable`).
+    public static func startPlugins(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
+                                    report: (String) -> Void) -> REPLCommandTable {
+        let table = commandTable(skipConfig: skipConfig, builtins: builtins, config: config, report: report)
+        let registry = table.plugins
+        for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
+        return table
+    }
+
+    /// The command table with every plugin registered and none activated. It runs no
+    /// async work, so a test may build it on the cooperative pool.
+    public static func commandTable(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
+                                    report: (String) -> Void) -> REPLCommandTable {
         let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
-        REPLCommands.registerAll(into: registry)
+        let loader = PluginLoader()
+        let table = HostCommands.table(plugins: registry, loader: loader)
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
-        for notice in PluginStartup.run(registry: registry, builtins: builtins, discovery: discovery) { report(notice) }
-        ExportCommands.register(in: registry)
-        for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
-        return registry
+        for notice in PluginStartup.run(registry: registry, builtins: builtins, discovery: discovery, loader: loader) { report(notice) }
+        return table
     }
 
     /// Runs every activated plugin's `onShutdown` (2 s deadline) before exit.
-    static func stopPlugins(_ registry: PluginRegistry?) {
-        guard let registry else { return }
+    static func stopPlugins(_ commands: REPLCommandTable) {
+        let registry = commands.plugins
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             for line in await registry.shutdown() { FileHandle.standardError.write(Data((line + "\n").utf8)) }

@@ -14,9 +14,9 @@ public enum CompleteMode {
 
     public static func run(_ options: LaunchOptions, text: String, cursor: Int?) -> Int32 {
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
-        let registry = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
-        defer { App.stopPlugins(registry) }
-        let cache = MetadataCache(registry: registry)
+        let commands = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
+        defer { App.stopPlugins(commands) }
+        let cache = MetadataCache(registry: commands.plugins)
         cache.columnWaitLimit = metadataWait
         defer { cache.stop() }
         var settings = options.connection
@@ -37,7 +37,7 @@ public enum CompleteMode {
         let history = HistoryStore()
         history.load()
         for entry in history.entries() { usage.record(entry) }
-        let engine = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: variables, usage: usage).engine()
+        let engine = CompletionSources(snapshot: { cache.snapshot }, commands: commands, variables: variables, usage: usage).engine()
         let candidates = engine.complete(text: text, cursor: cursor ?? text.count)
         try? stdout.write(CompletionOutput.format(candidates))
         try? stdout.flush()

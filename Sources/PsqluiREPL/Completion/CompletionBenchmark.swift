@@ -18,9 +18,9 @@ public enum CompletionBenchmark {
 
     public static func run(_ options: LaunchOptions, requests count: Int) -> Int32 {
         let out = FileDescriptorWriter(fileDescriptor: 1)
-        let registry = App.startPlugins(skipConfig: true, builtins: options.builtinPlugins, report: { _ in })
-        defer { App.stopPlugins(registry) }
-        let cache = MetadataCache(registry: registry)
+        let commands = App.startPlugins(skipConfig: true, builtins: options.builtinPlugins, report: { _ in })
+        defer { App.stopPlugins(commands) }
+        let cache = MetadataCache(registry: commands.plugins)
         let rssBefore = residentBytes()
         let started = DispatchTime.now()
         cache.connect(settings: options.connection)
@@ -33,7 +33,7 @@ public enum CompletionBenchmark {
         cache.waitForLoads(1, timeout: 60)
         let loadSeconds = seconds(since: started)
         let rssAfter = residentBytes()
-        let sources = CompletionSources(snapshot: { cache.snapshot }, registry: registry, variables: VariableStore())
+        let sources = CompletionSources(snapshot: { cache.snapshot }, commands: commands, variables: VariableStore())
         // One relation's columns: in the snapshot (small catalog) or fetched on first use (large).
         let probe = cache.snapshot.relations.first { !MetadataSnapshot.isSystemSchema($0.schema) } ?? cache.snapshot.relations[0]
         let t0 = DispatchTime.now()

@@ -2,39 +2,38 @@ import PsqluiCore
 import PsqluiPluginAPI
 
 /// Everything a completion draws on, gathered into a `CompletionEngine` per
-/// request: the metadata cache's current snapshot, the registry's commands
-/// (names, aliases, argument kinds) and formats, the REPL's own colon commands,
-/// and the variables.
+/// request: the metadata cache's current snapshot, the command table's commands
+/// (names, aliases, argument kinds) and formats, and the variables.
 public struct CompletionSources {
     public var snapshot: () -> MetadataSnapshot
-    public var registry: PluginRegistry?
+    public var commands: (any CommandDirectory)?
     public var variables: VariableStore?
     /// Names from the history and this session, ranked up (nil: no learning).
     public var usage: CompletionUsage?
 
-    public init(snapshot: @escaping () -> MetadataSnapshot, registry: PluginRegistry?, variables: VariableStore?,
+    public init(snapshot: @escaping () -> MetadataSnapshot, commands: (any CommandDirectory)?, variables: VariableStore?,
                 usage: CompletionUsage? = nil) {
         self.snapshot = snapshot
-        self.registry = registry
+        self.commands = commands
         self.variables = variables
         self.usage = usage
     }
 
     /// An engine over what is known right now (cheap: no copying of the snapshot).
     public func engine() -> CompletionEngine {
-        var engine = CompletionEngine(snapshot: snapshot(), commands: Self.commands(registry: registry),
-                                      formats: registry?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
+        var engine = CompletionEngine(snapshot: snapshot(), commands: Self.commands(in: commands),
+                                      formats: commands?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
         engine.usedNames = usage?.names ?? []
         return engine
     }
 
-    /// Every command in the registry (built-in, REPL and plugin), grouped by spec:
-    /// name, aliases and what its argument completes to.
-    static func commands(registry: PluginRegistry?) -> [CompletionCommandInfo] {
+    /// Every command in the table (host and plugin), grouped by entry: name, aliases
+    /// and what its argument completes to.
+    static func commands(in directory: (any CommandDirectory)?) -> [CompletionCommandInfo] {
         var out: [CompletionCommandInfo] = []
         var covered = Set<String>()
-        for name in registry?.commandNames ?? [] where !covered.contains(name) {
-            guard let spec = registry?.commandSpec(named: name) else {
+        for name in directory?.commandNames ?? [] where !covered.contains(name) {
+            guard let spec = directory?.description(of: name) else {
                 // A plugin not activated yet: its declared name completes, its arguments do not.
                 covered.insert(name)
                 out.append(CompletionCommandInfo(name: name))
@@ -51,7 +50,7 @@ public struct CompletionSources {
     /// psql's `\d` listings by the object letter of their backslash form (`\di`
     /// lists indexes, so it completes index names); a custom completer, or the
     /// literal choices of its usage (`:expanded [on|off|auto]`), as words.
-    static func argument(of spec: CommandSpec) -> (CompletionArgumentKind, CompletionCommandInfo.Words?) {
+    static func argument(of spec: CommandDescription) -> (CompletionArgumentKind, CompletionCommandInfo.Words?) {
         switch spec.completion {
         case .custom(let list):
             return (.words, CompletionCommandInfo.Words(id: spec.name) { list($0) })
@@ -62,7 +61,7 @@ public struct CompletionSources {
             let choices = usageChoices(spec.usage)
             guard !choices.isEmpty else { return (.none, nil) }
             return (.words, CompletionCommandInfo.Words(id: spec.name) { typed in
-                CommandInvocation.splitWords(typed).count <= (typed.hasSuffix(" ") ? 0 : 1) ? choices : []
+                MetaCommandArguments.split(Array(typed.utf8), grammar: .words, variables: nil).count <= (typed.hasSuffix(" ") ? 0 : 1) ? choices : []
             })
         default:
             return (kind(spec.completion), nil)
@@ -70,7 +69,7 @@ public struct CompletionSources {
     }
 
     /// The object kind of a psql listing (`\dt`, `\di+`, `\dTS`): the letter after `\d`.
-    static func describedKind(_ spec: CommandSpec) -> CompletionArgumentKind? {
+    static func describedKind(_ spec: CommandDescription) -> CompletionArgumentKind? {
         for alias in spec.aliases where alias.hasPrefix("\\d") && alias.count >= 3 {
             switch alias.dropFirst(2).first {
             case "t": return .table

@@ -14,13 +14,13 @@ final class InteractiveCompletion {
 
     init(evaluator: Evaluator, processor: InputProcessor, history: [String] = []) {
         self.evaluator = evaluator
-        cache = MetadataCache(registry: evaluator.plugins)
-        evaluator.plugins?.useMetadataCache(cache)
+        cache = MetadataCache(registry: evaluator.commands.plugins)
+        evaluator.metadataCache = cache
+        evaluator.commands.plugins.useMetadataCache(cache)
         evaluator.onStatementCompleted = { [cache] tag in
             if MetadataCache.shouldRefresh(afterCommandTag: tag) { cache.refresh() }
         }
-        evaluator.plugins?.registerBuiltin(RefreshCommand.spec(cache: cache))
-        let sources = CompletionSources(snapshot: { [cache] in cache.snapshot }, registry: evaluator.plugins,
+        let sources = CompletionSources(snapshot: { [cache] in cache.snapshot }, commands: evaluator.commands,
                                         variables: evaluator.variables, usage: usage)
         CompletionBridge.install(sources: sources, pendingText: { [unowned processor] in processor.pendingSQL })
         for entry in history { usage.record(entry) }

@@ -23,9 +23,10 @@ public final class Evaluator {
     public var timing = false
     /// Set when the connection was lost; the next statement reconnects (interactive).
     public private(set) var connectionLost = false
-    /// Commands and formats from the registry (built-in `CommandSpec`s and plugins);
-    /// nil until the app has run plugin start-up.
-    public var plugins: PluginRegistry?
+    /// The one command table: every command and export format, host and plugin.
+    public let commands: REPLCommandTable
+    /// The completion catalog at the interactive prompt (`:refresh`), nil in batch runs.
+    public var metadataCache: MetadataCache?
     /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).
     public var resultFormat: ResultFormat?
     /// Show export progress on stderr (it is a terminal and not `-q`).
@@ -37,9 +38,10 @@ public final class Evaluator {
     /// The prefix for messages about the statement being run (file and line).
     public internal(set) var messagePrefix = ""
 
-    public init(session: PGSession, printSettings: PrintSettings, variables: VariableStore,
+    public init(session: PGSession, commands: REPLCommandTable, printSettings: PrintSettings, variables: VariableStore,
                 stdout: FileDescriptorWriter, stderr: FileDescriptorWriter, interactive: Bool) {
         self.session = session
+        self.commands = commands
         self.printSettings = printSettings
         self.variables = variables
         self.stdout = stdout
@@ -95,7 +97,7 @@ public final class Evaluator {
         defer { paged?.finish() }
         let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
                                                              settings: printSettings(for: sql, paged: paged != nil))
-        let pluginRun = plugins?.statementStarted(sql, on: session)  // plugin events (pluginhost)
+        let pluginRun = commands.plugins.statementStarted(sql, on: session)  // plugin events (pluginhost)
         let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = DispatchTime.now()

@@ -9,10 +9,6 @@ public final class InputProcessor {
     public internal(set) var splitter: StatementSplitter
     /// Where `COPY … FROM STDIN` reads its data lines from.
     public var copyInSource: (() -> [UInt8]?)?
-    /// Runs meta-commands (`\set`, `\i`, …) and colon commands.
-    let commands: BackslashCommands
-    /// `\if` … `\endif`, `\gset`, `\g |cmd`, `\copy`, `\watch`, … (Scripting/).
-    let scriptCommands: ScriptCommands
     /// The open `\if` blocks of this input (psql keeps one stack per file).
     var conditions = ConditionalStack()
 
@@ -21,8 +17,6 @@ public final class InputProcessor {
         self.origin = origin
         self.copyInSource = copyInSource
         self.splitter = StatementSplitter(standardConformingStrings: evaluator.session.parameter("standard_conforming_strings") != "off")
-        self.commands = BackslashCommands(evaluator: evaluator)
-        self.scriptCommands = ScriptCommands(evaluator: evaluator)
     }
 
     /// True while a statement is being typed (the continuation prompt shows).
@@ -44,17 +38,17 @@ public final class InputProcessor {
             splitter.reset()
             return .failed
         }
+        let variableLookup: VariableLookup = { [variables = evaluator.variables] in variables[$0] }
         if !splitter.hasPendingText || splitter.continuation == .statement || splitter.continuation == .parenthesis,
-           let (name, rest) = ColonCommandMatcher.match(line, isRegistered: { ScriptCommands.colonNames.contains($0) || self.commands.isColonCommand($0) }) {
+           let (entry, call) = evaluator.commands.colonCall(line, lineNumber: lineNumber, variables: variableLookup) {
             evaluator.messagePrefix = prefix
             guard conditions.isActive else { return .ok }
-            if ScriptCommands.colonNames.contains(name) { return scriptCommands.runColon(name: name, arguments: rest, processor: self) }
-            return commands.runColon(name: name, arguments: rest, processor: self)
+            return CommandRunner.run(entry, call, in: environment)
         }
-        if conditions.isActive, !splitter.hasPendingText, let registry = evaluator.plugins,
+        if conditions.isActive, !splitter.hasPendingText,
            let word = CommandSuggestion.unknownCommandWord(in: line, isVariable: { [variables = evaluator.variables] in variables[$0] != nil }) {
             evaluator.messagePrefix = prefix
-            evaluator.reportError(CommandSuggestion.message(for: word, among: registry.commandNames))
+            evaluator.reportError(CommandSuggestion.message(for: word, among: evaluator.commands.commandNames))
             return .failed
         }
         if evaluator.variables["ECHO"] == "all" && origin.isScript {
@@ -83,13 +77,16 @@ public final class InputProcessor {
             case .statement(let statement):
                 guard conditions.isActive else { continue }
                 result = runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
-            case .metaCommand(let call):
-                evaluator.messagePrefix = origin.prefix(line: call.line)
-                if !conditions.isActive && !ConditionalStack.isConditionalCommand(call.name) { continue }
-                if ScriptCommands.backslashNames.contains(call.name) {
-                    result = scriptCommands.runBackslash(call, processor: self)
+            case .metaCommand(let meta):
+                evaluator.messagePrefix = origin.prefix(line: meta.line)
+                let found = evaluator.commands.backslashCall(meta, variables: { [variables = evaluator.variables] in variables[$0] })
+                // Inside an inactive \if branch only the commands that manage branches run.
+                if !conditions.isActive && found.map({ CommandRunner.runsInInactiveBranch($0.0) }) != true { continue }
+                if let (entry, call) = found {
+                    result = CommandRunner.run(entry, call, in: environment)
                 } else {
-                    result = commands.runBackslash(call, processor: self)
+                    evaluator.reportError("invalid command \\\(meta.name)\nTry \\? for help.")
+                    result = .failed
                 }
             }
             switch result {
@@ -134,11 +131,15 @@ public final class InputProcessor {
         }
     }
 
-    /// Runs a statement the user wrote, with psql's policies around it
-    /// (AUTOCOMMIT, ON_ERROR_ROLLBACK, the destructive-statement question).
-    func runUserStatement(_ sql: [UInt8], prefix: String) -> StepResult {
-        StatementPolicies(evaluator: evaluator, origin: origin).run(sql, prefix: prefix, copyIn: copyInSource)
+    /// Runs a statement the user asked for (typed, `\g`, `\gset`, `:export`), with
+    /// psql's policies around it (AUTOCOMMIT, ON_ERROR_ROLLBACK, the destructive-statement
+    /// question); `consumer` takes the rows when they do not go to the screen.
+    func runUserStatement(_ sql: [UInt8], prefix: String, consumer: QueryResultConsumer? = nil) -> StepResult {
+        StatementPolicies(evaluator: evaluator, origin: origin).run(sql, prefix: prefix, copyIn: copyInSource, consumer: consumer)
     }
+
+    /// What host commands run against.
+    var environment: CommandEnvironment { CommandEnvironment(evaluator: evaluator, processor: self) }
 
     /// The statement typed so far, not yet ended by `;` (what `:export` runs).
     public var pendingSQL: [UInt8] { splitter.pendingText }

@@ -25,13 +25,34 @@ extension Evaluator {
     /// `CommandContext.exportFormat(named:)`).
     func resolveFormatAsync(_ name: String) async throws -> ExporterSpec {
         let lower = name.lowercased()
-        if let registry = plugins {
-            if let spec = try await registry.exporter(named: lower) { return spec }
-        } else if let spec = BuiltinExporters.named(lower) {
-            return spec
+        let table = commands
+        if let spec = try await table.exporter(named: lower) { return spec }
+        throw ExportFailure(message: "unknown format \"\(name)\"; formats: aligned, unaligned, "
+                            + table.formatNames.filter { $0 != "aligned" }.joined(separator: ", "))
+    }
+
+    /// `FORMAT name=value …` (`:export`, `:format`) → the format and its checked
+    /// options; bad option names and values are refused before any query runs.
+    func resultFormat(from text: String, command: String) throws -> ResultFormat {
+        let words = MetaCommandArguments.split(Array(text.utf8), grammar: .words, variables: nil)
+        guard let name = words.first else {
+            throw ExportFailure(message: "a format is needed: :\(command) FORMAT [name=value ...]")
         }
-        let known = (plugins?.formatNames ?? BuiltinExporters.all.map(\.name))
-        throw ExportFailure(message: "unknown format \"\(name)\"; formats: aligned, unaligned, " + known.filter { $0 != "aligned" }.joined(separator: ", "))
+        let spec = try resolveFormat(name)
+        var values: [String: String] = [:]
+        for word in words.dropFirst() {
+            guard let eq = word.firstIndex(of: "="), eq != word.startIndex else {
+                throw ExportFailure(message: "expected name=value, got \"\(word)\"")
+            }
+            let key = String(word[..<eq]).lowercased()
+            if !spec.options.isEmpty, !spec.options.contains(where: { $0.name == key }) {
+                throw ExportFailure(message: "format \(spec.name) has no option \"\(key)\"; options: " + spec.options.map(\.name).joined(separator: ", "))
+            }
+            values[key] = String(word[word.index(after: eq)...])
+        }
+        let options = ExportOptions(values)
+        _ = try spec.make(options)
+        return ResultFormat(spec: spec, options: options)
     }
 
     /// The consumer for a result when `resultFormat` is set: the exporter writing to

@@ -11,7 +11,10 @@ struct StatementPolicies {
 
     static let savepoint = "pg_psql_temporary_savepoint"
 
-    func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?) -> StepResult {
+    /// Runs one statement the user asked for — typed, `\g`, `\gset` or `:export` — with
+    /// the policies around it; `consumer` receives its rows when they do not go to the
+    /// screen (an export format, `\gset`'s collector).
+    func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer? = nil) -> StepResult {
         evaluator.messagePrefix = prefix
         if !confirmIfDestructive(sql) { return .ok }
         let variables = evaluator.variables
@@ -26,7 +29,7 @@ struct StatementPolicies {
             if let problem = silently("SAVEPOINT " + Self.savepoint) { evaluator.report(problem); return .failed }
             usedSavepoint = true
         }
-        let result = evaluator.runStatement(sql, prefix: prefix, copyIn: copyIn)
+        let result = evaluator.runStatement(sql, prefix: prefix, copyIn: copyIn, consumer: consumer)
         if usedSavepoint && session.isConnected {
             switch session.transactionState {
             case .failed:

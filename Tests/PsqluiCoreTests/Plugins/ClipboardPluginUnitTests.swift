@@ -49,7 +49,7 @@ struct ClipboardPluginUnitTests {
         var settings = YankCommand.Settings()
         settings.maxBytes = 100
         let yank = YankCommand(settings: settings, intel: StubSqlIntel())
-        await #expect(throws: ClipboardError.self) { try await yank.run(CommandInvocation(name: "yank", arguments: "csv"), context) }
+        await #expect(throws: ClipboardError.self) { try await yank.run(CommandInvocation(name: "yank", arguments: "csv", words: ["csv"]), context) }
         #expect(context.lines.isEmpty)
     }
 }

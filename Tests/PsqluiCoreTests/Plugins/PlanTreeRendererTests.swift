@@ -61,7 +61,7 @@ struct PlanTreeRendererTests {
             return .text(["QUERY PLAN"], [[CapturedPlans.analyzedJoin]])
         }
         let ctx = RecordingCommandContext(session: session)
-        try await ExplainCommand.spec.handler(CommandInvocation(name: "explain", arguments: "analyze select 1"), ctx)
+        try await ExplainCommand.spec.handler(CommandInvocation(name: "explain", arguments: "analyze select 1", words: ["analyze", "select", "1"]), ctx)
         #expect(ctx.panes.first?.title == "EXPLAIN ANALYZE")
         #expect(ctx.panes.first?.lines.first?.hasPrefix("Limit") == true)
     }
@@ -69,7 +69,7 @@ struct PlanTreeRendererTests {
     @Test func explainAnalyzeOfADeleteIsRefusedInBatch() async throws {
         let ctx = RecordingCommandContext(session: FakeQueryService(tables: [:]), isInteractive: false)
         await #expect(throws: ExplainError.self) {
-            try await ExplainCommand.spec.handler(CommandInvocation(name: "explain", arguments: "analyze delete from orders"), ctx)
+            try await ExplainCommand.spec.handler(CommandInvocation(name: "explain", arguments: "analyze delete from orders", words: ["analyze", "delete", "from", "orders"]), ctx)
         }
         #expect(ctx.prompts.count == 1)
     }

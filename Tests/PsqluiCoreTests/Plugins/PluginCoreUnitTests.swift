@@ -1,4 +1,5 @@
 import PsqluiCore
+@testable import PsqluiREPL
 import PsqluiPluginAPI
 import PsqluiTestKit
 import Testing
@@ -100,8 +101,10 @@ struct PluginRegistryTests {
 
     @Test func shutdownGivesUpAfterTheDeadlineAndCancelsPluginTasks() async {
         let registry = PluginRegistry()
+        let table = HostCommands.table(plugins: registry)
         registry.register([(Slow(), .builtin)])
-        _ = await registry.runCommand(CommandInvocation(name: "nap", arguments: ""), context: RecordingCommandContext())
+        #expect(table.plugin(providingCommand: "nap") == "slow")
+        _ = await registry.runPluginCommand(plugin: "slow", CommandInvocation(name: "nap", arguments: "", words: []), context: RecordingCommandContext())
         let lines = await registry.shutdown()
         // The overrun line proves the host gave up: had it waited for `onShutdown`, the
         // work would have finished first and nothing would be reported. The deadline
@@ -111,25 +114,30 @@ struct PluginRegistryTests {
         #expect(lines == ["plugin \"slow\" did not finish shutting down within 2 s"])
     }
 
-    @Test func builtinCommandsAndColonLineRecognition() async {
-        let registry = PluginRegistry()
-        registry.registerBuiltin(CommandSpec(name: "echo2", aliases: ["e2"], summary: "s", usage: ":echo2 TEXT", group: "Output") { inv, c in
-            c.write(inv.arguments)
-        })
-        #expect(registry.invocation(forLine: "  :e2  hello ") == CommandInvocation(name: "e2", arguments: "hello"))
-        #expect(registry.invocation(forLine: "select 1::int") == nil)
-        #expect(registry.invocation(forLine: ":unknown x") == nil)
-        let ctx = RecordingCommandContext()
-        #expect(await registry.runCommand(CommandInvocation(name: "e2", arguments: "hi"), context: ctx) == .succeeded)
-        #expect(ctx.lines == ["hi"])
+    @Test func colonLinesAreParsedOnceIntoCallsWithTheEntrysGrammar() {
+        let table = HostCommands.table(plugins: PluginRegistry())
+        let (entry, call) = table.colonCall(Array("  :e  'my file.sql' ".utf8), variables: nil)!
+        #expect(entry.description?.name == "edit")
+        #expect(call.name == "e" && call.form == .colon && call.words == ["my file.sql"])
+        #expect(table.colonCall(Array("select 1::int".utf8), variables: nil) == nil)
+        #expect(table.colonCall(Array(":unknown x".utf8), variables: nil) == nil)
+        #expect(table.colonCall(Array(":'v'".utf8), variables: nil) == nil)
+        // psql grammar interpolates; plain words do not.
+        let vars: VariableLookup = { $0 == "f" ? "out.csv" : nil }
+        #expect(table.colonCall(Array(":run :f".utf8), variables: vars)?.1.words == ["out.csv"])
+        #expect(table.colonCall(Array(":format csv delimiter=:f".utf8), variables: vars)?.1.words == ["csv", "delimiter=:f"])
+        let meta = MetaCommandCall(name: "gx", arguments: Array(" |cat".utf8), line: 3)
+        let (go, gx) = table.backslashCall(meta, variables: nil)!
+        #expect(go.description?.name == "\\g" && gx.tableKey == "\\gx" && gx.line == 3)
     }
 
     @Test func disabledByConfigKeepsNamesButRefusesUse() async {
         let registry = PluginRegistry(services: PluginHostServices(config: PluginsConfig(enabled: ["slow": false])))
+        let table = HostCommands.table(plugins: registry)
         registry.register([(Slow(), .builtin)])
-        #expect(registry.isCommand("nap") && registry.state(of: "slow") == .disabled)
+        #expect(table.isCommand("nap") && registry.state(of: "slow") == .disabled)
         let ctx = RecordingCommandContext()
-        #expect(await registry.runCommand(CommandInvocation(name: "nap", arguments: ""), context: ctx) == .failed)
+        #expect(await registry.runPluginCommand(plugin: "slow", CommandInvocation(name: "nap", arguments: "", words: []), context: ctx) == .failed)
         #expect(ctx.errors == ["plugin \"slow\" is disabled; enable it with :plugins enable slow"])
     }
 }

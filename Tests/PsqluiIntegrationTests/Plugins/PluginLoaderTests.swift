@@ -96,20 +96,21 @@ struct PluginLoaderTests {
         defer { unsetenv("PSQLUI_FIXTURE_MARKER") }
         let dir = try PluginFixtures.directory(with: ["GoodPlugin"])
         let registry = PluginRegistry()
+        let table = CommandTable<Never>.forPlugins(registry)
         let notices = PluginStartup.run(registry: registry, builtins: [],
                                         discovery: PluginDiscovery(environment: ["PSQLUI_PLUGIN_PATH": dir], currentDirectory: "/"))
         #expect(notices.isEmpty)
-        #expect(registry.isCommand("hello") && registry.isCommand("hi"))
-        #expect(registry.formatNames.contains("shout"))
+        #expect(table.isCommand("hello") && table.isCommand("hi"))
+        #expect(table.formatNames.contains("shout"))
         #expect(registry.state(of: "good") == .declared)
         #expect(!FileManager.default.fileExists(atPath: marker), "plugin code ran before first use")
 
         let ctx = RecordingCommandContext()
-        let outcome = await registry.runCommand(CommandInvocation(name: "hi", arguments: "ann"), context: ctx)
+        let outcome = await table.runPluginCommand("hi", "ann", context: ctx)
         #expect(outcome == .succeeded)
         #expect(ctx.lines == ["hello, ann from good"])
         #expect(registry.state(of: "good") == .active)
-        _ = await registry.runCommand(CommandInvocation(name: "hello", arguments: ""), context: ctx)
+        _ = await table.runPluginCommand("hello", "", context: ctx)
         let shutdownLines = await registry.shutdown()
         #expect(shutdownLines.isEmpty)
         let log = try String(contentsOfFile: marker, encoding: .utf8)
@@ -119,8 +120,9 @@ struct PluginLoaderTests {
     @Test func aPluginFormatActivatesOnFirstUseAndExports() async throws {
         let plugin = try loader.load(PluginFixtures.library("GoodPlugin"))
         let registry = PluginRegistry()
+        let table = CommandTable<Never>.forPlugins(registry)
         registry.register([(plugin.descriptor, .pluginPath(plugin.path))])
-        let spec = try #require(try await registry.exporter(named: "shout"))
+        let spec = try #require(try await table.exporter(named: "shout"))
         let text = try await ExporterHarness.exportText(spec, columns: [ColumnInfo(name: "a", typeOID: TypeOID.text)],
                                                         rows: [["abc"], [nil]])
         #expect(text == "ABC\nNULL\n")
@@ -143,10 +145,11 @@ struct PluginLoaderTests {
     @Test func aThrowingCommandIsReportedByNameThreeTimesThenThePluginIsDisabled() async throws {
         let plugin = try loader.load(PluginFixtures.library("ThrowingPlugin"))
         let registry = PluginRegistry()
+        let table = CommandTable<Never>.forPlugins(registry)
         registry.register([(plugin.descriptor, .pluginPath(plugin.path))])
         let ctx = RecordingCommandContext()
         for _ in 0..<3 {
-            #expect(await registry.runCommand(CommandInvocation(name: "boom", arguments: ""), context: ctx) == .failed)
+            #expect(await table.runPluginCommand("boom", "", context: ctx) == .failed)
         }
         #expect(ctx.errors == [
             "plugin \"thrower\": boom went the plugin",
@@ -156,17 +159,18 @@ struct PluginLoaderTests {
         ])
         #expect(registry.state(of: "thrower") == .failed(failures: 3))
         let after = RecordingCommandContext()
-        #expect(await registry.runCommand(CommandInvocation(name: "boom", arguments: ""), context: after) == .failed)
+        #expect(await table.runPluginCommand("boom", "", context: after) == .failed)
         #expect(after.errors == ["plugin \"thrower\" was disabled after repeated failures; re-enable it with :plugins enable thrower"])
         #expect(registry.enable("thrower") == "plugin \"thrower\" enabled")
         let again = RecordingCommandContext()
-        #expect(await registry.runCommand(CommandInvocation(name: "boom", arguments: ""), context: again) == .failed)
+        #expect(await table.runPluginCommand("boom", "", context: again) == .failed)
         #expect(again.errors == ["plugin \"thrower\": boom went the plugin"])
     }
 
     @Test func dependenciesLoadInOrderAndCyclesAreReported() async throws {
         let dir = try PluginFixtures.directory(with: ["DepUser", "DepBase", "CycleA", "CycleB"])
         let registry = PluginRegistry()
+        let table = CommandTable<Never>.forPlugins(registry)
         let notices = PluginStartup.run(registry: registry, builtins: [],
                                         discovery: PluginDiscovery(environment: ["PSQLUI_PLUGIN_PATH": dir], currentDirectory: "/"))
         let names = registry.plugins.map(\.name)
@@ -176,7 +180,7 @@ struct PluginLoaderTests {
         #expect(registry.state(of: "cyclea") == nil && registry.state(of: "base") == .declared)
 
         let ctx = RecordingCommandContext()
-        #expect(await registry.runCommand(CommandInvocation(name: "whoami-base", arguments: ""), context: ctx) == .succeeded)
+        #expect(await table.runPluginCommand("whoami-base", "", context: ctx) == .succeeded)
         #expect(registry.state(of: "base") == .active, "a dependency is activated before its dependent")
     }
 
@@ -227,13 +231,17 @@ struct PluginLoaderTests {
     @Test func pluginsLoadAtRuntimeSaysARestartIsNeededForAChangedLibrary() async throws {
         let registry = PluginRegistry()
         PluginStartup.run(registry: registry, builtins: [], discovery: PluginDiscovery(environment: [:], currentDirectory: "/", noOutsidePlugins: true))
+        let plugins = PluginsCommand.spec(registry: registry)
+        func run(_ arguments: String, _ context: CommandContext) async throws {
+            try await plugins.handler(CommandInvocation(name: "plugins", arguments: arguments), context)
+        }
         let ctx = RecordingCommandContext()
         let path = URL(fileURLWithPath: PluginFixtures.library("DepBase")).resolvingSymlinksInPath().path
-        #expect(await registry.runCommand(CommandInvocation(name: "plugins", arguments: "load \(path)"), context: ctx) == .succeeded)
+        try await run("load \(path)", ctx)
         #expect(ctx.lines.first?.hasPrefix("loaded plugin \"base\" 1.2.0 from \(path)") == true)
         #expect(ctx.lines.first?.contains("a changed .so needs a restart") == true)
         let again = RecordingCommandContext()
-        _ = await registry.runCommand(CommandInvocation(name: "plugins", arguments: "load \(path)"), context: again)
+        try await run("load \(path)", again)
         #expect(again.lines.first?.contains("already loaded") == true)
         #expect(again.lines.first?.contains("needs a restart") == true)
     }

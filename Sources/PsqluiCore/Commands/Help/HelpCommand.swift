@@ -4,26 +4,28 @@ import PsqluiPluginAPI
 /// `:help` (`\?`): every registered command grouped by section with its aliases and
 /// summary; `:help NAME` shows one command's usage and examples.
 public enum HelpCommand {
-    /// The command, reading `registry` when it runs (so plugins loaded later show up).
-    public static func spec(registry: PluginRegistry) -> CommandSpec {
+    /// The command, reading the command table when it runs (so plugins loaded later
+    /// show up).
+    public static func spec(directory: any CommandDirectory) -> CommandSpec {
         CommandSpec(
             name: "help", aliases: ["?", "\\?", "h"],
             summary: "list commands, or show one command's usage (\\?)",
             usage: ":help [COMMAND]",
             examples: [":help", ":help describe", ":help export"],
             group: "General", completion: .commands,
-            handler: { invocation, context in
+            handler: { [weak directory] invocation, context in
+                guard let directory else { return }
                 let words = invocation.words
                 let lines: [String]
                 if let name = words.first {
                     let bare = name.hasPrefix(":") ? String(name.dropFirst()) : name
-                    guard let found = detail(for: bare, registry: registry) else {
-                        context.writeError(CommandSuggestion.message(for: bare, among: registry.commandNames))
+                    guard let found = detail(for: bare, directory: directory) else {
+                        context.writeError(CommandSuggestion.message(for: bare, among: directory.commandNames))
                         throw CatalogCommandFailed()
                     }
                     lines = found
                 } else {
-                    lines = overview(specs: registry.knownCommandSpecs, plugins: registry.plugins)
+                    lines = overview(descriptions: directory.descriptions, plugins: directory.plugins.plugins)
                 }
                 try await context.show(TextPane(title: "help", lines: lines))
             })
@@ -31,7 +33,7 @@ public enum HelpCommand {
 
     /// Aliases worth showing: short colon names and the plain backslash form (not
     /// every `+`/`S` spelling).
-    static func shownAliases(_ spec: CommandSpec) -> [String] {
+    static func shownAliases(_ spec: CommandDescription) -> [String] {
         spec.aliases.filter { a in
             if a.hasPrefix("\\") { return !a.dropFirst().contains("+") && !(a.count > 2 && a.hasSuffix("S")) }
             return !a.hasSuffix("+") || a == "d+"
@@ -40,13 +42,13 @@ public enum HelpCommand {
 
     /// The `:help` overview: groups in alphabetical order (General first), commands
     /// sorted, declared-but-inactive plugin commands from their declarations.
-    public static func overview(specs: [CommandSpec], plugins: [PluginInfo]) -> [String] {
+    public static func overview(descriptions specs: [CommandDescription], plugins: [PluginInfo]) -> [String] {
         var groups: [String: [(String, String)]] = [:]
         var seen = Set<String>()
         for spec in specs {
             seen.insert(spec.name)
             let aliases = shownAliases(spec)
-            let left = ":" + spec.name + (aliases.isEmpty ? "" : " (" + aliases.joined(separator: ", ") + ")")
+            let left = spec.displayName + (aliases.isEmpty ? "" : " (" + aliases.joined(separator: ", ") + ")")
             groups[spec.group.isEmpty ? "Other" : spec.group, default: []].append((left, spec.summary))
         }
         for p in plugins {
@@ -71,15 +73,15 @@ public enum HelpCommand {
     }
 
     /// `:help NAME`: usage, summary, aliases and examples; nil for an unknown name.
-    public static func detail(for name: String, registry: PluginRegistry) -> [String]? {
-        if let spec = registry.commandSpec(named: name) ?? registry.commandSpec(named: "\\" + name) {
+    public static func detail(for name: String, directory: any CommandDirectory) -> [String]? {
+        if let spec = directory.description(of: name) ?? directory.description(of: "\\" + name) {
             var lines = ["usage: " + spec.usage, "", spec.summary]
             if !spec.aliases.isEmpty { lines += ["", "aliases: " + shownAliases(spec).joined(separator: " ")] }
             if !spec.examples.isEmpty { lines += ["", "examples:"] + spec.examples.map { "  " + $0 } }
             return lines
         }
-        if registry.isCommand(name), let p = registry.plugin(providingCommand: name) {
-            let summary = registry.plugins.first { $0.name == p }?.summary ?? ""
+        if let p = directory.plugin(providingCommand: name) {
+            let summary = directory.plugins.plugins.first { $0.name == p }?.summary ?? ""
             return [":\(name) — provided by plugin \"\(p)\" (not active yet; run it once for its usage)", summary]
         }
         return nil

@@ -146,10 +146,16 @@ struct Analysis {
         var p = lineStart
         while p < cursor && (bytes[p] == 0x20 || bytes[p] == 0x09) { p += 1 }
         guard p < cursor, bytes[p] == UInt8(ascii: ":") else { return false }
-        if p + 1 < cursor && !SqlTokenizer.isIdentifierStart(bytes[p + 1]) { return false }
+        // `::type`, `:=`, `:'var'`, `:"var"`, `:{?var}` are not commands; command names
+        // may start with punctuation (`:!`, `:?`).
+        if p + 1 < cursor && Self.notACommandName.contains(bytes[p + 1]) { return false }
         analyzeCommandArguments(commandStart: p)
         return true
     }
+
+    /// Bytes after a line's leading `:` that make it SQL or a variable, not a command.
+    static let notACommandName: Set<UInt8> = [UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                                               UInt8(ascii: "{"), UInt8(ascii: "("), 0x20, 0x09]
 
     /// Splits `bytes[commandStart..<cursor]` at white space outside quotes: the
     /// first piece names the command, the last one is the word being completed.

@@ -33,7 +33,8 @@ public struct CompletionCandidate: Hashable, Sendable {
 /// A colon command (or backslash alias) as completion needs to know it; the
 /// command registry provides the list.
 public struct CompletionCommandInfo: Hashable, Sendable {
-    /// The name without its colon: `describe`.
+    /// The name without its colon: `describe` (or a backslash name, `\\if`, for a
+    /// command without a colon form).
     public var name: String
     /// Other spellings. One starting with `\` is a backslash form (`\d`);
     /// any other is a colon alias written without its colon (`d`, `d+`).
@@ -60,7 +61,7 @@ public struct CompletionCommandInfo: Hashable, Sendable {
 
     /// Every spelling as typed at the prompt: `:describe`, `:d`, `\d`.
     public var spellings: [String] {
-        [":" + name] + aliases.map { $0.hasPrefix("\\") ? $0 : ":" + $0 }
+        ([name] + aliases).map { $0.hasPrefix("\\") ? $0 : ":" + $0 }
     }
 }
 

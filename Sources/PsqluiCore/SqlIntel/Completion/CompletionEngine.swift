@@ -87,7 +87,7 @@ public struct CompletionEngine: Sendable {
             for d in snapshot.databases { c.add(.database, name: d, rank: rank, subrank: d.hasPrefix("template") ? 1 : 0) }
         case .command:
             for cmd in commands {
-                for s in cmd.spellings { c.addLiteral(.command, text: s, match: s, rank: rank, subrank: s == ":" + cmd.name ? 0 : 1) }
+                for s in cmd.spellings { c.addLiteral(.command, text: s, match: s, rank: rank, subrank: s == cmd.spellings[0] ? 0 : 1) }
             }
         case .commandArgument(let command, let index):
             addCommandArgument(command, index: index, rank: rank, to: &c)

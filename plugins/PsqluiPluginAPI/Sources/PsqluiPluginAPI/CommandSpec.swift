@@ -66,19 +66,26 @@ public struct CommandInvocation: Sendable, Hashable {
     public var name: String
     /// The argument text after the name, with surrounding whitespace removed.
     public var arguments: String
-
-    /// Creates an invocation.
-    public init(name: String, arguments: String) {
-        self.name = name
-        self.arguments = arguments
-    }
-
     /// The arguments split into words at whitespace; single or double quotes group
     /// words (`'a b'` is one word, quotes removed), a doubled quote inside quotes is
-    /// one quote.
-    public var words: [String] { CommandInvocation.splitWords(arguments) }
+    /// one quote. This is `splitWords(arguments)` unless the host split them by the
+    /// command's grammar (psql-style interpolation).
+    public var words: [String]
 
-    /// Splits `text` into words as `words` does.
+    /// Creates an invocation whose words are `splitWords(arguments)`.
+    public init(name: String, arguments: String) {
+        self.init(name: name, arguments: arguments, words: CommandInvocation.splitWords(arguments))
+    }
+
+    /// Creates an invocation with its words as the host split them.
+    public init(name: String, arguments: String, words: [String]) {
+        self.name = name
+        self.arguments = arguments
+        self.words = words
+    }
+
+    /// Splits `text` into words as `words` does. psqlui's one plain-words splitter:
+    /// the host splits colon and plugin command arguments with it too.
     public static func splitWords(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""

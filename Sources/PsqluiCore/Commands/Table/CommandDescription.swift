@@ -1,0 +1,46 @@
+import PsqluiPluginAPI
+
+/// What `:help`, completion and the man page show about a command: its names, help
+/// text and what its arguments complete to. A plugin's `CommandSpec` and a host
+/// command declare the same description.
+public struct CommandDescription: Sendable {
+    /// The name typed after the colon (`export`), or a backslash name (`\if`) for a
+    /// command that has no colon form.
+    public var name: String
+    /// Other names: short colon names (`x`) and psql's backslash forms (`\x`).
+    public var aliases: [String]
+    /// One line for `:help` and completion.
+    public var summary: String
+    /// The synopsis, e.g. `:export FORMAT [> FILE]`.
+    public var usage: String
+    /// Example lines for `:help NAME`.
+    public var examples: [String]
+    /// The `:help` section (`Session`, `Output`, …).
+    public var group: String
+    /// What Tab completes for the arguments.
+    public var completion: ArgumentCompletion
+
+    /// A description with every field given.
+    public init(name: String, aliases: [String] = [], summary: String, usage: String, examples: [String] = [],
+                group: String, completion: ArgumentCompletion = .none) {
+        self.name = name
+        self.aliases = aliases
+        self.summary = summary
+        self.usage = usage
+        self.examples = examples
+        self.group = group
+        self.completion = completion
+    }
+
+    /// The description a `CommandSpec` declares.
+    public init(_ spec: CommandSpec) {
+        self.init(name: spec.name, aliases: spec.aliases, summary: spec.summary, usage: spec.usage,
+                  examples: spec.examples, group: spec.group, completion: spec.completion)
+    }
+
+    /// The name followed by the aliases.
+    public var allNames: [String] { [name] + aliases }
+
+    /// How the name is written in help: `:name`, or `\name` as it is.
+    public var displayName: String { name.hasPrefix("\\") ? name : ":" + name }
+}

@@ -1,0 +1,15 @@
+import PsqluiCore
+
+/// `:timing` / `\timing [on|off]`: show how long each statement took (toggles without
+/// an argument).
+struct TimingCommand: REPLCommand {
+    let about = CommandDescription(name: "timing", aliases: ["\\timing"], summary: "show how long each statement took",
+                                   usage: ":timing [on|off]", group: "Display")
+    let grammar = ArgumentGrammar.psql
+
+    func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
+        let evaluator = env.evaluator
+        evaluator.timing = call.words.first.flatMap(VariableStore.parseBool) ?? !evaluator.timing
+        return env.say("Timing is \(evaluator.timing ? "on" : "off").")
+    }
+}

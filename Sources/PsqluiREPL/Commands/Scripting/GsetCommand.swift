@@ -1,0 +1,32 @@
+import PsqluiCore
+
+/// `:gset` / `\gset [PREFIX]`: runs the query buffer (or the previous statement) and
+/// stores the columns of its one row as variables named PREFIX + column.
+struct GsetCommand: REPLCommand {
+    let about = CommandDescription(name: "gset", aliases: ["\\gset"], summary: "run the query, store its row's columns as variables",
+                                   usage: ":gset [PREFIX]", group: "Scripts")
+    let grammar = ArgumentGrammar.psql
+
+    func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
+        let evaluator = env.evaluator
+        guard let sql = env.statementToRun(for: call) else { return .failed }
+        let prefix = call.words.first ?? ""
+        let collector = GsetCollector()
+        let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: collector)
+        guard result == .ok else { return result }
+        if let problem = collector.problem {
+            evaluator.reportError(problem)
+            return .failed
+        }
+        guard let row = collector.firstRow else { return .ok }
+        for (name, value) in zip(collector.columns, row) {
+            let variable = prefix + name
+            guard VariableName.isValid(variable) else {
+                evaluator.reportError("invalid variable name: \"\(variable)\"")
+                return .failed
+            }
+            if let value { evaluator.variables[variable] = value } else { evaluator.variables.unset(variable) }
+        }
+        return .ok
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import PsqluiCore
+
+/// `:run FILE` (`:i`, `\i`, `\include`; `\ir`/`\include_relative` relative to the
+/// current script's folder): runs a script file through the same input processing.
+struct IncludeCommand: REPLCommand {
+    let about = CommandDescription(name: "run", aliases: ["i", "\\i", "\\include", "\\ir", "\\include_relative"],
+                                   summary: "run a script file (\\ir: relative to the current script)", usage: ":run FILE",
+                                   group: "Scripts", completion: .files)
+    let grammar = ArgumentGrammar.psql
+
+    /// Depth of nested includes, to stop runaway recursion (one evaluator per process).
+    nonisolated(unsafe) static var depth = 0
+
+    func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
+        let evaluator = env.evaluator
+        guard var path = call.words.first else {
+            evaluator.reportError("\\i: missing required argument")
+            return .failed
+        }
+        if call.form == .backslash, call.name == "ir" || call.name == "include_relative",
+           case .file(let script) = env.processor.origin, !path.hasPrefix("/") {
+            path = (script as NSString).deletingLastPathComponent + "/" + path
+        }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            evaluator.reportError("\(path): \(String(cString: strerror(errno)))")
+            return .failed
+        }
+        defer { close(fd) }
+        guard Self.depth < 16 else {
+            evaluator.reportError("\\i: files nested too deeply")
+            return .failed
+        }
+        Self.depth += 1
+        defer { Self.depth -= 1 }
+        let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: .file(path: path))
+        switch outcome {
+        case .completed: return .ok
+        case .stoppedOnError, .unreadable: return .failed
+        case .connectionLost: return .connectionLost
+        case .brokenPipe: return .brokenPipe
+        case .quit: return .quit
+        }
+    }
+}

@@ -1,0 +1,17 @@
+import PsqluiCore
+
+/// `:unset` / `\unset NAME`: remove a variable.
+struct UnsetCommand: REPLCommand {
+    let about = CommandDescription(name: "unset", aliases: ["\\unset"], summary: "remove a variable", usage: ":unset NAME",
+                                   group: "Variables", completion: .variables)
+    let grammar = ArgumentGrammar.psql
+
+    func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
+        guard let name = call.words.first else {
+            env.evaluator.reportError("\\unset: missing required argument")
+            return .failed
+        }
+        env.variables.unset(name)
+        return .ok
+    }
+}
