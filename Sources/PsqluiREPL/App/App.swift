@@ -125,12 +125,9 @@ public enum App {
     /// Runs every activated plugin's `onShutdown` (2 s deadline) before exit.
     static func stopPlugins(_ commands: REPLCommandTable) {
         let registry = commands.plugins
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
+        _ = try? BlockingAsync.run(timeout: PluginRegistry.shutdownDeadline + 1) {
             for line in await registry.shutdown() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            done.signal()
         }
-        _ = done.wait(timeout: .now() + PluginRegistry.shutdownDeadline + 1)
     }
 
     /// Ends the process the way psql does when its reader goes away: quietly, by
