@@ -16,7 +16,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
 
     init(evaluator: Evaluator, queryBuffer: String) {
         self.evaluator = evaluator
-        self.session = SessionQueryService(session: evaluator.session)
+        self.session = SessionQueryService(executor: evaluator.sessionExecutor)
         self.queryBuffer = queryBuffer
         self.previousStatement = evaluator.previousStatement.map { String(decoding: $0, as: UTF8.self) }
         self.isInteractive = evaluator.interactive
