@@ -13,7 +13,13 @@ public final class ScriptRunner {
     /// `.stopped` at an error under ON_ERROR_STOP, an unterminated quote at the end or
     /// Ctrl-C; `.unreadable`, `.quit`, `.connectionLost`, `.brokenPipe`.
     public func run(source: ScriptInput, origin: InputOrigin) -> StepResult {
-        let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { source.nextLine() })
+        let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { [evaluator] in
+            let line = source.nextLine()
+            // As psql: a message after COPY data read from the script names the last
+            // line read (the `\.`), not the line of the COPY.
+            evaluator.messagePrefix = origin.prefix(line: source.lineNumber)
+            return line
+        })
         var hadErrors = false
         _ = QueryCanceller.shared.takePress()
         while let line = source.nextLine() {
