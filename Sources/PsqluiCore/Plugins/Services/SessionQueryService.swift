@@ -10,11 +10,16 @@ import PsqluiPluginAPI
 public final class SessionQueryService: QueryService, @unchecked Sendable {
     private let session: PGSession
 
+    /// Called with each query before it runs (psql's `ECHO_HIDDEN` shows it there);
+    /// returning false skips it with an empty result (`ECHO_HIDDEN noexec`).
+    public var beforeQuery: ((String) -> Bool)?
+
     /// A service running queries on `session`.
     public init(session: PGSession) { self.session = session }
 
     public func query(_ sql: String) async throws -> QueryTable {
-        try await withCheckedThrowingContinuation { (c: CheckedContinuation<QueryTable, Error>) in
+        if let beforeQuery, !beforeQuery(sql) { return QueryTable(columns: [], rows: [], commandTag: "") }
+        return try await withCheckedThrowingContinuation { (c: CheckedContinuation<QueryTable, Error>) in
             let session = self.session
             let thread = Thread {
                 let collector = RowCollector()
