@@ -28,7 +28,13 @@ public final class ScriptRunner {
     }
 
     public func run(source: ScriptInput, origin: InputOrigin) -> ScriptOutcome {
-        let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { source.nextLine() })
+        // COPY … FROM STDIN data moves the message line along: the server's answer
+        // (an error, a trigger's notice) names the line of the closing `\.`, as psql.
+        let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { [evaluator] in
+            let line = source.nextLine()
+            if line != nil { evaluator.messagePrefix = origin.prefix(line: source.lineNumber) }
+            return line
+        })
         var hadErrors = false
         _ = QueryCanceller.shared.takePress()
         while let line = source.nextLine() {
