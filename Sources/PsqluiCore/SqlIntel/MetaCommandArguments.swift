@@ -1,3 +1,5 @@
+import PsqluiPluginAPI
+
 /// Splits a backslash command's raw arguments (`MetaCommandCall.arguments`) the way
 /// psql's slash-command lexer does for ordinary (OT_NORMAL) options.
 ///
@@ -12,17 +14,17 @@
 /// - An unquoted backslash ends the arguments (it starts the next command in psql).
 /// - An unterminated quote keeps what was read (psql reports "unterminated quoted string").
 ///
-/// It is psqlui's one argument splitter: the plain-words grammar of colon and plugin
-/// commands (`ArgumentGrammar.words`) is the same scan with `plain` set — no variables,
-/// no backslash escapes, a backslash is an ordinary byte, and double quotes group a
-/// word and are removed like single quotes (`""` inside is one `"`).
+/// The plain-words grammar of colon and plugin commands (`ArgumentGrammar.words`) is
+/// the plugin API's `CommandInvocation.splitWords` — one splitter that host and
+/// plugins share: no variables, no backslash escapes, and double quotes group a word
+/// and are removed like single quotes (`""` inside is one `"`).
 public enum MetaCommandArguments {
     /// The words of `raw` in `grammar` (`.wholeLine` has none: the command reads
     /// `restOfLine`).
     public static func split(_ raw: [UInt8], grammar: ArgumentGrammar, variables: VariableLookup?) -> [String] {
         switch grammar {
         case .psql: return split(raw, variables: variables)
-        case .words: return raw.withUnsafeBufferPointer { split($0, variables: nil, plain: true) }
+        case .words: return CommandInvocation.splitWords(String(decoding: raw, as: UTF8.self))
         case .wholeLine: return []
         }
     }
@@ -31,26 +33,20 @@ public enum MetaCommandArguments {
         raw.withUnsafeBufferPointer { split($0, variables: variables, stripTrailingSemicolons: stripTrailingSemicolons) }
     }
 
-    public static func split(_ src: UnsafeBufferPointer<UInt8>, variables: VariableLookup?, stripTrailingSemicolons: Bool = false,
-                             plain: Bool = false) -> [String] {
+    public static func split(_ src: UnsafeBufferPointer<UInt8>, variables: VariableLookup?, stripTrailingSemicolons: Bool = false) -> [String] {
         let n = src.count
         var words: [String] = []
         var k = 0
         var word: [UInt8] = []
         while true {
             while k < n && MetaCommandSyntax.isSpace(src[k]) { k += 1 }
-            guard k < n, plain || src[k] != UInt8(ascii: "\\") else { return words }
+            guard k < n, src[k] != UInt8(ascii: "\\") else { return words }
             word.removeAll(keepingCapacity: true)
             var quoted = false
             var unquotedTail = 0
             scan: while k < n {
                 let c = src[k]
-                if MetaCommandSyntax.isSpace(c) || (!plain && c == UInt8(ascii: "\\")) { break scan }
-                if plain && (c == UInt8(ascii: "'") || c == UInt8(ascii: "\"")) {
-                    quoted = true; unquotedTail = 0
-                    k = appendPlainQuoted(src, from: k + 1, quote: c, to: &word)
-                    continue scan
-                }
+                if MetaCommandSyntax.isSpace(c) || c == UInt8(ascii: "\\") { break scan }
                 switch c {
                 case UInt8(ascii: "'"):
                     quoted = true; unquotedTail = 0
@@ -95,20 +91,6 @@ public enum MetaCommandArguments {
             while end > start && (raw[end - 1] == UInt8(ascii: ";") || MetaCommandSyntax.isSpace(raw[end - 1])) { end -= 1 }
         }
         return String(decoding: raw[start..<end], as: UTF8.self)
-    }
-
-    /// Reads a plain-words quoted part after its opening `quote` (a doubled quote is
-    /// one quote, nothing else is special); returns the index after it.
-    static func appendPlainQuoted(_ src: UnsafeBufferPointer<UInt8>, from start: Int, quote: UInt8, to word: inout [UInt8]) -> Int {
-        var k = start
-        while k < src.count {
-            if src[k] == quote {
-                if k + 1 < src.count && src[k + 1] == quote { word.append(quote); k += 2; continue }
-                return k + 1
-            }
-            word.append(src[k]); k += 1
-        }
-        return k
     }
 
     /// Reads a single-quoted argument part after its opening quote; returns the index after it.

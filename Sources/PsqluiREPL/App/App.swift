@@ -93,7 +93,20 @@ public enum App {
     /// registers built-in plugins and outside plugins (none with `-X`) into it, and
     /// reports refused plugins and an untrusted project (unless the config already
     /// told about that project). `[plugins]` flags and tables come from `config`.
+    ///
+    /// It blocks on the event subscribers' activation: call it from a thread, never
+    /// from inside a task (tests: `commandTable`).
     public static func startPlugins(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
+                                    report: (String) -> Void) -> REPLCommandTable {
+        let table = commandTable(skipConfig: skipConfig, builtins: builtins, config: config, report: report)
+        let registry = table.plugins
+        for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
+        return table
+    }
+
+    /// The command table with every plugin registered and none activated. It runs no
+    /// async work, so a test may build it on the cooperative pool.
+    public static func commandTable(skipConfig: Bool, builtins: [PluginDescriptor], config: ConfigStore = ConfigStore(),
                                     report: (String) -> Void) -> REPLCommandTable {
         let registry = PluginRegistry(services: PluginHostServices(config: config.plugins))
         let loader = PluginLoader()
@@ -101,7 +114,6 @@ public enum App {
         var discovery = PluginDiscovery(trustedProjects: config.plugins.trustedProjects, noOutsidePlugins: skipConfig)
         discovery.announcesUntrustedProject = !config.reportedUntrustedProject
         for notice in PluginStartup.run(registry: registry, builtins: builtins, discovery: discovery, loader: loader) { report(notice) }
-        for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return table
     }
 

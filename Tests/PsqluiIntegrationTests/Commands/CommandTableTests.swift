@@ -9,8 +9,10 @@ import Testing
 /// dispatches, is shown by `:help NAME`, is offered by completion, and is refused by
 /// `:set NAME 1` — and names that are not commands are not refused.
 @Suite struct CommandTableTests {
-    /// The table the binary builds with `-X` (host commands, core commands, built-in plugins).
-    let table = App.startPlugins(skipConfig: true, builtins: [ExplainPluginDescriptor(), CommentsPluginDescriptor()], report: { _ in })
+    /// The table the binary builds with `-X` (host commands, core commands, built-in
+    /// plugins). Not `startPlugins`: its blocking wait for activation on the 2-thread
+    /// cooperative pool deadlocked this suite.
+    let table = App.commandTable(skipConfig: true, builtins: [ExplainPluginDescriptor(), CommentsPluginDescriptor()], report: { _ in })
 
     @Test func everyNameDispatchesToTheEntryThatDeclaresIt() throws {
         let names = table.commandNames

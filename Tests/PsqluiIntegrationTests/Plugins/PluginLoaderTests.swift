@@ -233,7 +233,7 @@ struct PluginLoaderTests {
         PluginStartup.run(registry: registry, builtins: [], discovery: PluginDiscovery(environment: [:], currentDirectory: "/", noOutsidePlugins: true))
         let plugins = PluginsCommand.spec(registry: registry)
         func run(_ arguments: String, _ context: CommandContext) async throws {
-            try await plugins.handler(CommandInvocation(name: "plugins", arguments: arguments, words: arguments.split(separator: " ").map(String.init)), context)
+            try await plugins.handler(CommandInvocation(name: "plugins", arguments: arguments), context)
         }
         let ctx = RecordingCommandContext()
         let path = URL(fileURLWithPath: PluginFixtures.library("DepBase")).resolvingSymlinksInPath().path

@@ -63,9 +63,10 @@ import Testing
         }
         let pressed = Date()
         try tmux.press("C-c")
-        try tmux.waitFor(text: "canceling statement due to user request", timeout: 5)
-        try tmux.waitFor("the prompt to come back", timeout: 5) { $0.hasSuffix("\(db)=# ") || $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\(db)=#") }
-        #expect(Date().timeIntervalSince(pressed) < 2.0)
+        try tmux.waitFor(text: "canceling statement due to user request", timeout: 20)
+        try tmux.waitFor("the prompt to come back", timeout: 20) { $0.hasSuffix("\(db)=# ") || $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("\(db)=#") }
+        // Far below the 60 s sleep: the cancel went through (a loaded CI machine can take seconds).
+        #expect(Date().timeIntervalSince(pressed) < 20.0)
         let active = try TestServer.admin("select count(*) from pg_stat_activity where datname = '\(db)' and query like 'select pg_sleep%' and state = 'active'")
         #expect(active.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
         try Self.enter(tmux, "select pg_backend_pid() as pid_after;")

@@ -36,13 +36,16 @@ enum ProcessRunner {
         try process.run()
         if captureOutput {
             group.enter(); group.enter()
-            DispatchQueue.global().async { collected.setOut(outPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
-            DispatchQueue.global().async { collected.setErr(errPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+            // Blocking pipe I/O runs on threads of its own: the global dispatch queue is
+            // as wide as the cores (2 here), and in the parallel suite its threads can
+            // all be blocked elsewhere; a child whose pipe is never drained then stalls.
+            Thread.detachNewThread { collected.setOut(outPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
+            Thread.detachNewThread { collected.setErr(errPipe.fileHandleForReading.readDataToEndOfFile()); group.leave() }
             try? outPipe.fileHandleForWriting.close()
             try? errPipe.fileHandleForWriting.close()
         }
         if let stdin {
-            DispatchQueue.global().async {
+            Thread.detachNewThread {
                 try? inPipe.fileHandleForWriting.write(contentsOf: stdin)
                 try? inPipe.fileHandleForWriting.close()
             }

@@ -60,8 +60,7 @@ public enum ArgumentCompletion: Sendable {
     case custom(@Sendable (_ argumentsSoFar: String) -> [String])
 }
 
-/// One use of a command: the name it was called by and its arguments, split by the
-/// host's argument splitter.
+/// One use of a command: the name it was called by and its arguments.
 public struct CommandInvocation: Sendable, Hashable {
     /// The name or alias as typed, without the colon.
     public var name: String
@@ -69,13 +68,51 @@ public struct CommandInvocation: Sendable, Hashable {
     public var arguments: String
     /// The arguments split into words at whitespace; single or double quotes group
     /// words (`'a b'` is one word, quotes removed), a doubled quote inside quotes is
-    /// one quote. The host splits them (one splitter for every command).
+    /// one quote. This is `splitWords(arguments)` unless the host split them by the
+    /// command's grammar (psql-style interpolation).
     public var words: [String]
+
+    /// Creates an invocation whose words are `splitWords(arguments)`.
+    public init(name: String, arguments: String) {
+        self.init(name: name, arguments: arguments, words: CommandInvocation.splitWords(arguments))
+    }
 
     /// Creates an invocation with its words as the host split them.
     public init(name: String, arguments: String, words: [String]) {
         self.name = name
         self.arguments = arguments
         self.words = words
+    }
+
+    /// Splits `text` into words as `words` does. psqlui's one plain-words splitter:
+    /// the host splits colon and plugin command arguments with it too.
+    public static func splitWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var inWord = false
+        var quote: Character?
+        let chars = Array(text)
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if let q = quote {
+                if c == q {
+                    if i + 1 < chars.count, chars[i + 1] == q { current.append(q); i += 1 } else { quote = nil }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "'" || c == "\"" {
+                quote = c
+                inWord = true
+            } else if c.isWhitespace {
+                if inWord { words.append(current); current = ""; inWord = false }
+            } else {
+                current.append(c)
+                inWord = true
+            }
+            i += 1
+        }
+        if inWord { words.append(current) }
+        return words
     }
 }
