@@ -24,5 +24,7 @@ let package = Package(
         ),
         .target(name: "PsqluiTestKit", dependencies: ["PsqluiPluginAPI"]),
     ],
-    swiftLanguageModes: [.v5]
+    // Swift 6 language mode (strict concurrency): the API is the contract, its
+    // Sendable promises are checked by the compiler.
+    swiftLanguageModes: [.v6]
 )

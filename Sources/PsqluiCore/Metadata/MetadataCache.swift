@@ -177,15 +177,11 @@ public final class MetadataCache: @unchecked Sendable {
 
     /// Runs the registry's metadata hooks from this (non-pool) thread, waiting for them.
     private static func runHooks(_ registry: PluginRegistry, session: PGSession) -> (annotations: MetadataAnnotations, messages: [String]) {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var result = (annotations: MetadataAnnotations(), messages: [String]())
-        let service = SessionQueryService(session: session)
-        Task.detached {
-            result = await registry.runMetadataHooks(using: service)
-            done.signal()
-        }
-        // A hung hook must not stop completion from ever refreshing again.
-        if done.wait(timeout: .now() + 10) == .timedOut { return (MetadataAnnotations(), ["metadata hooks timed out"]) }
-        return result
+        let executor = SessionExecutor(session: session)
+        let service = SessionQueryService(executor: executor)
+        // The hooks' queries run on this thread while it waits; a hung hook must not
+        // stop completion from ever refreshing again.
+        let result = try? BlockingAsync.run(timeout: 10, serving: executor) { await registry.runMetadataHooks(using: service) }
+        return result ?? (MetadataAnnotations(), ["metadata hooks timed out"])
     }
 }

@@ -92,17 +92,4 @@ public final class QueryCanceller: @unchecked Sendable {
     }
 
     func queryFinished() { running.store(false, ordering: .releasing) }
-
-    /// Sends a cancel request for the running query (from another thread).
-    /// Returns false when no query is running.
-    @discardableResult
-    public func cancelNow() -> Bool {
-        guard running.load(ordering: .acquiring) else { return false }
-        let pointer = cancel.load(ordering: .acquiring)
-        guard pointer != 0 else { return false }
-        requested.store(true, ordering: .releasing)
-        var errbuf = [CChar](repeating: 0, count: 256)
-        _ = PQcancel(OpaquePointer(bitPattern: pointer), &errbuf, 256)
-        return true
-    }
 }

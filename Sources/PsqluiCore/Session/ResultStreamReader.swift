@@ -186,7 +186,7 @@ final class ResultStreamReader {
                 }
             } catch {
                 failure = error
-                QueryCanceller.shared.cancelNow()
+                cancelOwnQuery()
             }
         }
         if let failure { throw failure }

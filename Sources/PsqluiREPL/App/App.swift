@@ -5,7 +5,15 @@ import PsqluiPluginAPI
 /// Wires a run of psqlui together: the temporary cluster, the connection, then the
 /// `-c`/`-f` actions, a piped script, or the interactive prompt.
 public enum App {
+    /// Runs psqlui and returns its exit status; a run whose output pipe closed ends by
+    /// SIGPIPE (status 141 in the shell) after the cluster and plugins are stopped.
     public static func run(_ options: LaunchOptions) -> Int32 {
+        let status = runToStatus(options)
+        if status == ExitCode.brokenPipe { diedOfBrokenPipe() }
+        return status
+    }
+
+    private static func runToStatus(_ options: LaunchOptions) -> Int32 {
         MallocTuning.apply()
         // The locale decides the client encoding (libpq's "auto" reads LC_CTYPE) and
         // what libedit accepts, as in psql.
@@ -83,8 +91,7 @@ public enum App {
             return InteractiveSession(evaluator: evaluator, quiet: options.quiet, history: ConfigApplication.history(config)).run()
         }
         if options.actions.isEmpty {
-            let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: 0), origin: .pipedStdin)
-            return exitCode(for: outcome)
+            return ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: 0), origin: .pipedStdin).exitStatus(script: true)
         }
         return BatchRunner(evaluator: evaluator, options: options).run()
     }
@@ -120,29 +127,15 @@ public enum App {
     /// Runs every activated plugin's `onShutdown` (2 s deadline) before exit.
     static func stopPlugins(_ commands: REPLCommandTable) {
         let registry = commands.plugins
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
+        _ = try? BlockingAsync.run(timeout: PluginRegistry.shutdownDeadline + 1) {
             for line in await registry.shutdown() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
-            done.signal()
-        }
-        _ = done.wait(timeout: .now() + PluginRegistry.shutdownDeadline + 1)
-    }
-
-    static func exitCode(for outcome: ScriptOutcome) -> Int32 {
-        switch outcome {
-        case .completed, .quit: return ExitCode.success
-        case .stoppedOnError: return ExitCode.scriptError
-        case .unreadable: return ExitCode.failure
-        case .connectionLost: return ExitCode.connectionFailed
-        case .brokenPipe: return diedOfBrokenPipe()
         }
     }
 
     /// Ends the process the way psql does when its reader goes away: quietly, by
     /// SIGPIPE, so the shell sees status 141.
-    static func diedOfBrokenPipe() -> Int32 {
+    static func diedOfBrokenPipe() {
         signal(SIGPIPE, SIG_DFL)
         raise(SIGPIPE)
-        return ExitCode.brokenPipe
     }
 }

@@ -14,8 +14,9 @@ struct BatchRunner {
             _ = evaluator.runStatement(Array("BEGIN".utf8), prefix: "", consumer: RowCollector(), remember: false)
         }
         for action in options.actions {
-            status = run(action)
-            if status == ExitCode.connectionFailed || status == ExitCode.brokenPipe { return status }
+            let outcome = run(action)
+            status = outcome.exitStatus(script: action.isScript)
+            if outcome == .connectionLost || outcome == .brokenPipe { return status }
             if status != ExitCode.success && evaluator.variables.onErrorStop { break }
         }
         if options.singleTransaction {
@@ -25,40 +26,39 @@ struct BatchRunner {
         return status
     }
 
-    private func run(_ action: LaunchOptions.Action) -> Int32 {
+    private func run(_ action: LaunchOptions.Action) -> StepResult {
         switch action {
         case .command(let text):
-            // psql: a -c string is either all SQL, sent as one query, or one backslash
-            // command; a colon command is run the same way.
+            // psql: a -c string is either all SQL, sent as one query (SendQuery, with
+            // its policies), or one backslash command; a colon command is run the same way.
             let start = text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" })
             if start.hasPrefix("\\") || start.hasPrefix(":") {
-                let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(text: text), origin: .commandString)
-                switch outcome {
-                case .completed(let hadErrors): return hadErrors ? ExitCode.failure : ExitCode.success
-                case .stoppedOnError: return ExitCode.failure
-                default: return App.exitCode(for: outcome)
-                }
+                return ScriptRunner(evaluator: evaluator).run(source: ScriptInput(text: text), origin: .commandString)
             }
-            switch evaluator.runStatement(Array(text.utf8), prefix: "", copyIn: stdinLines()) {
-            case .ok, .quit: return ExitCode.success
-            case .failed, .truncated: return ExitCode.failure
-            case .connectionLost: return ExitCode.connectionFailed
-            case .brokenPipe: return App.diedOfBrokenPipe()
-            }
+            return StatementPolicies(evaluator: evaluator, origin: .commandString)
+                .run(Array(text.utf8), prefix: "", copyIn: stdinLines())
         case .file(let path):
             let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
             guard fd >= 0 else {
                 evaluator.report("psqlui: error: \(path): \(String(cString: strerror(errno)))", prefix: "")
-                return ExitCode.failure
+                return .unreadable
             }
             defer { if fd != 0 { close(fd) } }
             let origin: InputOrigin = path == "-" ? .stdinFile : .file(path: path)
-            return App.exitCode(for: ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: origin))
+            return ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: origin)
         }
     }
 
     private func stdinLines() -> () -> [UInt8]? {
         let source = ScriptInput(fileDescriptor: 0)
         return { source.nextLine() }
+    }
+}
+
+extension LaunchOptions.Action {
+    /// `-f`: a script, whose failed statements do not decide the exit status.
+    var isScript: Bool {
+        if case .file = self { return true }
+        return false
     }
 }

@@ -25,12 +25,12 @@ struct SpecCommand: REPLCommand {
 
     /// Runs `body` with the call as a `CommandInvocation` and the REPL's context, and
     /// waits for it: the REPL thread is not on the cooperative pool, so blocking it is
-    /// safe, and the command's queries run on their own threads (SessionQueryService).
+    /// safe, and it runs the command's queries itself meanwhile (`SessionExecutor`).
     static func runThroughContext(_ call: CommandCall, in env: CommandEnvironment,
                                   _ body: @escaping (CommandInvocation, CommandContext) async -> Bool) -> StepResult {
         let context = REPLCommandContext(evaluator: env.evaluator, queryBuffer: "")
         let invocation = CommandInvocation(name: call.tableKey, arguments: call.text, words: call.words)
-        let succeeded = (try? BlockingAsync.run { await body(invocation, context) }) ?? false
+        let succeeded = (try? BlockingAsync.run(serving: env.evaluator.sessionExecutor) { await body(invocation, context) }) ?? false
         try? env.evaluator.queryOutput.flush()
         if context.brokenPipe { return .brokenPipe }
         return succeeded ? .ok : .failed

@@ -7,6 +7,9 @@ import PsqluiPluginAPI
 /// statement behaves the same typed or scripted.
 public final class Evaluator {
     public let session: PGSession
+    /// How async code (a plugin command's queries) uses `session`: on this thread,
+    /// while it waits for the command (`BlockingAsync.run(serving:)`).
+    public let sessionExecutor: SessionExecutor
     public var printSettings: PrintSettings
     public let variables: VariableStore
     public let stdout: FileDescriptorWriter
@@ -44,6 +47,7 @@ public final class Evaluator {
     public init(session: PGSession, commands: REPLCommandTable, printSettings: PrintSettings, variables: VariableStore,
                 stdout: FileDescriptorWriter, stderr: FileDescriptorWriter, interactive: Bool) {
         self.session = session
+        self.sessionExecutor = SessionExecutor(session: session)
         self.commands = commands
         self.printSettings = printSettings
         self.variables = variables

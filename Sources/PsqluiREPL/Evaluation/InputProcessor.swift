@@ -92,13 +92,10 @@ public final class InputProcessor {
                     result = .failed
                 }
             }
-            switch result {
-            case .ok: continue
-            case .failed:
+            if result.endsInput { return result }
+            if result == .failed {
                 worst = .failed
                 if stopsOnError { return .failed }
-            case .quit, .connectionLost, .brokenPipe, .truncated:
-                return result
             }
         }
         return worst
@@ -134,12 +131,17 @@ public final class InputProcessor {
         }
     }
 
-    /// Runs a statement the user asked for (typed, `\g`, `\gset`, `:export`), with
-    /// psql's policies around it (AUTOCOMMIT, ON_ERROR_ROLLBACK, the destructive-statement
-    /// question); `consumer` takes the rows when they do not go to the screen.
-    func runUserStatement(_ sql: [UInt8], prefix: String, consumer: QueryResultConsumer? = nil) -> StepResult {
-        StatementPolicies(evaluator: evaluator, origin: origin).run(sql, prefix: prefix, copyIn: copyInSource, consumer: consumer)
+    /// Runs a statement the user asked for (typed, `\g`, `\gset`, `:export`, `:watch`,
+    /// `\copy`), with psql's policies around it (AUTOCOMMIT, ON_ERROR_ROLLBACK, the
+    /// destructive-statement question); `consumer` takes the rows when they do not go
+    /// to the screen, `copyIn` replaces the script's lines as COPY FROM STDIN data.
+    func runUserStatement(_ sql: [UInt8], prefix: String, consumer: QueryResultConsumer? = nil,
+                          copyIn: (() -> [UInt8]?)? = nil, remember: Bool = true, confirm: Bool = true) -> StepResult {
+        policies.run(sql, prefix: prefix, copyIn: copyIn ?? copyInSource, consumer: consumer, remember: remember, confirm: confirm)
     }
+
+    /// The policies around this input's statements (they depend on its origin).
+    var policies: StatementPolicies { StatementPolicies(evaluator: evaluator, origin: origin) }
 
     /// What host commands run against.
     var environment: CommandEnvironment { CommandEnvironment(evaluator: evaluator, processor: self) }

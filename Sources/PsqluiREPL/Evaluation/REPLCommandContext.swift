@@ -16,7 +16,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
 
     init(evaluator: Evaluator, queryBuffer: String) {
         self.evaluator = evaluator
-        let service = SessionQueryService(session: evaluator.session)
+        let service = SessionQueryService(executor: evaluator.sessionExecutor)
         // psql's ECHO_HIDDEN: the queries behind \d and friends, shown before they run.
         service.beforeQuery = { [evaluator] sql in
             let mode = evaluator.variables["ECHO_HIDDEN"]?.lowercased() ?? "off"

@@ -3,10 +3,13 @@ import PsqluiCore
 
 /// Runs a `\copy`: sends the server-side `COPY … FROM STDIN`/`TO STDOUT` and moves
 /// the data between the session's copy hooks and a file, a program or our streams.
+/// The COPY is run as a user statement (psql's do_copy calls SendQuery): AUTOCOMMIT
+/// off opens the transaction, ON_ERROR_ROLLBACK guards it.
 struct ClientCopyRunner {
-    let evaluator: Evaluator
-    /// The script's own line reader (`\copy … from stdin` reads the lines after it).
-    let copyInSource: (() -> [UInt8]?)?
+    /// The input the `\copy` was read from: its statement run, and its line reader
+    /// (`\copy … from stdin` reads the lines after it).
+    let processor: InputProcessor
+    var evaluator: Evaluator { processor.evaluator }
 
     func run(_ request: ClientCopyRequest) -> StepResult {
         let sql = Array(request.serverSQL.utf8)
@@ -26,20 +29,20 @@ struct ClientCopyRunner {
     private func copyIn(_ sql: [UInt8], from endpoint: ClientCopyRequest.Endpoint, printer: ResultPrinter) throws -> StepResult {
         switch endpoint {
         case .scriptStream:
-            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: copyInSource, consumer: printer, remember: false)
+            return runCopy(sql, copyIn: processor.copyInSource, consumer: printer)
         case .processStream:
             let input = ScriptInput(fileDescriptor: 0)
-            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: { input.nextLine() }, consumer: printer, remember: false)
+            return runCopy(sql, copyIn: { input.nextLine() }, consumer: printer)
         case .file(let path):
             let fd = open((path as NSString).expandingTildeInPath, O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else { throw FileOpenError(path: path, errno: errno) }
             defer { close(fd) }
             let input = ScriptInput(fileDescriptor: fd)
-            return evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: { input.nextLine() }, consumer: printer, remember: false)
+            return runCopy(sql, copyIn: { input.nextLine() }, consumer: printer)
         case .program(let command):
             let child = try ShellCommand.start(command, .fromChild)
             let input = ScriptInput(fileDescriptor: child.fileDescriptor)
-            let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, copyIn: { input.nextLine() }, consumer: printer, remember: false)
+            let result = runCopy(sql, copyIn: { input.nextLine() }, consumer: printer)
             let status = child.finish()
             if status != 0 && result == .ok {
                 evaluator.reportError("program \"\(command)\" failed: exit status \(status)")
@@ -47,6 +50,11 @@ struct ClientCopyRunner {
             }
             return result
         }
+    }
+
+    /// The server-side COPY through the one statement run; not the previous statement.
+    private func runCopy(_ sql: [UInt8], copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer) -> StepResult {
+        processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: consumer, copyIn: copyIn, remember: false)
     }
 
     private func copyOut(_ sql: [UInt8], to endpoint: ClientCopyRequest.Endpoint, printer: ResultPrinter) throws -> StepResult {
@@ -62,7 +70,7 @@ struct ClientCopyRunner {
         evaluator.queryOutput = writer
         // psql prints no `COPY n` after data copied to its own output.
         let consumer: QueryResultConsumer = opened == nil ? RowCollector() : printer
-        let result = evaluator.runStatement(sql, prefix: evaluator.messagePrefix, consumer: consumer, remember: false)
+        let result = runCopy(sql, copyIn: nil, consumer: consumer)
         evaluator.queryOutput = saved
         opened?.close()
         try? evaluator.queryOutput.flush()

@@ -11,12 +11,15 @@ struct StatementPolicies {
 
     static let savepoint = "pg_psql_temporary_savepoint"
 
-    /// Runs one statement the user asked for — typed, `\g`, `\gset` or `:export` — with
-    /// the policies around it; `consumer` receives its rows when they do not go to the
-    /// screen (an export format, `\gset`'s collector).
-    func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer? = nil) -> StepResult {
+    /// Runs one statement the user asked for — typed, `\g`, `\gset`, `:export`,
+    /// `:watch`, `\copy`, `-c` — with the policies around it; `consumer` receives its
+    /// rows when they do not go to the screen (an export format, `\gset`'s collector).
+    /// `remember: false` keeps it from becoming the previous statement (`\copy`);
+    /// `confirm: false` when the caller already asked (`:watch` asks once).
+    func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer? = nil,
+             remember: Bool = true, confirm: Bool = true) -> StepResult {
         evaluator.messagePrefix = prefix
-        if !confirmIfDestructive(sql) { return .ok }
+        if confirm && !confirmIfDestructive(sql) { return .ok }
         let variables = evaluator.variables
         let session = evaluator.session
         if session.isConnected, session.transactionState == .idle,
@@ -29,7 +32,7 @@ struct StatementPolicies {
             if let problem = silently("SAVEPOINT " + Self.savepoint) { evaluator.report(problem); return .failed }
             usedSavepoint = true
         }
-        let result = evaluator.runStatement(sql, prefix: prefix, copyIn: copyIn, consumer: consumer)
+        let result = evaluator.runStatement(sql, prefix: prefix, copyIn: copyIn, consumer: consumer, remember: remember)
         if usedSavepoint && session.isConnected {
             switch session.transactionState {
             case .failed:
@@ -59,7 +62,7 @@ struct StatementPolicies {
 
     /// Asks at a terminal before DROP, TRUNCATE, or DELETE/UPDATE without WHERE;
     /// false when the user said no. Never asks in batch or when turned off.
-    private func confirmIfDestructive(_ sql: [UInt8]) -> Bool {
+    func confirmIfDestructive(_ sql: [UInt8]) -> Bool {
         guard origin == .interactive, evaluator.interactive, isatty(0) == 1,
               DestructiveWarning.isEnabled(evaluator.variables),
               let reason = DestructiveStatementClassifier.classify(sql) else { return true }

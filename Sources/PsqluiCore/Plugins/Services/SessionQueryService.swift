@@ -4,38 +4,41 @@ import PsqluiPluginAPI
 /// The host's `QueryService` on a `PGSession`: plugin commands query the user's
 /// session; metadata hooks get one on the metadata connection.
 ///
-/// libpq calls block, so each query runs on a dedicated thread, never on the
-/// cooperative pool (2 threads here). The session is not thread-safe: the REPL is
-/// blocked waiting for the command while its queries run, so only one user at a time.
+/// libpq calls block and the session is not thread-safe, so each query runs on the
+/// thread that owns the session, which waits for the command or hook meanwhile
+/// (`SessionExecutor`): never on the cooperative pool, never beside the REPL.
 public final class SessionQueryService: QueryService, @unchecked Sendable {
-    private let session: PGSession
+    private let executor: SessionExecutor
 
     /// Called with each query before it runs (psql's `ECHO_HIDDEN` shows it there);
     /// returning false skips it with an empty result (`ECHO_HIDDEN noexec`).
     public var beforeQuery: ((String) -> Bool)?
 
-    /// A service running queries on `session`.
-    public init(session: PGSession) { self.session = session }
+    /// A service running queries through `executor`.
+    public init(executor: SessionExecutor) { self.executor = executor }
 
     public func query(_ sql: String) async throws -> QueryTable {
         if let beforeQuery, !beforeQuery(sql) { return QueryTable(columns: [], rows: [], commandTag: "") }
-        return try await withCheckedThrowingContinuation { (c: CheckedContinuation<QueryTable, Error>) in
-            let session = self.session
-            let thread = Thread {
-                let collector = RowCollector()
-                switch session.execute(sql, consumer: collector) {
-                case .success:
-                    c.resume(returning: QueryTable(columns: collector.columnInfo, rows: collector.rows,
-                                                   commandTag: collector.tags.last ?? ""))
-                case .serverError(let message, let sqlState):
-                    c.resume(throwing: QueryError(message: Self.firstLine(message), sqlState: sqlState ?? ""))
-                case .connectionLost(let messages):
-                    c.resume(throwing: QueryError(message: Self.firstLine(messages.joined()), sqlState: "08006"))
-                case .outputError(let message, _):
-                    c.resume(throwing: QueryError(message: message))
-                }
-            }
-            thread.start()
+        let table: Result<QueryTable, QueryError>
+        do {
+            table = try await executor.perform { session in Self.run(sql, on: session) }
+        } catch {
+            throw QueryError(message: "\(error)")
+        }
+        return try table.get()
+    }
+
+    private static func run(_ sql: String, on session: PGSession) -> Result<QueryTable, QueryError> {
+        let collector = RowCollector()
+        switch session.execute(sql, consumer: collector) {
+        case .success:
+            return .success(QueryTable(columns: collector.columnInfo, rows: collector.rows, commandTag: collector.tags.last ?? ""))
+        case .serverError(let message, let sqlState):
+            return .failure(QueryError(message: firstLine(message), sqlState: sqlState ?? ""))
+        case .connectionLost(let messages):
+            return .failure(QueryError(message: firstLine(messages.joined()), sqlState: "08006"))
+        case .outputError(let message, _):
+            return .failure(QueryError(message: message))
         }
     }
 

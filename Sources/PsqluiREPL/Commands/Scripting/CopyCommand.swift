@@ -16,6 +16,6 @@ struct CopyCommand: REPLCommand {
             env.evaluator.reportError("\\copy: \(problem.message)")
             return .failed
         }
-        return ClientCopyRunner(evaluator: env.evaluator, copyInSource: env.processor.copyInSource).run(request)
+        return ClientCopyRunner(processor: env.processor).run(request)
     }
 }

@@ -36,13 +36,6 @@ struct IncludeCommand: REPLCommand {
         }
         Self.depth += 1
         defer { Self.depth -= 1 }
-        let outcome = ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: .file(path: path))
-        switch outcome {
-        case .completed: return .ok
-        case .stoppedOnError, .unreadable: return .failed
-        case .connectionLost: return .connectionLost
-        case .brokenPipe: return .brokenPipe
-        case .quit: return .quit
-        }
+        return ScriptRunner(evaluator: evaluator).run(source: ScriptInput(fileDescriptor: fd), origin: .file(path: path)).asIncludedStep
     }
 }

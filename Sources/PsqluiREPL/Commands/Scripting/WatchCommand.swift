@@ -19,12 +19,15 @@ struct WatchCommand: REPLCommand {
             }
             seconds = value
         }
+        // The destructive-statement question is asked once, not at every run.
+        let policies = env.processor.policies
+        guard policies.confirmIfDestructive(sql) else { return .ok }
         SignalState.install()
         SignalState.interrupted = 0
         defer { SignalState.interrupted = 0 }
         while true {
             try? evaluator.queryOutput.write(Self.title(seconds: seconds) + "\n\n")
-            let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
+            let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix, confirm: false)
             // Ctrl-C during the query cancels it and ends the watch quietly.
             if SignalState.interrupted != 0 { return .ok }
             if result != .ok { return result }

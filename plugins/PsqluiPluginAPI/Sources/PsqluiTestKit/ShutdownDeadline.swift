@@ -6,14 +6,18 @@ import Synchronization
 enum ShutdownDeadline {
     /// True when `operation` returned within `seconds`.
     static func run(seconds: Double, _ operation: @escaping @Sendable () async -> Void) async -> Bool {
-        let once = Mutex<CheckedContinuation<Bool, Never>?>(nil)
-        @Sendable func resume(_ value: Bool) {
-            once.withLock { c in c?.resume(returning: value); c = nil }
-        }
+        let once = Once()
         return await withCheckedContinuation { (c: CheckedContinuation<Bool, Never>) in
-            once.withLock { $0 = c }
-            Task { await operation(); resume(true) }
-            Task { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)); resume(false) }
+            once.set(c)
+            Task { await operation(); once.resume(true) }
+            Task { try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)); once.resume(false) }
         }
+    }
+
+    /// Resumes the continuation once, with whichever answer comes first.
+    private final class Once: Sendable {
+        private let continuation = Mutex<CheckedContinuation<Bool, Never>?>(nil)
+        func set(_ c: CheckedContinuation<Bool, Never>) { continuation.withLock { $0 = c } }
+        func resume(_ value: Bool) { continuation.withLock { c in c?.resume(returning: value); c = nil } }
     }
 }
