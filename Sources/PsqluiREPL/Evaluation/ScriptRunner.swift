@@ -13,11 +13,11 @@ public final class ScriptRunner {
     /// `.stopped` at an error under ON_ERROR_STOP, an unterminated quote at the end or
     /// Ctrl-C; `.unreadable`, `.quit`, `.connectionLost`, `.brokenPipe`.
     public func run(source: ScriptInput, origin: InputOrigin) -> StepResult {
-        // COPY … FROM STDIN data moves the message line along: the server's answer
-        // (an error, a trigger's notice) names the line of the closing `\.`, as psql.
         let processor = InputProcessor(evaluator: evaluator, origin: origin, copyInSource: { [evaluator] in
             let line = source.nextLine()
-            if line != nil { evaluator.messagePrefix = origin.prefix(line: source.lineNumber) }
+            // As psql: a message after COPY data read from the script names the last
+            // line read (the `\.`), not the line of the COPY.
+            evaluator.messagePrefix = origin.prefix(line: source.lineNumber)
             return line
         })
         var hadErrors = false

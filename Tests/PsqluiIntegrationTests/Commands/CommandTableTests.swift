@@ -45,6 +45,22 @@ import Testing
         }
     }
 
+    @Test func completeFlagOffersEveryName() throws {
+        // `psqlui --complete :` and `--complete '\\'` list every command of the binary's table.
+        var offered = Set<String>()
+        for prefix in [":", "\\"] {
+            let out = try TestServer.psqlui(["-X", "--complete", prefix], database: nil)
+            for line in out.out.split(separator: "\n") {
+                let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+                if fields.count >= 2, fields[0] == "command" { offered.insert(String(fields[1])) }
+            }
+        }
+        for name in table.commandNames {
+            let typed = name.hasPrefix("\\") ? name : ":" + name
+            #expect(offered.contains(typed), "--complete does not offer \(typed)")
+        }
+    }
+
     @Test func helpShowsEveryNameAndColonSetRefusesExactlyTheCommandNames() throws {
         let names = table.commandNames
         var script = ""

@@ -29,9 +29,13 @@ import Testing
              script: "\\set AUTOCOMMIT off\n\\copy t from stdin\n5\n6\n\\.\nrollback;\nselect 'rows: ' || count(*) from t;\n"),
         Case(name: "a failing \\copy leaves the transaction usable with ON_ERROR_ROLLBACK on",
              arguments: ["-f", "-"],
-             // From a program, not stdin: psql names the line after the data in the error
-             // (psqlui the \\copy line; a line-number matter, not this policy).
              script: "\\set AUTOCOMMIT off\n\\set ON_ERROR_ROLLBACK on\ninsert into t values (1);\n\\copy t from program 'echo notanumber'\ninsert into t values (2);\ncommit;\nselect 'rows: ' || count(*) from t;\n"),
+        Case(name: "a failing \\copy from stdin names the line where its data ended",
+             arguments: ["-f", "-"],
+             script: "\\set AUTOCOMMIT off\n\\set ON_ERROR_ROLLBACK on\ninsert into t values (1);\n\\copy t from stdin\nnot a number\n\\.\ninsert into t values (2);\ncommit;\nselect 'rows: ' || count(*) from t;\n"),
+        Case(name: "a failing COPY from stdin in a script names the line where its data ended",
+             arguments: ["-f", "-"],
+             script: "select 1;\ncopy t from stdin;\n1\nx\n\\.\nselect 2;\n"),
         Case(name: "\\copy to stdout inside the implicit transaction",
              arguments: ["-f", "-"],
              script: "\\set AUTOCOMMIT off\ninsert into t values (7);\n\\copy t to stdout\nrollback;\nselect 'rows: ' || count(*) from t;\n"),

@@ -54,6 +54,41 @@ import Testing
         #expect(try Self.orderItemCount(db) == 0)
     }
 
+    /// Issue 10: a statement sent through `:export` is a user statement like a typed
+    /// one, so the destructive warning asks for it too.
+    @Test func destructiveStatementThroughExportAsks() throws {
+        let (tmux, db, _) = try InteractiveTests.start()
+        defer { tmux.kill() }
+        let rows = try Self.orderItemCount(db)
+        #expect(rows > 0)
+        try InteractiveTests.enter(tmux, "delete from order_items")
+        try InteractiveTests.enter(tmux, ":export csv > /dev/null")
+        try tmux.waitFor(text: "Run it? [y/N]")
+        try tmux.type("n")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "Cancelled; nothing was sent.")
+        try InteractiveTests.waitForPrompt(tmux)
+        #expect(try Self.orderItemCount(db) == rows)
+    }
+
+    /// `:watch` of a destructive statement asks once, not at every run.
+    @Test func watchOfADestructiveStatementAsksOnce() throws {
+        let (tmux, db, _) = try InteractiveTests.start()
+        defer { tmux.kill() }
+        try InteractiveTests.enter(tmux, "delete from order_items")
+        try InteractiveTests.enter(tmux, ":watch 1")
+        try tmux.waitFor(text: "Run it? [y/N]")
+        try tmux.type("y")
+        try tmux.press("Enter")
+        let screen = try tmux.waitFor("two runs of the watched delete", timeout: 15) {
+            $0.components(separatedBy: "(every 1s)").count - 1 >= 2
+        }
+        #expect(screen.components(separatedBy: "Run it? [y/N]").count == 2, "\(screen)")
+        try tmux.press("C-c")
+        try InteractiveTests.waitForPrompt(tmux, timeout: 5)
+        #expect(try Self.orderItemCount(db) == 0)
+    }
+
     @Test func batchNeverAsksEvenAtATerminal() throws {
         let db = try TestServer.makeDatabase(prefix: "tty")
         #expect(try Self.orderItemCount(db) > 0)
