@@ -2,8 +2,9 @@
 /// or `~` for the default one, `%M` host (`[local]` for a socket), `%m` host up to
 /// the first dot, `%>` port, `%n` user, `%#` `#` for a superuser else `>`, `%R` the
 /// statement state (`=`, `-`, `'`, `"`, `$`, `*`, `(`, `!` when disconnected, `@`
-/// inside an inactive `\if` branch), `%x` transaction state, `%%`, and `%[` `%]`
-/// around invisible characters (libedit's ignore markers \u{1}/\u{2}).
+/// inside an inactive `\if` branch), `%x` transaction state, `%%`, `%` + octal digits
+/// the character with that code (`%033` is ESC, for colours), and `%[` `%]` around
+/// invisible characters (libedit's ignore markers \u{1}/\u{2}).
 public enum PromptFormatter {
     /// What the prompt can show.
     public struct State: Sendable {
@@ -29,11 +30,19 @@ public enum PromptFormatter {
     /// `template` with its escapes expanded for `state`.
     public static func render(_ template: String, _ state: State) -> String {
         var out = ""
-        var iterator = template.makeIterator()
-        while let c = iterator.next() {
+        var rest = Substring(template)
+        while let c = rest.popFirst() {
             guard c == "%" else { out.append(c); continue }
-            guard let e = iterator.next() else { break }
+            guard let e = rest.popFirst() else { break }
             switch e {
+            case "0"..."7":
+                // psql reads every octal digit that follows (`%033` is ESC).
+                var code = Int(String(e))!
+                while let d = rest.first, ("0"..."7").contains(d) {
+                    code = (code * 8 + Int(String(d))!) & 0xFF
+                    rest.removeFirst()
+                }
+                if code > 0, let scalar = Unicode.Scalar(code) { out.unicodeScalars.append(scalar) }
             case "/": out += state.database
             case "~": out += state.database == (state.user.isEmpty ? "" : state.user) ? "~" : state.database
             case "M": out += hostName(state.host)

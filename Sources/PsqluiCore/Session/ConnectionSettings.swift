@@ -15,6 +15,9 @@ public struct ConnectionSettings: Equatable, Sendable {
     public var forcePasswordPrompt = false
     /// Never ask for a password (`-w`).
     public var neverPrompt = false
+    /// Further libpq options (`sslmode`, `hostaddr`, …), given before the fields above
+    /// (`\c` carries the previous connection's options over, as psql does).
+    public var options: [String: String] = [:]
 
     public init(host: String? = nil, port: String? = nil, user: String? = nil, dbname: String? = nil) {
         self.host = host
@@ -26,7 +29,7 @@ public struct ConnectionSettings: Equatable, Sendable {
     /// The keyword/value pairs for libpq, in the order psql uses (later ones do not
     /// override values a conninfo in `dbname` sets, since dbname is expanded in place).
     public var keywordValues: [(String, String)] {
-        var pairs: [(String, String)] = []
+        var pairs: [(String, String)] = options.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
         if let host { pairs.append(("host", host)) }
         if let port { pairs.append(("port", port)) }
         if let user { pairs.append(("user", user)) }

@@ -117,6 +117,23 @@ public final class PGSession {
     public var userName: String { connection.flatMap { PQuser($0) }.map { String(cString: $0) } ?? "" }
     public var host: String { connection.flatMap { PQhost($0) }.map { String(cString: $0) } ?? "" }
     public var port: String { connection.flatMap { PQport($0) }.map { String(cString: $0) } ?? "" }
+    /// The password the connection was made with, if any (`PQpass`).
+    public var password: String? { connection.flatMap { PQpass($0) }.map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } }
+
+    /// The connection's libpq options that have a value (`PQconninfo`), to reuse them
+    /// for a new connection (`\c`).
+    public func connectionOptions() -> [String: String] {
+        guard let connection, let info = PQconninfo(connection) else { return [:] }
+        defer { PQconninfoFree(info) }
+        var options: [String: String] = [:]
+        var p = info
+        while let keyword = p.pointee.keyword {
+            if let value = p.pointee.val { options[String(cString: keyword)] = String(cString: value) }
+            p += 1
+        }
+        return options
+    }
+
     /// The server version as an integer (150004 for 15.4), 0 when not connected.
     public var serverVersion: Int { connection.map { Int(PQserverVersion($0)) } ?? 0 }
     /// The backend process id (to tell a cancel from a reconnect).
@@ -139,6 +156,53 @@ public final class PGSession {
         case PQTRANS_ACTIVE: return .active
         default: return .unknown
         }
+    }
+
+    /// `PQcmdTuples` of the last result of the last `execute` ("" when it had none),
+    /// and the primary message of its error (nil when it succeeded): psql's
+    /// `ROW_COUNT` and `LAST_ERROR_MESSAGE`.
+    public private(set) var lastRowCount = ""
+    public private(set) var lastErrorPrimary: String?
+
+    /// psql's `VERBOSITY` (`default`, `verbose`, `terse`, `sqlstate`) and
+    /// `SHOW_CONTEXT` (`never`, `errors`, `always`): how libpq formats the errors and
+    /// notices it hands over. Unknown words leave the setting alone.
+    public func setMessageStyle(verbosity: String?, context: String?) {
+        guard let connection else { return }
+        switch verbosity?.lowercased() {
+        case "default"?: PQsetErrorVerbosity(connection, PQERRORS_DEFAULT)
+        case "verbose"?: PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
+        case "terse"?: PQsetErrorVerbosity(connection, PQERRORS_TERSE)
+        case "sqlstate"?: PQsetErrorVerbosity(connection, PQERRORS_SQLSTATE)
+        default: break
+        }
+        switch context?.lowercased() {
+        case "never"?: PQsetErrorContextVisibility(connection, PQSHOW_CONTEXT_NEVER)
+        case "errors"?: PQsetErrorContextVisibility(connection, PQSHOW_CONTEXT_ERRORS)
+        case "always"?: PQsetErrorContextVisibility(connection, PQSHOW_CONTEXT_ALWAYS)
+        default: break
+        }
+    }
+
+    /// A `NOTIFY` the server delivered on a channel this session listens to.
+    public struct Notification: Sendable, Equatable {
+        public var channel: String
+        public var payload: String
+        public var backendPID: Int32
+    }
+
+    /// The notifications that have arrived, oldest first (reads what the socket holds
+    /// without waiting).
+    public func takeNotifications() -> [Notification] {
+        guard let connection else { return [] }
+        _ = PQconsumeInput(connection)
+        var found: [Notification] = []
+        while let n = PQnotifies(connection) {
+            found.append(Notification(channel: String(cString: n.pointee.relname), payload: String(cString: n.pointee.extra),
+                                      backendPID: n.pointee.be_pid))
+            PQfreemem(n)
+        }
+        return found
     }
 
     // MARK: Running statements
@@ -168,6 +232,8 @@ public final class PGSession {
         let reader = ResultStreamReader(connection: conn, consumer: consumer, copyIn: copyIn, copyOut: copyOut,
                                           copyPlan: copyPlan)
         let outcome = reader.run()
+        lastRowCount = reader.lastRowCount
+        lastErrorPrimary = reader.lastErrorPrimary
         guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
         var lost = String(cString: PQerrorMessage(conn))
         if case .serverError(let m, _) = outcome, !lost.contains(m) { lost = m + lost }
@@ -186,6 +252,40 @@ public final class PGSession {
         let message = String(cString: PQerrorMessage(conn))
         if PQstatus(conn) == CONNECTION_BAD { return .connectionLost(messages: Self.splitMessages(message)) }
         return .serverError(message: message, sqlState: nil)
+    }
+
+    /// A column a statement would return (`\gdesc`).
+    public struct DescribedColumn: Sendable, Equatable {
+        public var name: String
+        public var typeOID: UInt32
+        public var typeModifier: Int32
+    }
+
+    /// The columns `sql` would return, found by preparing it as the unnamed statement
+    /// without running it (psql's `\gdesc`); throws the server's error.
+    public func describe(_ sql: [UInt8]) throws -> [DescribedColumn] {
+        guard let conn = connection, PQstatus(conn) == CONNECTION_OK else {
+            throw ConnectionError(message: "no connection to the server\n")
+        }
+        var text = sql
+        text.append(0)
+        let prepared = text.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { PQprepare(conn, "", $0, 0, nil) }
+        }
+        defer { PQclear(prepared) }
+        guard PQresultStatus(prepared) == PGRES_COMMAND_OK else {
+            lastErrorPrimary = PQresultErrorField(prepared, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            throw ConnectionError(message: String(cString: PQerrorMessage(conn)))
+        }
+        let described = PQdescribePrepared(conn, "")
+        defer { PQclear(described) }
+        guard PQresultStatus(described) == PGRES_COMMAND_OK else {
+            throw ConnectionError(message: String(cString: PQerrorMessage(conn)))
+        }
+        return (0..<PQnfields(described)).map { i in
+            DescribedColumn(name: String(cString: PQfname(described, i)), typeOID: PQftype(described, i),
+                            typeModifier: PQfmod(described, i))
+        }
     }
 
     /// Runs a small query and returns its rows as strings (for metadata and commands;

@@ -20,6 +20,11 @@ final class ResultStreamReader {
     private var columnCount = 0
     private var rowsInResult = 0
     private var inResult = false
+    /// What the last result said, for psql's `ROW_COUNT` and `LAST_ERROR_MESSAGE`:
+    /// `PQcmdTuples` of the last result ("" when it has none) and the primary message
+    /// of the last error.
+    private(set) var lastRowCount = ""
+    private(set) var lastErrorPrimary: String?
 
     init(connection: OpaquePointer, consumer: QueryResultConsumer,
          copyIn: (() -> [UInt8]?)?, copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?,
@@ -61,6 +66,7 @@ final class ResultStreamReader {
                     try startResultIfNeeded(result)
                     try deliver()
                     let tag = String(cString: PQcmdStatus(result))
+                    lastRowCount = String(cString: PQcmdTuples(result))
                     try consumer.resultFinished(rowCount: rowsInResult, commandTag: tag)
                     inResult = false
                     rowsInResult = 0
@@ -69,6 +75,7 @@ final class ResultStreamReader {
                     let rows = Int(String(cString: PQcmdTuples(result))) ?? 0
                     try copyPlan!.consumer.copyFinished(rowCount: rows, commandTag: copyPlan!.kind.commandTag(rows: rows))
                 case PGRES_COMMAND_OK:
+                    lastRowCount = String(cString: PQcmdTuples(result))
                     try consumer.commandCompleted(tag: String(cString: PQcmdStatus(result)))
                 case PGRES_EMPTY_QUERY:
                     break
@@ -86,6 +93,8 @@ final class ResultStreamReader {
                     var message = String(cString: PQresultErrorMessage(result))
                     if let copyPlan { message = copyPlan.userMessage(message, result: result) }
                     let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+                    lastErrorPrimary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? ""
+                    lastRowCount = ""
                     outcome = .serverError(message: message, sqlState: state)
                 default:
                     break

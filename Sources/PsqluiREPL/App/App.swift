@@ -57,10 +57,7 @@ public enum App {
         }
 
         let variables = VariableStore()
-        variables["ENCODING"] = session.parameter("client_encoding")
-        for (name, value) in options.variables { variables[name] = value }
-        var printSettings = options.printSettings
-        if options.quiet { printSettings.showCommandTags = false }
+        let printSettings = options.printSettings
         let commands = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { notice in
             try? stderr.write(notice + (notice.hasSuffix("\n") ? "" : "\n"))
             try? stderr.flush()
@@ -68,7 +65,12 @@ public enum App {
         defer { stopPlugins(commands) }
         let evaluator = Evaluator(session: session, commands: commands, printSettings: printSettings, variables: variables,
                                   stdout: stdout, stderr: stderr, interactive: interactive)
-        evaluator.echoQueries = options.echoQueries
+        // psql's order: built-in defaults, then -q/-e/-a, then each -v.
+        evaluator.setBuiltinVariables()
+        if options.quiet { variables["QUIET"] = "on" }
+        if options.echoQueries { variables["ECHO"] = "queries" }
+        if options.echoAll { variables["ECHO"] = "all" }
+        for (name, value) in options.variables { variables[name] = BuiltinVariables.substitute(name, value) ?? value }
         ConfigApplication.apply(config, to: evaluator)
         commands.plugins.observe(session)
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)

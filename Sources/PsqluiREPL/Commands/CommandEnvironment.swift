@@ -33,6 +33,11 @@ public struct CommandEnvironment {
         byte == 0x20 || byte == 0x09 || byte == 0x0a || byte == 0x0d || byte == 0x0c
     }
 
+    /// Writes psql's confirmation of a setting (`Timing is on.`) unless `QUIET` is on.
+    func confirm(_ line: String) -> StepResult {
+        evaluator.quiet ? .ok : say(line)
+    }
+
     /// Writes a confirmation line (`Timing is on.`) to stdout; `newline: false` for
     /// text that ends in its own newline.
     func say(_ line: String, newline: Bool = true) -> StepResult {

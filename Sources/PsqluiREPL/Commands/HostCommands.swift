@@ -11,13 +11,15 @@ enum HostCommands {
         // Variables
         SetCommand(), UnsetCommand(),
         // Scripting
-        EchoCommand(), IncludeCommand(), ConditionalCommand(), GsetCommand(), WatchCommand(), EditCommand(),
-        ShellEscapeCommand(), CopyCommand(),
+        IncludeCommand(), ConditionalCommand(), GsetCommand(), WatchCommand(), EditCommand(),
+        ShellEscapeCommand(), CopyCommand(), GetenvCommand(), SetenvCommand(),
+        // Query buffer
+        PrintBufferCommand(), ResetBufferCommand(), DescribeResultCommand(), ExecuteResultCommand(), CrosstabViewCommand(),
         // Output
         GoCommand(), OutputCommand(), ExportCommand(), FormatCommand(),
         // Display
         TimingCommand(), NullCommand(), PagerCommand(), PsetCommand(), HistoryCommand(),
-    ] + PrintOptionCommand.all
+    ] + PrintOptionCommand.all + EchoCommand.all
 
     /// A table with every host command, the core's spec commands (catalog, `:help`,
     /// `:plugins`) and the built-in export formats; plugins are registered into

@@ -17,7 +17,7 @@ public final class Evaluator {
     /// Where query results go (`\o`, `-o`); stdout by default.
     public var queryOutput: FileDescriptorWriter
     /// The last statement the user ran (not metadata or plugin queries).
-    public private(set) var previousStatement: [UInt8]?
+    public internal(set) var previousStatement: [UInt8]?
     /// True at an interactive terminal.
     public let interactive: Bool
     /// Echo each statement before running it (`-e`).
@@ -28,6 +28,9 @@ public final class Evaluator {
     public private(set) var connectionLost = false
     /// The one command table: every command and export format, host and plugin.
     public let commands: REPLCommandTable
+    /// Set when `\c` failed outside the prompt and psql's rule closed the connection:
+    /// statements then fail with "You are currently not connected to a database."
+    public internal(set) var notConnected = false
     /// The completion catalog at the interactive prompt (`:refresh`), nil in batch runs.
     public var metadataCache: MetadataCache?
     /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).
@@ -74,10 +77,66 @@ public final class Evaluator {
         try? stderr.flush()
     }
 
-    /// Reports an error of psqlui's own (not the server's): `psqlui: error: …` outside a
-    /// script, `psqlui:FILE:LINE: error: …` inside one.
+    /// Reports an error of psqlui's own (not the server's): `psqlui:FILE:LINE: error: …`
+    /// inside a `-f` script; the bare message at the prompt, in `-c` and in piped stdin,
+    /// as psql's main loop logs it.
     public func reportError(_ message: String) {
-        report((messagePrefix.isEmpty ? "psqlui: error: " : "error: ") + message)
+        report((messagePrefix.isEmpty ? "" : "error: ") + message)
+    }
+
+    /// psql's `QUIET` (`-q` sets it): no command tags and no confirmations.
+    public var quiet: Bool { variables.bool("QUIET") }
+
+    // MARK: Built-in variables
+
+    /// Sets psql's defaults and client version variables (once, before `-v`).
+    public func setBuiltinVariables() {
+        for (name, value) in BuiltinVariables.defaults + BuiltinVariables.clientVersion(psqluiVersion: PsqluiCoreInfo.version) {
+            variables[name] = value
+        }
+        syncConnectionVariables()
+    }
+
+    /// `DBNAME`, `USER`, `HOST`, `PORT`, `ENCODING`, `SERVER_VERSION_NAME`,
+    /// `SERVER_VERSION_NUM` from the connection, as psql sets them after each connect.
+    public func syncConnectionVariables() {
+        guard session.isConnected else { return }
+        variables["DBNAME"] = session.databaseName
+        variables["USER"] = session.userName
+        variables["HOST"] = session.host
+        variables["PORT"] = session.port
+        variables["ENCODING"] = session.parameter("client_encoding")
+        variables["SERVER_VERSION_NAME"] = session.parameter("server_version")
+        variables["SERVER_VERSION_NUM"] = "\(session.serverVersion)"
+    }
+
+    /// psql's `SetResultVariables`: `ERROR`, `SQLSTATE`, `ROW_COUNT` and, after an
+    /// error, `LAST_ERROR_MESSAGE` and `LAST_ERROR_SQLSTATE`.
+    private func setResultVariables(_ outcome: ExecutionOutcome) {
+        switch outcome {
+        case .success:
+            variables["ERROR"] = "false"
+            variables["SQLSTATE"] = "00000"
+            variables["ROW_COUNT"] = session.lastRowCount.isEmpty ? "0" : session.lastRowCount
+        case .serverError(_, let state):
+            variables["ERROR"] = "true"
+            variables["SQLSTATE"] = state ?? ""
+            variables["ROW_COUNT"] = "0"
+            variables["LAST_ERROR_MESSAGE"] = session.lastErrorPrimary ?? ""
+            variables["LAST_ERROR_SQLSTATE"] = state ?? ""
+        case .outputError, .connectionLost:
+            variables["ERROR"] = "true"
+        }
+    }
+
+    /// Prints the notifications that arrived (`LISTEN`), in psql's words, to the query
+    /// output.
+    func printNotifications() {
+        for n in session.takeNotifications() {
+            let payload = n.payload.isEmpty ? "" : " with payload \"\(n.payload)\""
+            try? queryOutput.write("Asynchronous notification \"\(n.channel)\"\(payload) received from server process with PID \(n.backendPID).\n")
+        }
+        try? queryOutput.flush()
     }
 
     // MARK: Statements
@@ -86,10 +145,15 @@ public final class Evaluator {
     public func runStatement(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)? = nil,
                              consumer: QueryResultConsumer? = nil, remember: Bool = true) -> StepResult {
         messagePrefix = prefix
+        if notConnected {
+            report("You are currently not connected to a database.")
+            return .failed
+        }
         if connectionLost || !session.isConnected {
             guard reconnectAfterLoss() else { return .connectionLost }
         }
         if remember { previousStatement = sql }
+        session.setMessageStyle(verbosity: variables["VERBOSITY"], context: variables["SHOW_CONTEXT"])
         if echoQueries || variables["ECHO"] == "queries" {
             try? stdout.write(sql)
             try? stdout.write("\n")
@@ -111,6 +175,8 @@ public final class Evaluator {
             })
         }
         pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
+        setResultVariables(outcome)
+        defer { if case .connectionLost = outcome {} else { printNotifications() } }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         if let export = printer as? ExportConsumer {
             export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)
@@ -192,6 +258,7 @@ public final class Evaluator {
             if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { settings.terminalWidth = n }
             else { settings.terminalWidth = TerminalSize.of(1)?.columns ?? 0 }
         }
+        if quiet { settings.showCommandTags = false }
         settings.color = printSettings.colorAllowed && TerminalColor.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
         return settings
     }
@@ -213,6 +280,7 @@ public final class Evaluator {
         do {
             try session.connect()
             connectionLost = false
+            syncConnectionVariables()
             report("Reconnected to database \"\(session.databaseName)\".", prefix: "")
             return true
         } catch {

@@ -51,7 +51,9 @@ public final class InputProcessor {
             evaluator.reportError(CommandSuggestion.message(for: word, among: evaluator.commands.commandNames))
             return .failed
         }
-        if evaluator.variables["ECHO"] == "all" && origin.isScript {
+        // psql echoes every line but an empty one outside a quote or comment.
+        let inQuote = ![.none, .statement, .parenthesis].contains(splitter.continuation)
+        if evaluator.variables["ECHO"] == "all" && origin.isScript && (!line.isEmpty || inQuote) {
             try? evaluator.stdout.write(line)
             try? evaluator.stdout.write("\n")
         }
@@ -85,7 +87,8 @@ public final class InputProcessor {
                 if let (entry, call) = found {
                     result = CommandRunner.run(entry, call, in: environment)
                 } else {
-                    evaluator.reportError("invalid command \\\(meta.name)\nTry \\? for help.")
+                    // psql adds the hint at the prompt only, never in a script.
+                    evaluator.reportError("invalid command \\\(meta.name)" + (origin == .interactive ? "\nTry \\? for help." : ""))
                     result = .failed
                 }
             }

@@ -16,7 +16,16 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
 
     init(evaluator: Evaluator, queryBuffer: String) {
         self.evaluator = evaluator
-        self.session = SessionQueryService(executor: evaluator.sessionExecutor)
+        let service = SessionQueryService(executor: evaluator.sessionExecutor)
+        // psql's ECHO_HIDDEN: the queries behind \d and friends, shown before they run.
+        service.beforeQuery = { [evaluator] sql in
+            let mode = evaluator.variables["ECHO_HIDDEN"]?.lowercased() ?? "off"
+            guard mode == "noexec" || VariableStore.parseBool(mode) == true else { return true }
+            try? evaluator.stdout.write("********* QUERY **********\n\(sql)\n**************************\n\n")
+            try? evaluator.stdout.flush()
+            return mode != "noexec"
+        }
+        self.session = service
         self.queryBuffer = queryBuffer
         self.previousStatement = evaluator.previousStatement.map { String(decoding: $0, as: UTF8.self) }
         self.isInteractive = evaluator.interactive
@@ -30,7 +39,9 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
         } catch {}
     }
 
-    func writeError(_ line: String) { evaluator.report(line) }
+    /// psql logs these as errors: `psqlui:FILE:LINE: error: …` in a `-f` script, the bare
+    /// line elsewhere.
+    func writeError(_ line: String) { evaluator.reportError(line) }
 
     /// Prints the pane's lines at the terminal's width (paging is the REPL's paged-view
     /// path once it exists; for now the lines are printed).

@@ -71,7 +71,7 @@ extension Evaluator {
             ? ExportProgress(target: queryOutput === stdout ? "stdout" : "output file") : nil
         return ExportConsumer(spec: format.spec, options: options, writer: queryOutput,
                               destinationName: queryOutput === stdout ? "stdout" : "output file",
-                              showCommandTags: printSettings.showCommandTags, progress: progress)
+                              showCommandTags: printSettings.showCommandTags && !quiet, progress: progress)
     }
 }
 

@@ -148,6 +148,9 @@ import Testing
         #expect(PromptFormatter.render("%M", s) == "[local]")
         s.continuation = .none; s.inactiveBranch = true
         #expect(PromptFormatter.render("%R%[x%]", s) == "@\u{1}x\u{2}")
+        // Issue 11 item 17: psql's colour idiom, octal escapes inside the markers.
+        #expect(PromptFormatter.render("%[%033[1;32m%]db%[%033[0m%]%%", s) == "\u{1}\u{1B}[1;32m\u{2}db\u{1}\u{1B}[0m\u{2}%")
+        #expect(PromptFormatter.render("%101%0102", s) == "AB")
     }
 
     @Test func stateMarkersAreColouredInsideInvisibleMarkers() {

@@ -114,6 +114,10 @@ public enum CatalogCommands {
                     context.writeError(p.description)
                     throw CatalogCommandFailed()
                 }
+                if l.name == "extensions", verbose {
+                    try await extensionContents(pattern: pattern, context: context)
+                    return
+                }
                 let result = try await context.session.query(sql)
                 if l.reportsEmptyAsRelations, result.rows.isEmpty {
                     context.writeError(pattern.map { "Did not find any relation named \"\($0)\"." } ?? "Did not find any relations.")
@@ -121,7 +125,7 @@ public enum CatalogCommands {
                 }
                 let table: CatalogTable
                 if l.name == "roles" {
-                    table = rolesTable(result, serverVersion: version)
+                    table = rolesTable(result, serverVersion: version, verbose: verbose)
                 } else {
                     table = CatalogTable(title: l.title, result: result)
                 }
@@ -129,11 +133,37 @@ public enum CatalogCommands {
             })
     }
 
+    /// `\dx+ [PATTERN]`: psql lists the objects of each matching extension (and not the
+    /// extensions themselves), one table per extension.
+    static func extensionContents(pattern: String?, context: CommandContext) async throws {
+        let conditions = try SQLNamePattern.conditions(pattern, schema: nil, name: "e.extname", visibility: nil, maxParts: 1)
+        let found = try await context.session.query("SELECT e.extname, e.oid\nFROM pg_catalog.pg_extension e\n"
+            + CatalogListingSQL.whereClause(conditions) + "ORDER BY 1;")
+        if found.rows.isEmpty {
+            context.writeError(pattern.map { "Did not find any extension named \"\($0)\"." } ?? "Did not find any extensions.")
+            throw CatalogCommandFailed()
+        }
+        var lines: [String] = []
+        for row in found.rows {
+            guard let name = row[0], let oid = row[1] else { continue }
+            let objects = try await context.session.query("""
+                SELECT pg_catalog.pg_describe_object(classid, objid, 0) AS "Object description"
+                FROM pg_catalog.pg_depend
+                WHERE refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass AND refobjid = '\(oid)' AND deptype = 'e'
+                ORDER BY 1;
+                """)
+            let title = "Objects in extension \"\(name)\""
+            lines += CatalogTable(title: title, result: objects).render(settings: settings(context))
+        }
+        try await context.show(TextPane(title: "Objects in extensions", lines: lines))
+    }
+
     /// `\du`'s table from the raw role flags.
-    static func rolesTable(_ r: QueryTable, serverVersion: Int) -> CatalogTable {
+    static func rolesTable(_ r: QueryTable, serverVersion: Int, verbose: Bool = false) -> CatalogTable {
         let withMembers = serverVersion < 160000
         var columns = [ColumnInfo(name: "Role name", typeOID: TypeOID.name), ColumnInfo(name: "Attributes", typeOID: TypeOID.text)]
         if withMembers { columns.append(ColumnInfo(name: "Member of", typeOID: TypeOID.text)) }
+        if verbose { columns.append(ColumnInfo(name: "Description", typeOID: TypeOID.text)) }
         let rows: [[String?]] = r.rows.map { v in
             let attributes = CatalogListingSQL.roleAttributes(
                 superuser: v[1] == "t", inherit: v[2] == "t", createRole: v[3] == "t", createDB: v[4] == "t",
@@ -141,6 +171,7 @@ public enum CatalogCommands {
                 connectionLimit: Int(v[6] ?? "-1") ?? -1, validUntil: v[7])
             var row: [String?] = [v[0], attributes]
             if withMembers { row.append(v[8]) }
+            if verbose { row.append(v.count > 11 ? v[11] : nil) }
             return row
         }
         return CatalogTable(title: "List of roles", columns: columns, rows: rows, footers: [])

@@ -142,7 +142,7 @@ public enum CatalogListingSQL {
               r.rolconnlimit, r.rolvaliduntil,
               ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles b ON (m.roleid = b.oid)
                     WHERE m.member = r.oid) as memberof,
-              r.rolreplication, r.rolbypassrls
+              r.rolreplication, r.rolbypassrls, pg_catalog.shobj_description(r.oid, 'pg_authid') AS description
             FROM pg_catalog.pg_roles r
 
             """ + whereClause(conditions) + "ORDER BY 1;"

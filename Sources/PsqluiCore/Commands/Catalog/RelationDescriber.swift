@@ -43,7 +43,8 @@ public struct RelationDescriber: Sendable {
 
     private func describeOne(oid: String, schema: String, name: String) async throws -> CatalogTable? {
         let info = try await service.query("""
-            SELECT c.relkind, c.relpersistence, am.amname, c.relchecks, c.relhastriggers
+            SELECT c.relkind, c.relpersistence, am.amname, c.relchecks, c.relhastriggers,
+              c.relispartition, c.relrowsecurity, c.relforcerowsecurity, c.relreplident
             FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_am am ON (c.relam = am.oid)
             WHERE c.oid = \(Self.quoted(oid))
             """)
@@ -52,15 +53,17 @@ public struct RelationDescriber: Sendable {
         let accessMethod = r[2]
         let qualified = "\"\(schema).\(name)\""
         if kind == "S" { return try await sequence(oid: oid, title: "Sequence \(qualified)") }
-        let unlogged = persistence == "u" ? "Unlogged " : ""
+        // psql: "Unlogged table", "Unlogged index", … (the kind in lower case).
+        let unlogged = persistence == "u"
+        func kindName(_ name: String) -> String { unlogged ? "Unlogged " + name.prefix(1).lowercased() + name.dropFirst() : name }
         let title: String
         switch kind {
-        case "r": title = "\(unlogged)Table \(qualified)"
+        case "r": title = "\(kindName("Table")) \(qualified)"
         case "v": title = "View \(qualified)"
-        case "m": title = "\(unlogged)Materialized view \(qualified)"
-        case "i": title = "\(unlogged)Index \(qualified)"
-        case "I": title = "\(unlogged)Partitioned index \(qualified)"
-        case "p": title = "\(unlogged)Partitioned table \(qualified)"
+        case "m": title = "\(kindName("Materialized view")) \(qualified)"
+        case "i": title = "\(kindName("Index")) \(qualified)"
+        case "I": title = "\(kindName("Partitioned index")) \(qualified)"
+        case "p": title = "\(kindName("Partitioned table")) \(qualified)"
         case "f": title = "Foreign table \(qualified)"
         case "c": title = "Composite type \(qualified)"
         case "t": title = "TOAST table \(qualified)"
@@ -72,7 +75,10 @@ public struct RelationDescriber: Sendable {
         if isIndex {
             footers += try await indexFooter(oid: oid)
         } else if ["r", "p", "m", "f"].contains(kind) {
-            footers += try await tableFooters(oid: oid, kind: kind)
+            let flags = TableFlags(isPartition: r[5] == "t", rowSecurity: r[6] == "t", forceRowSecurity: r[7] == "t",
+                                   replicaIdentity: r[8] ?? "d", schema: schema)
+            footers += try await partitionFooters(oid: oid, kind: kind, flags: flags)
+            footers += try await tableFooters(oid: oid, kind: kind, flags: flags)
         } else if kind == "v", verbose {
             let def = try await service.query("SELECT pg_catalog.pg_get_viewdef(\(Self.quoted(oid))::pg_catalog.oid, true);")
             if let text = def.rows.first?[0] {
@@ -198,7 +204,160 @@ public struct RelationDescriber: Sendable {
         return [text]
     }
 
-    private func tableFooters(oid: String, kind: String) async throws -> [String] {
+    /// What the footers of a table depend on besides its kind.
+    struct TableFlags {
+        var isPartition: Bool
+        var rowSecurity: Bool
+        var forceRowSecurity: Bool
+        var replicaIdentity: String
+        var schema: String
+    }
+
+    /// "Partition of:" (and with `+` its constraint) and "Partition key:", right after
+    /// the columns as in psql.
+    private func partitionFooters(oid: String, kind: String, flags: TableFlags) async throws -> [String] {
+        let q = Self.quoted(oid)
+        var footers: [String] = []
+        if flags.isPartition {
+            let r = try await service.query("""
+                SELECT inhparent::pg_catalog.regclass, pg_catalog.pg_get_expr(c.relpartbound, c.oid), inhdetachpending,
+                  pg_catalog.pg_get_partition_constraintdef(c.oid)
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_inherits i ON c.oid = inhrelid
+                WHERE c.oid = \(q);
+                """)
+            if let v = r.rows.first {
+                footers.append("Partition of: \(v[0] ?? "") \(v[1] ?? "")\(v[2] == "t" ? " DETACH PENDING" : "")")
+                if verbose {
+                    if let constraint = v[3], !constraint.isEmpty { footers.append("Partition constraint: \(constraint)") } else {
+                        footers.append("No partition constraint")
+                    }
+                }
+            }
+        }
+        if kind == "p" {
+            let r = try await service.query("SELECT pg_catalog.pg_get_partkeydef(\(q)::pg_catalog.oid);")
+            if let key = r.rows.first?[0] { footers.append("Partition key: \(key)") }
+        }
+        return footers
+    }
+
+    /// "Policies…" headed by the row-security state, one policy per entry.
+    private func policyFooters(oid q: String, flags: TableFlags) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT pol.polname, pol.polpermissive,
+              CASE WHEN pol.polroles = '{0}' THEN NULL ELSE pg_catalog.array_to_string(array(select rolname from pg_catalog.pg_roles where oid = any (pol.polroles) order by 1),',') END,
+              pg_catalog.pg_get_expr(pol.polqual, pol.polrelid),
+              pg_catalog.pg_get_expr(pol.polwithcheck, pol.polrelid),
+              CASE pol.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' END AS cmd
+            FROM pg_catalog.pg_policy pol
+            WHERE pol.polrelid = \(q) ORDER BY 1;
+            """)
+        var footers: [String] = []
+        switch (flags.rowSecurity, flags.forceRowSecurity, r.rows.isEmpty) {
+        case (true, false, false): footers.append("Policies:")
+        case (true, true, false): footers.append("Policies (forced row security enabled):")
+        case (true, false, true): footers.append("Policies (row security enabled): (none)")
+        case (true, true, true): footers.append("Policies (forced row security enabled): (none)")
+        case (false, _, false): footers.append("Policies (row security disabled):")
+        case (false, _, true): break
+        }
+        for v in r.rows {
+            var line = "    POLICY \"\(v[0] ?? "")\""
+            if v[1] == "f" { line += " AS RESTRICTIVE" }
+            if let cmd = v[5] { line += " FOR \(cmd)" }
+            footers.append(line)
+            if let roles = v[2] { footers.append("      TO \(roles)") }
+            if let qual = v[3] { footers.append("      USING (\(qual))") }
+            if let check = v[4] { footers.append("      WITH CHECK (\(check))") }
+        }
+        return footers
+    }
+
+    /// "Statistics objects:" with their kinds when not all are built.
+    private func statisticsFooters(oid q: String) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT oid, stxrelid::pg_catalog.regclass, stxnamespace::pg_catalog.regnamespace::pg_catalog.text AS nsp, stxname,
+              pg_catalog.pg_get_statisticsobjdef_columns(oid) AS columns,
+              'd' = any(stxkind) AS ndist_enabled, 'f' = any(stxkind) AS deps_enabled, 'm' = any(stxkind) AS mcv_enabled,
+              stxstattarget
+            FROM pg_catalog.pg_statistic_ext
+            WHERE stxrelid = \(q)
+            ORDER BY nsp, stxname;
+            """)
+        guard !r.rows.isEmpty else { return [] }
+        var footers = ["Statistics objects:"]
+        for v in r.rows {
+            var line = "    \"\(v[2] ?? "").\(v[3] ?? "")\""
+            let kinds = [(v[5], "ndistinct"), (v[6], "dependencies"), (v[7], "mcv")]
+            let on = kinds.filter { $0.0 == "t" }.map(\.1)
+            if !on.isEmpty && on.count < kinds.count { line += " (" + on.joined(separator: ", ") + ")" }
+            line += " ON \(v[4] ?? "") FROM \(v[1] ?? "")"
+            if let target = v[8], target != "-1" { line += "; STATISTICS \(target)" }
+            footers.append(line)
+        }
+        return footers
+    }
+
+    /// "Publications:" the table is in (by schema, by name or all tables).
+    private func publicationFooters(oid q: String) async throws -> [String] {
+        guard serverVersion >= 150000 else { return [] }
+        let r = try await service.query("""
+            SELECT pubname, NULL, NULL
+            FROM pg_catalog.pg_publication p
+                 JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid
+                 JOIN pg_catalog.pg_class pc ON pc.relnamespace = pn.pnnspid
+            WHERE pc.oid = \(q) and pg_catalog.pg_relation_is_publishable(\(q))
+            UNION
+            SELECT pubname, pg_catalog.pg_get_expr(pr.prqual, c.oid),
+              (CASE WHEN pr.prattrs IS NOT NULL THEN
+                 (SELECT string_agg(attname, ', ')
+                    FROM pg_catalog.generate_series(0, pg_catalog.array_upper(pr.prattrs::pg_catalog.int2[], 1)) s,
+                         pg_catalog.pg_attribute
+                   WHERE attrelid = pr.prrelid AND attnum = prattrs[s])
+               ELSE NULL END)
+            FROM pg_catalog.pg_publication p
+                 JOIN pg_catalog.pg_publication_rel pr ON p.oid = pr.prpubid
+                 JOIN pg_catalog.pg_class c ON c.oid = pr.prrelid
+            WHERE pr.prrelid = \(q)
+            UNION
+            SELECT pubname, NULL, NULL
+            FROM pg_catalog.pg_publication p
+            WHERE p.puballtables AND pg_catalog.pg_relation_is_publishable(\(q))
+            ORDER BY 1;
+            """)
+        guard !r.rows.isEmpty else { return [] }
+        return ["Publications:"] + r.rows.map { v in
+            "    \"\(v[0] ?? "")\"" + (v[2].map { " (\($0))" } ?? "") + (v[1].map { " WHERE \($0)" } ?? "")
+        }
+    }
+
+    /// "Number of partitions/child tables" (with `+`: the list), psql's wording.
+    private func childFooters(oid q: String, kind: String) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT c.oid::pg_catalog.regclass, c.relkind, inhdetachpending, pg_catalog.pg_get_expr(c.relpartbound, c.oid)
+            FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
+            WHERE c.oid = i.inhrelid AND i.inhparent = \(q)
+            ORDER BY pg_catalog.pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', c.oid::pg_catalog.regclass::pg_catalog.text;
+            """)
+        let partitioned = kind == "p"
+        if partitioned && r.rows.isEmpty { return ["Number of partitions: 0"] }
+        guard !r.rows.isEmpty else { return [] }
+        if !verbose {
+            return [partitioned ? "Number of partitions: \(r.rows.count) (Use \\d+ to list them.)"
+                                : "Number of child tables: \(r.rows.count) (Use \\d+ to list them.)"]
+        }
+        let heading = partitioned ? "Partitions" : "Child tables"
+        return r.rows.enumerated().map { i, v in
+            var line = (i == 0 ? heading + ": " : String(repeating: " ", count: heading.count + 2)) + (v[0] ?? "")
+            if let bound = v[3], !bound.isEmpty { line += " " + bound }
+            if v[1] == "p" || v[1] == "I" { line += ", PARTITIONED" } else if v[1] == "f" { line += ", FOREIGN" }
+            if v[2] == "t" { line += " (DETACH PENDING)" }
+            if i < r.rows.count - 1 { line += "," }
+            return line
+        }
+    }
+
+    private func tableFooters(oid: String, kind: String, flags: TableFlags) async throws -> [String] {
         let q = Self.quoted(oid)
         var footers: [String] = []
         let indexes = try await service.query("""
@@ -246,6 +405,11 @@ public struct RelationDescriber: Sendable {
             footers.append("Referenced by:")
             for v in referencedBy.rows { footers.append("    TABLE \"\(v[1] ?? "")\" CONSTRAINT \"\(v[0] ?? "")\" \(v[2] ?? "")") }
         }
+        if kind != "f" {
+            footers += try await policyFooters(oid: q, flags: flags)
+            footers += try await statisticsFooters(oid: q)
+            footers += try await publicationFooters(oid: q)
+        }
         footers += try await triggerFooters(oid: q)
         let parents = try await service.query("""
             SELECT c.oid::pg_catalog.regclass
@@ -256,22 +420,35 @@ public struct RelationDescriber: Sendable {
         for (i, v) in parents.rows.enumerated() {
             footers.append((i == 0 ? "Inherits: " : "          ") + (v[0] ?? "") + (i < parents.rows.count - 1 ? "," : ""))
         }
+        footers += try await childFooters(oid: q, kind: kind)
+        // psql shows a replica identity that is not the default (an index one is
+        // marked on the index).
+        let identity = flags.replicaIdentity
+        if verbose, kind == "r" || kind == "m", identity != "i",
+           (flags.schema != "pg_catalog" && identity != "d") || (flags.schema == "pg_catalog" && identity != "n") {
+            footers.append("Replica Identity: " + (identity == "f" ? "FULL" : identity == "n" ? "NOTHING" : "???"))
+        }
         return footers
     }
 
     /// One line under "Indexes:" (everything after `USING` in the definition).
     static func indexLine(_ v: [String?]) -> String {
         var line = "    \"\(v[0] ?? "")\""
-        if v[1] == "t" {
-            line += " PRIMARY KEY,"
-        } else if v[2] == "t" {
-            line += v[7] == "u" ? " UNIQUE CONSTRAINT," : " UNIQUE,"
+        if v[7] == "x" {
+            // An exclusion constraint shows its own definition (EXCLUDE USING gist (r WITH &&)).
+            line += " " + (v[6] ?? "")
+        } else {
+            if v[1] == "t" {
+                line += " PRIMARY KEY,"
+            } else if v[2] == "t" {
+                line += v[7] == "u" ? " UNIQUE CONSTRAINT," : " UNIQUE,"
+            }
+            var def = v[5] ?? ""
+            if let range = def.range(of: " USING ") { def = String(def[range.upperBound...]) }
+            line += " " + def
+            if v[8] == "t" { line += " DEFERRABLE" }
+            if v[9] == "t" { line += " INITIALLY DEFERRED" }
         }
-        var def = v[5] ?? ""
-        if let range = def.range(of: " USING ") { def = String(def[range.upperBound...]) }
-        line += " " + def
-        if v[8] == "t" { line += " DEFERRABLE" }
-        if v[9] == "t" { line += " INITIALLY DEFERRED" }
         if v[3] == "t" { line += " CLUSTER" }
         if v[4] != "t" { line += " INVALID" }
         if v[10] == "t" { line += " REPLICA IDENTITY" }

@@ -10,10 +10,15 @@ import PsqluiPluginAPI
 public final class SessionQueryService: QueryService, @unchecked Sendable {
     private let executor: SessionExecutor
 
+    /// Called with each query before it runs (psql's `ECHO_HIDDEN` shows it there);
+    /// returning false skips it with an empty result (`ECHO_HIDDEN noexec`).
+    public var beforeQuery: ((String) -> Bool)?
+
     /// A service running queries through `executor`.
     public init(executor: SessionExecutor) { self.executor = executor }
 
     public func query(_ sql: String) async throws -> QueryTable {
+        if let beforeQuery, !beforeQuery(sql) { return QueryTable(columns: [], rows: [], commandTag: "") }
         let table: Result<QueryTable, QueryError>
         do {
             table = try await executor.perform { session in Self.run(sql, on: session) }

@@ -15,9 +15,9 @@ struct PagerCommand: REPLCommand {
         default: evaluator.pager = .command(argument)
         }
         switch evaluator.pager {
-        case .automatic: return env.say("Pager is used for long or wide output.")
-        case .off: return env.say("Pager usage is off.")
-        case .command(let c): return env.say("Pager is \(c).")
+        case .automatic: return env.confirm("Pager is used for long or wide output.")
+        case .off: return env.confirm("Pager usage is off.")
+        case .command(let c): return env.confirm("Pager is \(c).")
         }
     }
 }

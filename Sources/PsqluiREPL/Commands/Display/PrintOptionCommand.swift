@@ -47,7 +47,7 @@ extension CommandEnvironment {
     func applyPrintOption(_ name: String, _ value: String?) -> StepResult {
         do {
             let line = try evaluator.printSettings.applyPset(name, value)
-            if let line, !evaluator.variables.bool("QUIET"), evaluator.printSettings.showCommandTags { return say(line) }  // -q is quiet too
+            if let line { return confirm(line) }
             return .ok
         } catch let error as PrintSettings.PsetError {
             evaluator.reportError(error.description)

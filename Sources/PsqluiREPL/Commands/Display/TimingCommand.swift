@@ -10,6 +10,6 @@ struct TimingCommand: REPLCommand {
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
         evaluator.timing = call.words.first.flatMap(VariableStore.parseBool) ?? !evaluator.timing
-        return env.say("Timing is \(evaluator.timing ? "on" : "off").")
+        return env.confirm("Timing is \(evaluator.timing ? "on" : "off").")
     }
 }

@@ -13,7 +13,7 @@ struct FormatCommand: REPLCommand {
         let evaluator = env.evaluator
         guard let name = call.words.first else {
             let current = evaluator.resultFormat?.spec.name ?? evaluator.printSettings.format.rawValue
-            return env.say("Output format is \(current).")
+            return env.confirm("Output format is \(current).")
         }
         if let builtin = PrintSettings.Format.screenFormat(named: name), call.words.count == 1 {
             evaluator.printSettings.format = builtin

@@ -20,7 +20,9 @@ struct IncludeCommand: REPLCommand {
         }
         if call.form == .backslash, call.name == "ir" || call.name == "include_relative",
            case .file(let script) = env.processor.origin, !path.hasPrefix("/") {
-            path = (script as NSString).deletingLastPathComponent + "/" + path
+            // `-f main.sql` (no folder) means the current folder, not `/`.
+            let folder = (script as NSString).deletingLastPathComponent
+            if !folder.isEmpty { path = folder + "/" + path }
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {

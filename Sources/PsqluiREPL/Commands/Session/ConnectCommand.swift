@@ -1,7 +1,12 @@
 import PsqluiCore
 
 /// `:connect` (`:c`, `\c`, `\connect`) `[DBNAME|CONNINFO|URI [USER [HOST [PORT]]]]`:
-/// reconnect; `-` keeps a part. On failure the previous connection is kept.
+/// reconnect as psql's `\connect` does. A plain database name (or `-`, or nothing)
+/// reuses the current connection's host, port, user and other options and replaces
+/// only what is given; a conninfo string or URI starts from libpq's defaults and
+/// takes no further arguments. On failure at the prompt the previous connection is
+/// kept; in a script the connection is closed and the script stops (psql's exit 2),
+/// after `-c` later actions find no connection.
 struct ConnectCommand: REPLCommand {
     let about = CommandDescription(name: "connect", aliases: ["c", "\\c", "\\connect"],
                                    summary: "connect to another database (name, conninfo or URI)",
@@ -11,22 +16,84 @@ struct ConnectCommand: REPLCommand {
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        let args = call.words
-        var settings = evaluator.session.settings
-        if let db = args.first, db != "-" {
-            settings.dbname = db
-            settings.password = ConnectionSettings.isConnectionString(db) ? nil : settings.password
+        let session = evaluator.session
+        // psql reads these words as identifiers without case folding: double quotes
+        // are removed (`\c "dbname=x"`), `""` inside them is one quote.
+        func given(_ i: Int) -> String? {
+            guard call.words.count > i else { return nil }
+            let word = call.words[i]
+            guard word != "-" else { return nil }
+            return word.contains("\"") ? Self.dequoted(word) : word
         }
-        if args.count > 1, args[1] != "-" { settings.user = args[1] }
-        if args.count > 2, args[2] != "-" { settings.host = args[2] }
-        if args.count > 3, args[3] != "-" { settings.port = args[3] }
+        let dbname = given(0), user = given(1), host = given(2), port = given(3)
+        let old = session.isConnected ? (host: session.host, port: session.port, user: session.userName) : nil
+        var settings = ConnectionSettings()
+        settings.neverPrompt = session.settings.neverPrompt
+        if let dbname, ConnectionSettings.isConnectionString(dbname) {
+            guard user == nil, host == nil, port == nil else {
+                evaluator.reportError("Do not give user, host, or port separately when using a connection string")
+                return .failed
+            }
+            settings.dbname = dbname
+        } else if session.isConnected {
+            var options = session.connectionOptions()
+            for key in ["host", "hostaddr", "port", "user", "password", "dbname", "fallback_application_name"] { options[key] = nil }
+            // A new host drops the old address with it.
+            if host == nil, let addr = session.connectionOptions()["hostaddr"] { options["hostaddr"] = addr }
+            settings.options = options
+            settings.host = host ?? session.host
+            settings.port = port ?? session.port
+            settings.user = user ?? session.userName
+            settings.dbname = dbname ?? session.databaseName
+            // psql keeps the password while user, host and port stay the same.
+            if user.map({ $0 == session.userName }) ?? true, host.map({ $0 == session.host }) ?? true,
+               port.map({ $0 == session.port }) ?? true {
+                settings.password = session.password ?? session.settings.password
+            }
+        } else {
+            settings = session.settings
+            if let dbname { settings.dbname = dbname }
+            if let user { settings.user = user }
+            if let host { settings.host = host }
+            if let port { settings.port = port }
+        }
         do {
-            try evaluator.session.reconnect(with: settings)
-            return env.say("You are now connected to database \"\(evaluator.session.databaseName)\" as user \"\(evaluator.session.userName)\".")
+            try session.reconnect(with: settings)
         } catch {
-            evaluator.report("\(error)")
-            evaluator.report("Previous connection kept", prefix: "")
-            return .failed
+            evaluator.reportError("\\connect: \(error)")
+            if env.processor.origin == .interactive {
+                evaluator.report("Previous connection kept", prefix: "")
+                return .failed
+            }
+            // psql closes the old connection outside the prompt: a script stops with
+            // status 2, a later -c finds no connection.
+            session.close()
+            evaluator.notConnected = true
+            return env.processor.origin.isScript ? .connectionLost : .failed
         }
+        evaluator.notConnected = false
+        evaluator.syncConnectionVariables()
+        let now = (host: session.host, port: session.port, user: session.userName)
+        let db = session.databaseName
+        if let old, old.host == now.host, old.port == now.port {
+            return env.confirm("You are now connected to database \"\(db)\" as user \"\(now.user)\".")
+        }
+        if now.host.hasPrefix("/") {
+            return env.confirm("You are now connected to database \"\(db)\" as user \"\(now.user)\" via socket in \"\(now.host)\" at port \"\(now.port)\".")
+        }
+        return env.confirm("You are now connected to database \"\(db)\" as user \"\(now.user)\" on host \"\(now.host)\" at port \"\(now.port)\".")
+    }
+
+    static func dequoted(_ word: String) -> String {
+        var out = "", quoted = false
+        var chars = Array(word)[...]
+        while let c = chars.popFirst() {
+            if c == "\"" {
+                if quoted, chars.first == "\"" { out.append("\""); chars.removeFirst() } else { quoted.toggle() }
+            } else {
+                out.append(c)
+            }
+        }
+        return out
     }
 }

@@ -23,7 +23,8 @@ struct SetCommand: REPLCommand {
             evaluator.reportError("cannot set variable \"\(name)\": it is also a command name")
             return .failed
         }
-        evaluator.variables[name] = call.words.dropFirst().joined()
+        let value = call.words.dropFirst().joined()
+        evaluator.variables[name] = BuiltinVariables.substitute(name, value) ?? value
         return .ok
     }
 }

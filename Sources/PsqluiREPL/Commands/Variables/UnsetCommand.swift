@@ -11,7 +11,8 @@ struct UnsetCommand: REPLCommand {
             env.evaluator.reportError("\\unset: missing required argument")
             return .failed
         }
-        env.variables.unset(name)
+        // psql puts its default back for the variables it never lets go unset.
+        if let value = BuiltinVariables.substitute(name, nil) { env.variables[name] = value } else { env.variables.unset(name) }
         return .ok
     }
 }
