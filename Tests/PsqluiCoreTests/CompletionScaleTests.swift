@@ -192,3 +192,20 @@ import Testing
         #expect(usage.names.contains(Array("t".utf8)))
     }
 }
+
+/// The empty buffer offers statement starts first, then the commands.
+@Suite struct EmptyBufferCompletionTests {
+    @Test(arguments: ["", " ", "\n", "  \n "])
+    func statementStartsThenCommands(text: String) {
+        let c = demoEngine.complete(text: text, cursor: text.count)
+        #expect(c.first?.kind == .keyword && c.first?.text == "SELECT", "\(c.prefix(3).map(\.text))")
+        #expect(c.contains { $0.kind == .command && $0.text == ":help" })
+        let firstCommand = c.firstIndex { $0.kind == .command } ?? 0
+        #expect(c[..<firstCommand].allSatisfy { $0.kind == .keyword })
+    }
+
+    @Test(arguments: ["sel", "select 1; ", "select * from orders where "])
+    func notOnceSomethingIsTyped(text: String) {
+        #expect(!demoEngine.complete(text: text, cursor: text.count).contains { $0.kind == .command })
+    }
+}

@@ -42,12 +42,14 @@ public enum CompletionBenchmark {
         var times: [Double] = []
         times.reserveCapacity(count)
         var emptyFrom: [Double] = []
+        var perRequest: [String: [Double]] = [:]
         for i in 0..<max(count, 1) {
             let text = requests[i % requests.count]
             let t0 = DispatchTime.now()
             let found = sources.engine().complete(text: text, cursor: cursorFor(text), limit: bridgeLimit)
             let ms = seconds(since: t0) * 1000
             times.append(ms)
+            perRequest[text, default: []].append(ms)
             if text == "select * from " { emptyFrom.append(ms) }
             if found.isEmpty && text == "select * from " { try? out.write("no candidates for \(text)\n") }
         }
@@ -65,6 +67,7 @@ public enum CompletionBenchmark {
             completion p99: \(String(format: "%.3f", percentile(times, 0.99))) ms
             completion max: \(String(format: "%.3f", times.max() ?? 0)) ms
             completion after 'from ' p50: \(String(format: "%.3f", percentile(emptyFrom, 0.50))) ms
+            slowest request by p50: \(perRequest.max { percentile($0.value, 0.5) < percentile($1.value, 0.5) }.map { "'\($0.key)' \(String(format: "%.3f", percentile($0.value, 0.5))) ms" } ?? "-")
             requests: \(times.count)
             DDL by another session offered after the next prompt's check: \(ddl.map { String(format: "%.3f s", $0) } ?? "not measured or not seen within 15 s")
 

@@ -141,6 +141,25 @@ import Testing
         #expect(try Self.complete(":run se", currentDirectory: dir) == [Line(kind: "file", text: "setup.sql", start: 5)])
     }
 
+    @Test func theEmptyBufferOffersStatementStartsThenCommands() throws {
+        let lines = try Self.complete("")
+        #expect(lines.first == Line(kind: "keyword", text: "SELECT", start: 0), "\(lines.prefix(3))")
+        #expect(lines.contains { $0.kind == "command" && $0.text == ":help" }, "\(lines)")
+    }
+
+    @Test func historyRanksAUsedTableFirst() throws {
+        let home = TestServer.makeHome()
+        let dir = home + "/.local/state/psqlui"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // libedit's history file: a header, then one entry a line with spaces as \040.
+        try Data("_HiStOrY_V2_\nselect\\040*\\040from\\040order_totals;\n".utf8).write(to: URL(fileURLWithPath: dir + "/history"))
+        let out = try TestServer.psqlui(["--complete", "select * from ord"], database: Self.database, home: home, timeout: 30)
+        let first = String(decoding: out.stdout, as: UTF8.self).split(separator: "\n").first.map(String.init)
+        #expect(first == "view\torder_totals\t14", "\(String(decoding: out.stdout, as: UTF8.self))")
+        let without = try Self.complete("select * from ord").first
+        #expect(without?.text == "order_items")
+    }
+
     @Test func psetOptionsThenTheirValues() throws {
         let options = try Self.complete("\\pset ").map(\.text)
         #expect(options.contains("format") && options.contains("linestyle") && options.contains("tuples_only"), "\(options)")

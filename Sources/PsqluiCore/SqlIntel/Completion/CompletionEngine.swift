@@ -39,7 +39,12 @@ public struct CompletionEngine: Sendable {
 
     /// Candidates for UTF-8 `bytes` with the cursor at a byte offset (libedit's `rl_point`).
     public func complete(bytes: [UInt8], cursorUTF8: Int, limit: Int = .max) -> [CompletionCandidate] {
-        candidates(for: CompletionAnalyzer.suggest(bytes: bytes, cursor: cursorUTF8), limit: limit)
+        var context = CompletionAnalyzer.suggest(bytes: bytes, cursor: cursorUTF8)
+        // The empty buffer: statement starts, then every command (`:help`, `\d`…).
+        if bytes[..<min(max(cursorUTF8, 0), bytes.count)].allSatisfy(SqlTokenizer.isSpace), !context.suggestions.contains(.command) {
+            context.suggestions.append(.command)
+        }
+        return candidates(for: context, limit: limit)
     }
 
     /// Candidates for an analyzed context.
