@@ -22,7 +22,7 @@ struct PasswordCommand: REPLCommand {
             evaluator.report("You are currently not connected to a database.")
             return .failed
         }
-        let user = call.words.first.map(Self.sqlIdentifier) ?? session.userName
+        let user = call.words.first.map { ConnectCommand.dequoted($0, foldingCase: true) } ?? session.userName
         guard case let first = ask("Enter new password for user \"\(user)\": "), first != .cancelled,
               case let second = ask("Enter it again: "), second != .cancelled else {
             return .failed  // Ctrl-C: psql fails silently
@@ -47,20 +47,5 @@ struct PasswordCommand: REPLCommand {
     private static func text(_ answer: PasswordPrompt.Answer) -> String {
         if case .text(let s) = answer { return s }
         return ""  // input ended: an empty password, as psql reads it
-    }
-
-    /// The word as psql reads an SQL identifier argument: unquoted letters fold to
-    /// lower case, `"…"` keeps its text (`""` is one quote).
-    static func sqlIdentifier(_ word: String) -> String {
-        var out = "", quoted = false
-        var chars = Array(word)[...]
-        while let c = chars.popFirst() {
-            if c == "\"" {
-                if quoted, chars.first == "\"" { out.append("\""); chars.removeFirst() } else { quoted.toggle() }
-            } else {
-                out.append(quoted ? c : Character(c.lowercased()))
-            }
-        }
-        return out
     }
 }
