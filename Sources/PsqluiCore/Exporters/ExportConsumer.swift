@@ -37,7 +37,19 @@ public final class ExportConsumer: QueryResultConsumer {
 
     public var batchSize: Int { 1000 }
 
+    /// The columns of a result whose exporter is not open yet. The exporter opens
+    /// (and writes its header) with the first batch or at the result's end, so a
+    /// query that fails inside its first batch writes nothing, as psql (which holds
+    /// the whole result) prints only the error.
+    private var pendingColumns: [ColumnInfo]?
+
     public func resultStarted(columns: [ColumnInfo]) throws {
+        pendingColumns = columns
+    }
+
+    private func openPendingResult() throws {
+        guard let columns = pendingColumns else { return }
+        pendingColumns = nil
         let exporter = try wrap { try spec.make(options) }
         self.exporter = exporter
         let output = writer.buffer!
@@ -45,15 +57,20 @@ public final class ExportConsumer: QueryResultConsumer {
     }
 
     public func rows(_ batch: RowBatch) throws {
+        try openPendingResult()
         try wrap { try exporter?.write(batch) }
         rowCount += batch.rowCount
         progress?.update(rows: rowCount, bytes: writer.bytesWritten + writer.buffer.pendingCount)
     }
 
     public func resultFinished(rowCount: Int, commandTag: String) throws {
+        try openPendingResult()
         guard let exporter else { return }
         self.exporter = nil
         try wrap { try BlockingAsync.run { try await exporter.finish(rowCount: rowCount) } }
+        if showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
+            try wrap { try writer.write(commandTag + "\n") }
+        }
         try wrap { try writer.flush() }
     }
 
@@ -134,6 +151,9 @@ extension ExportConsumer: CopyRouteConsumer {
 
     public func copyFinished(rowCount: Int, commandTag: String) throws {
         try wrap { try copyScratch.flush(to: writer.buffer!) }
+        if showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
+            try wrap { try writer.write(commandTag + "\n") }
+        }
         try wrap { try writer.flush() }
     }
 }

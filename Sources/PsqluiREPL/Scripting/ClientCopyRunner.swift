@@ -68,11 +68,13 @@ struct ClientCopyRunner {
         }
         let saved = evaluator.queryOutput
         evaluator.queryOutput = writer
-        // psql prints no `COPY n` after data copied to its own output.
-        let consumer: QueryResultConsumer = opened == nil ? RowCollector() : printer
-        let result = runCopy(sql, copyIn: nil, consumer: consumer)
+        // psql prints no `COPY n` after data copied to its own output; after data
+        // copied to a file or program it does.
+        let collector = RowCollector()
+        let result = runCopy(sql, copyIn: nil, consumer: collector)
         evaluator.queryOutput = saved
         opened?.close()
+        if opened != nil, result == .ok { collector.tags.forEach { try? printer.commandCompleted(tag: $0) } }
         try? evaluator.queryOutput.flush()
         return result
     }
