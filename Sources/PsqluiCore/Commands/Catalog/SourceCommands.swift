@@ -14,11 +14,7 @@ public enum SourceCommands {
             summary: "show a function's definition (\\sf; + numbers lines)", usage: ":source[+] FUNCTION[(ARGTYPES)]",
             examples: [":source order_total", "\\sf+ order_total(int)"], group: "Catalog", completion: .relations,
             handler: { invocation, context in
-                let name = invocation.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !name.isEmpty else {
-                    context.writeError("function name is required")
-                    throw CatalogCommandFailed()
-                }
+                let name = try objectName(invocation, missing: "function name is required", context: context)
                 let type = name.contains("(") ? "regprocedure" : "regproc"
                 let oid = try await lookup(name, type: type, context: context)
                 let r = try await context.session.query("SELECT pg_catalog.pg_get_functiondef(\(oid))")
@@ -33,11 +29,7 @@ public enum SourceCommands {
             summary: "show a view's definition (\\sv; + numbers lines)", usage: ":viewsource[+] VIEW",
             examples: [":viewsource customer_total", "\\sv+ customer_total"], group: "Catalog", completion: .relations,
             handler: { invocation, context in
-                let name = invocation.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !name.isEmpty else {
-                    context.writeError("view name is required")
-                    throw CatalogCommandFailed()
-                }
+                let name = try objectName(invocation, missing: "view name is required", context: context)
                 let oid = try await lookup(name, type: "regclass", context: context)
                 let r = try await context.session.query("""
                     SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true),
@@ -67,6 +59,17 @@ public enum SourceCommands {
                 try await show(text, numbered: invocation.name.hasSuffix("+"), isFunction: false,
                                title: "\\sv " + name, context: context)
             })
+    }
+
+    /// The whole argument line (psql reads it verbatim: quotes and argument types
+    /// included); reports `missing` when it is empty.
+    static func objectName(_ invocation: CommandInvocation, missing: String, context: CommandContext) throws -> String {
+        let name = invocation.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty {
+            context.writeError(missing)
+            throw CatalogCommandFailed()
+        }
+        return name
     }
 
     /// The object's OID from a `::regproc`/`::regprocedure`/`::regclass` cast; the
