@@ -19,6 +19,9 @@ public final class ExportConsumer: QueryResultConsumer {
     public var showCommandTags: Bool
     /// Rows exported so far, over every result set.
     public private(set) var rowCount = 0
+    /// Rows whose bytes reached the writer (the COPY path holds up to 64 kB back):
+    /// what a failed export says it left in a file.
+    public private(set) var rowsWritten = 0
     private var exporter: Exporter?
     /// The COPY fast path's state (see `copyOptions`).
     var copyLineRoute: CopyLineRoute?
@@ -60,6 +63,7 @@ public final class ExportConsumer: QueryResultConsumer {
         try openPendingResult()
         try wrap { try exporter?.write(batch) }
         rowCount += batch.rowCount
+        rowsWritten = rowCount
         progress?.update(rows: rowCount, bytes: writer.bytesWritten + writer.buffer.pendingCount)
     }
 
@@ -145,12 +149,14 @@ extension ExportConsumer: CopyRouteConsumer {
         }
         if scratch.count >= 64 * 1024 {
             try wrap { try scratch.flush(to: writer.buffer!) }
+            rowsWritten = rowCount
             progress?.update(rows: rowCount, bytes: writer.bytesWritten + writer.buffer.pendingCount)
         }
     }
 
     public func copyFinished(rowCount: Int, commandTag: String) throws {
         try wrap { try copyScratch.flush(to: writer.buffer!) }
+        rowsWritten = self.rowCount
         if showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
             try wrap { try writer.write(commandTag + "\n") }
         }
