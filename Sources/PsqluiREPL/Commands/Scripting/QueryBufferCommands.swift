@@ -45,9 +45,10 @@ struct WriteBufferCommand: REPLCommand {
         let buffer = call.form == .backslash ? call.precedingSQL : env.pendingQuery
         let text = (buffer?.isEmpty == false ? buffer : nil) ?? evaluator.previousStatement
         do {
-            let output = try target.open(queryOutput: evaluator.queryOutput)
-            if let text, !text.isEmpty { try output.writer.write(String(decoding: text, as: UTF8.self) + "\n") }
-            try output.finish()
+            let opened = try target.open(queryOutput: evaluator.queryOutput)
+            defer { try? opened.finish() }
+            if let text, !text.isEmpty { try opened.writer.write(String(decoding: text, as: UTF8.self) + "\n") }
+            try opened.finish()
             return .ok
         } catch {
             evaluator.reportError("\(error)")
