@@ -30,7 +30,7 @@ struct ResetBufferCommand: REPLCommand {
 
 /// `\w FILE` (`\write`, also `\w |COMMAND`): writes the query buffer, else the previous
 /// statement, with a newline after it, as psql does; nothing is written when there is
-/// neither. Opens its target the way `\o` and `\g` do (`OutputTarget.open`).
+/// neither. Opens its target the way `\o` and `\g` do (`OutputTarget`).
 struct WriteBufferCommand: REPLCommand {
     let about = CommandDescription(name: "\\w", aliases: ["\\write"], summary: "write the query buffer to FILE or |COMMAND",
                                    usage: "\\w FILE | \\w |COMMAND", group: "Query buffer", completion: .files)
@@ -45,9 +45,10 @@ struct WriteBufferCommand: REPLCommand {
         let buffer = call.form == .backslash ? call.precedingSQL : env.pendingQuery
         let text = (buffer?.isEmpty == false ? buffer : nil) ?? evaluator.previousStatement
         do {
-            let output = try target.open(queryOutput: evaluator.queryOutput)
-            if let text, !text.isEmpty { try output.writer.write(String(decoding: text, as: UTF8.self) + "\n") }
-            try output.finish()
+            let opened = try target.open(queryOutput: evaluator.queryOutput)
+            defer { try? opened.finish() }
+            if let text, !text.isEmpty { try opened.writer.write(String(decoding: text, as: UTF8.self) + "\n") }
+            try opened.finish()
             return .ok
         } catch {
             evaluator.reportError("\(error)")
