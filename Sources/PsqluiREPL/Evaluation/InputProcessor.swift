@@ -89,6 +89,9 @@ public final class InputProcessor {
                 } else {
                     // psql adds the hint at the prompt only, never in a script.
                     evaluator.reportError("invalid command \\\(meta.name)" + (origin == .interactive ? "\nTry \\? for help." : ""))
+                    // psql throws the rest of the line away: what follows a mistyped
+                    // command (`\passwd secret`) is never run or sent.
+                    splitter.abandonLine()
                     result = .failed
                 }
             }
@@ -151,6 +154,12 @@ public final class InputProcessor {
 
     /// Clears the buffer after a colon command consumed it.
     func consumePending() { splitter.reset() }
+    /// Gives a failed sending command's query buffer back (see the splitter's
+    /// `restoreQueryBuffer`).
+    func restorePending(_ call: CommandCall) {
+        guard call.form == .backslash, let sql = call.precedingSQL else { return }
+        splitter.restoreQueryBuffer(sql, firstLine: call.line)
+    }
 
     var stopsOnError: Bool { origin.isScript && evaluator.variables.onErrorStop }
 }
