@@ -19,6 +19,9 @@ public final class ExportConsumer: QueryResultConsumer {
     public var showCommandTags: Bool
     /// Rows exported so far, over every result set.
     public private(set) var rowCount = 0
+    /// Rows whose bytes reached the writer (the COPY path holds up to 64 kB back):
+    /// what a failed export says it left in a file.
+    public private(set) var rowsWritten = 0
     private var exporter: Exporter?
     /// The COPY fast path's state (see `copyOptions`).
     var copyLineRoute: CopyLineRoute?
@@ -37,7 +40,19 @@ public final class ExportConsumer: QueryResultConsumer {
 
     public var batchSize: Int { 1000 }
 
+    /// The columns of a result whose exporter is not open yet. The exporter opens
+    /// (and writes its header) with the first batch or at the result's end, so a
+    /// query that fails inside its first batch writes nothing, as psql (which holds
+    /// the whole result) prints only the error.
+    private var pendingColumns: [ColumnInfo]?
+
     public func resultStarted(columns: [ColumnInfo]) throws {
+        pendingColumns = columns
+    }
+
+    private func openPendingResult() throws {
+        guard let columns = pendingColumns else { return }
+        pendingColumns = nil
         let exporter = try wrap { try spec.make(options) }
         self.exporter = exporter
         let output = writer.buffer!
@@ -45,15 +60,21 @@ public final class ExportConsumer: QueryResultConsumer {
     }
 
     public func rows(_ batch: RowBatch) throws {
+        try openPendingResult()
         try wrap { try exporter?.write(batch) }
         rowCount += batch.rowCount
+        rowsWritten = rowCount
         progress?.update(rows: rowCount, bytes: writer.bytesWritten + writer.buffer.pendingCount)
     }
 
     public func resultFinished(rowCount: Int, commandTag: String) throws {
+        try openPendingResult()
         guard let exporter else { return }
         self.exporter = nil
         try wrap { try BlockingAsync.run { try await exporter.finish(rowCount: rowCount) } }
+        if showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
+            try wrap { try writer.write(commandTag + "\n") }
+        }
         try wrap { try writer.flush() }
     }
 
@@ -128,12 +149,17 @@ extension ExportConsumer: CopyRouteConsumer {
         }
         if scratch.count >= 64 * 1024 {
             try wrap { try scratch.flush(to: writer.buffer!) }
+            rowsWritten = rowCount
             progress?.update(rows: rowCount, bytes: writer.bytesWritten + writer.buffer.pendingCount)
         }
     }
 
     public func copyFinished(rowCount: Int, commandTag: String) throws {
         try wrap { try copyScratch.flush(to: writer.buffer!) }
+        rowsWritten = self.rowCount
+        if showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
+            try wrap { try writer.write(commandTag + "\n") }
+        }
         try wrap { try writer.flush() }
     }
 }

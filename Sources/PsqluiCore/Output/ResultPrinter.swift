@@ -77,8 +77,7 @@ public final class ResultPrinter: QueryResultConsumer {
         try printPiece(final: true, totalRows: rowCount)
         spool = nil
         measure = nil
-        // psql also shows the tag of INSERT/UPDATE/DELETE/MERGE … RETURNING.
-        if settings.showCommandTags, ["INSERT", "UPDATE", "DELETE", "MERGE"].contains(where: { commandTag.hasPrefix($0) }) {
+        if settings.showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
             try out.append(commandTag)
             try out.append(UInt8(ascii: "\n"))
         }

@@ -347,4 +347,5 @@ public final class RowCollector: QueryResultConsumer {
     }
     public func resultFinished(rowCount: Int, commandTag: String) throws { tags.append(commandTag) }
     public func commandCompleted(tag: String) throws { tags.append(tag) }
+    public func copyOutCompleted(tag: String) throws { tags.append(tag) }
 }

@@ -17,4 +17,21 @@ public protocol QueryResultConsumer: AnyObject {
     func resultFinished(rowCount: Int, commandTag: String) throws
     /// A command without rows completed (`CREATE TABLE`, `INSERT 0 3`).
     func commandCompleted(tag: String) throws
+    /// A `COPY … TO STDOUT` ended (`COPY 3`); its data went to the copy-out writer,
+    /// which is the query output unless the caller chose another (`\copy … to FILE`).
+    /// psql prints no tag after data copied to its own output, so the default shows
+    /// nothing; a consumer that keeps tags (or knows the data went elsewhere) overrides it.
+    func copyOutCompleted(tag: String) throws
+}
+
+public extension QueryResultConsumer {
+    func copyOutCompleted(tag: String) throws {}
+}
+
+/// psql's rule for a command tag after rows: shown for INSERT/UPDATE/DELETE/MERGE …
+/// RETURNING, never for SELECT, FETCH or the like (psql's `PrintQueryResult`).
+public enum CommandTagRule {
+    public static func isShownAfterRows(_ tag: String) -> Bool {
+        ["INSERT", "UPDATE", "DELETE", "MERGE"].contains(where: { tag.hasPrefix($0) })
+    }
 }

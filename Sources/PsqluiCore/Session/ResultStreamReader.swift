@@ -20,6 +20,8 @@ final class ResultStreamReader {
     private var columnCount = 0
     private var rowsInResult = 0
     private var inResult = false
+    /// The next `COMMAND_OK` is the end of a `COPY … TO STDOUT`.
+    private var copyOutEnded = false
     /// What the last result said, for psql's `ROW_COUNT` and `LAST_ERROR_MESSAGE`:
     /// `PQcmdTuples` of the last result ("" when it has none) and the primary message
     /// of the last error.
@@ -74,12 +76,17 @@ final class ResultStreamReader {
                     // The fast path's `COPY n` is told as the statement's own tag.
                     let rows = Int(String(cString: PQcmdTuples(result))) ?? 0
                     try copyPlan!.consumer.copyFinished(rowCount: rows, commandTag: copyPlan!.kind.commandTag(rows: rows))
+                case PGRES_COMMAND_OK where copyOutEnded:
+                    copyOutEnded = false
+                    lastRowCount = String(cString: PQcmdTuples(result))
+                    try consumer.copyOutCompleted(tag: String(cString: PQcmdStatus(result)))
                 case PGRES_COMMAND_OK:
                     lastRowCount = String(cString: PQcmdTuples(result))
                     try consumer.commandCompleted(tag: String(cString: PQcmdStatus(result)))
                 case PGRES_EMPTY_QUERY:
                     break
                 case PGRES_COPY_OUT:
+                    copyOutEnded = copyPlan == nil
                     try runCopyOut(into: copyPlan.map { plan in { try plan.consumer.copyRow($0) } } ?? copyOut)
                 case PGRES_COPY_IN:
                     runCopyIn()

@@ -78,9 +78,9 @@ public enum App {
             do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }
         }
         if let path = options.outputFile {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard fd >= 0 else { return fail("could not open output file \"\(path)\": \(String(cString: strerror(errno)))", ExitCode.failure) }
-            evaluator.queryOutput = FileDescriptorWriter(fileDescriptor: fd)
+            do { try OutputCommand.redirect(evaluator, to: .file(path: path, append: false)) } catch {
+                return fail("\(error)", ExitCode.failure)
+            }
         }
         defer {
             try? evaluator.queryOutput.flush()

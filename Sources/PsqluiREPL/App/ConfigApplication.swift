@@ -63,7 +63,7 @@ public enum ConfigApplication {
     /// The history file for the interactive session.
     static func history(_ config: ConfigStore) -> HistoryStore {
         let limit = config.value(.historySize)?.integerValue ?? 2000
-        let path = config.value(.historyPath)?.stringValue.map { ($0 as NSString).expandingTildeInPath }
+        let path = config.value(.historyPath)?.stringValue.map { UserPath.expand($0) }
         return HistoryStore(path: path, limit: Int32(clamping: limit))
     }
 

@@ -22,4 +22,8 @@ final class CommandTagRecorder: QueryResultConsumer, CopyRouteForwarding {
         tags.append(tag)
         try inner.commandCompleted(tag: tag)
     }
+    func copyOutCompleted(tag: String) throws {
+        tags.append(tag)
+        try inner.copyOutCompleted(tag: tag)
+    }
 }

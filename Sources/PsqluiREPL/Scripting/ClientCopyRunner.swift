@@ -34,8 +34,8 @@ struct ClientCopyRunner {
             let input = ScriptInput(fileDescriptor: 0)
             return runCopy(sql, copyIn: { input.nextLine() }, consumer: printer)
         case .file(let path):
-            let fd = open((path as NSString).expandingTildeInPath, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw FileOpenError(path: path, errno: errno) }
+            let fd = open(UserPath.expand(path), O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw FileError(path: path, errno: errno) }
             defer { close(fd) }
             let input = ScriptInput(fileDescriptor: fd)
             return runCopy(sql, copyIn: { input.nextLine() }, consumer: printer)
@@ -58,21 +58,26 @@ struct ClientCopyRunner {
     }
 
     private func copyOut(_ sql: [UInt8], to endpoint: ClientCopyRequest.Endpoint, printer: ResultPrinter) throws -> StepResult {
-        let opened: OutputRedirection.Opened?
+        let opened: OpenedOutput?
         let writer: FileDescriptorWriter
         switch endpoint {
         case .scriptStream: opened = nil; writer = evaluator.queryOutput
         case .processStream: opened = nil; writer = evaluator.stdout
-        case .file(let path): opened = try OutputRedirection.open(path); writer = opened!.writer
-        case .program(let command): opened = try OutputRedirection.open("|" + command); writer = opened!.writer
+        case .file(let path): opened = try OutputTarget.file(path: path, append: false).open(queryOutput: evaluator.queryOutput); writer = opened!.writer
+        case .program(let command): opened = try OutputTarget.pipe(command: command).open(queryOutput: evaluator.queryOutput); writer = opened!.writer
         }
         let saved = evaluator.queryOutput
         evaluator.queryOutput = writer
-        // psql prints no `COPY n` after data copied to its own output.
-        let consumer: QueryResultConsumer = opened == nil ? RowCollector() : printer
-        let result = runCopy(sql, copyIn: nil, consumer: consumer)
+        // psql prints no `COPY n` after data copied to its own output; after data
+        // copied to a file or program it does.
+        let collector = RowCollector()
+        let result = runCopy(sql, copyIn: nil, consumer: collector)
         evaluator.queryOutput = saved
-        opened?.close()
+        do { try opened?.finish() } catch {
+            evaluator.reportError("\(error)")
+            return .failed
+        }
+        if opened != nil, result == .ok { collector.tags.forEach { try? printer.commandCompleted(tag: $0) } }
         try? evaluator.queryOutput.flush()
         return result
     }

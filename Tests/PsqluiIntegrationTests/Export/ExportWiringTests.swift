@@ -107,8 +107,9 @@ import Testing
 
     @Test func failuresGiveOneMessageAndTheSessionGoesOn() throws {
         let db = try Self.makeDatabase()
+        // Each export re-runs the previous statement (a failed export spends the buffer).
         let script = """
-            select 1 as x
+            select 1 as x;
             :export csv > /nonexistent-dir/x.csv
             :export csv | no-such-command-psqlui
             :export csv > /dev/full

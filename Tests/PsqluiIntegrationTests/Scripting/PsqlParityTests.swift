@@ -43,6 +43,15 @@ import Testing
             select current_user, current_database();
 
             """)]),
+        // Issue 10 / items 1 and 8: one result rendering for the screen printer and the
+        // exporters: the tag after DML RETURNING, no header for a query that fails in
+        // its first batch, no `COPY n` after COPY data sent to the query output.
+        Case(name: "rendering-aligned", files: [("s.sql", Self.renderingScript)]),
+        Case(name: "rendering-unaligned", files: [("s.sql", Self.renderingScript)], arguments: ["-A"]),
+        Case(name: "rendering-csv", files: [("s.sql", Self.renderingScript)], arguments: ["--csv"]),
+        Case(name: "rendering-csv-tuples-only", files: [("s.sql", Self.renderingScript)], arguments: ["--csv", "-t"]),
+        Case(name: "copy-to-stdout-is-data-only", files: [("s.sql", "")],
+             arguments: ["-c", "copy (select 1, 'x,y', null) to stdout with csv"], feeds: [.stdin]),
         // Item 4: \ir relative to the including file, with -f given a bare file name.
         Case(name: "include-relative", files: [
             ("main.sql", "\\echo main\n\\ir s/inc.sql\n\\i s/inc2.sql\n\\i nofile.sql\n"),
@@ -216,6 +225,20 @@ import Testing
             comment on role parity_alice is 'the boss';
             """),
     ]
+
+    static let renderingScript = """
+        create temp table t(a int, b text);
+        insert into t values (1, 'one') returning *;
+        update t set a = 2 returning a;
+        delete from t where a = 2 returning b;
+        select 1/(2-g) as q from generate_series(1,3) g;
+        copy (select 1, 'x') to stdout with csv;
+        do $$ begin raise notice 'hi'; end $$;
+        insert into t values (3, 'three');
+        \\copy (select 4) to stdout
+        select 'end' as e;
+
+        """
 
     static var runs: [(Case, Feed)] { cases.flatMap { c in c.feeds.map { (c, $0) } } }
 

@@ -15,10 +15,10 @@ struct ExportCommand: REPLCommand {
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
         let processor = env.processor
-        let request: (format: ResultFormat, destination: ExportDestination)
+        let request: (format: ResultFormat, target: OutputTarget)
         do {
-            let (head, destination) = try ExportDestination.split(call.text)
-            request = (try evaluator.resultFormat(from: head, command: "export"), destination)
+            let (head, target) = try OutputTarget.exportArguments(call.text)
+            request = (try evaluator.resultFormat(from: head, command: "export"), target)
         } catch {
             evaluator.reportError(":export: \(error)")
             return .failed
@@ -36,35 +36,44 @@ struct ExportCommand: REPLCommand {
             return .failed
         }
 
-        if case .pipeline = request.destination {
+        if case .pipe = request.target {
             try? evaluator.queryOutput.flush()
             try? evaluator.stdout.flush()
         }
-        let sink: ExportSink
+        // The buffer is spent whether or not the target opens, as psql's `\g FILE` does:
+        // a `;` after a failed export must not run the statement to the screen.
+        if fromBuffer { processor.consumePending() }
+        let output: OpenedOutput
         do {
-            sink = try ExportSink(request.destination, queryOutput: evaluator.queryOutput)
+            output = try request.target.open(queryOutput: evaluator.queryOutput, staged: true, checkProgram: true)
         } catch {
-            // The buffer is kept: fix the destination and export again.
             evaluator.reportError(":export: \(error)")
             return .failed
         }
-        if fromBuffer { processor.consumePending() }
-        let toTerminal = request.destination == .queryOutput && isatty(sink.writer.fileDescriptor) == 1
-        let progress = evaluator.showsExportProgress && !toTerminal ? ExportProgress(target: request.destination.displayName) : nil
-        let consumer = ExportConsumer(spec: request.format.spec, options: request.format.options, writer: sink.writer,
-                                      destinationName: request.destination.displayName, progress: progress)
+        let name = request.target.displayName
+        let toTerminal = request.target == .queryOutput && isatty(output.writer.fileDescriptor) == 1
+        let progress = evaluator.showsExportProgress && !toTerminal ? ExportProgress(target: name) : nil
+        let consumer = ExportConsumer(spec: request.format.spec, options: request.format.options, writer: output.writer,
+                                      destinationName: name, progress: progress)
         var result = processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: consumer)
         do {
-            try sink.finish()
+            try output.finish(succeeded: result == .ok)
         } catch OutputWriteError.brokenPipe {
             if result == .ok { result = .brokenPipe }
         } catch {
-            evaluator.reportError(":export: \(request.destination.displayName): \(error)")
+            evaluator.reportError(":export: \(error)")
             result = .failed
         }
         // A pipeline that stopped reading (`| head -1`) is a normal end of the export;
         // the query was cancelled and drained by the session.
-        if result == .brokenPipe, case .pipeline = request.destination { return .ok }
+        if result == .brokenPipe, output.isPipe { return .ok }
+        if result != .ok {
+            if let partial = output.partialPath {
+                evaluator.reportError(":export: \(name) not written; partial output (\(consumer.rowsWritten) rows) kept in \(partial)")
+            } else if case .file(_, append: true) = request.target {
+                evaluator.reportError(":export: \(consumer.rowsWritten) rows appended to \(name) before the export failed")
+            }
+        }
         return result
     }
 

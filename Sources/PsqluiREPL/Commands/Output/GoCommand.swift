@@ -15,20 +15,23 @@ struct GoCommand: REPLCommand {
         let saved = evaluator.printSettings
         if expanded { evaluator.printSettings.expanded = .on }
         defer { evaluator.printSettings = saved }
-        guard let target = OutputRedirection.target(from: call.arguments, variables: evaluator.variables) else {
+        guard let target = OutputTarget.metaCommandArgument(call.arguments, variables: { evaluator.variables[$0] }) else {
             return env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
         }
-        let opened: OutputRedirection.Opened
-        do { opened = try OutputRedirection.open(target) } catch {
+        let output: OpenedOutput
+        do { output = try target.open(queryOutput: evaluator.queryOutput) } catch {
             evaluator.reportError("\(error)")
             return .failed
         }
         let previousOutput = evaluator.queryOutput
-        evaluator.queryOutput = opened.writer
-        let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
+        evaluator.queryOutput = output.writer
+        var result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
         evaluator.queryOutput = previousOutput
-        opened.close()
+        do { try output.finish() } catch {
+            evaluator.reportError("\(error)")
+            if result == .ok { result = .failed }
+        }
         // A pipe reader that stopped early is not our reader going away.
-        return result == .brokenPipe && opened.child != nil ? .ok : result
+        return result == .brokenPipe && output.isPipe ? .ok : result
     }
 }

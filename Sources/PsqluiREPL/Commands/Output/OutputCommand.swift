@@ -8,25 +8,35 @@ struct OutputCommand: REPLCommand {
                                    usage: "\\o [FILE | |COMMAND]", group: "Output", completion: .files)
     let grammar = ArgumentGrammar.psql
 
+    /// The target `\o` (or `-o`) opened, receiving results until the next `\o` (one
+    /// evaluator per process).
+    nonisolated(unsafe) static var current: OpenedOutput?
+
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        if let current = OutputRedirection.persistent {
-            current.close()
-            OutputRedirection.persistent = nil
-        } else if evaluator.queryOutput !== evaluator.stdout {
-            try? evaluator.queryOutput.flush()
-            close(evaluator.queryOutput.fileDescriptor)
+        var result = StepResult.ok
+        if let previous = Self.current {
+            Self.current = nil
+            do { try previous.finish() } catch {
+                evaluator.reportError("\(error)")
+                result = .failed
+            }
         }
         evaluator.queryOutput = evaluator.stdout
-        guard let target = OutputRedirection.target(from: call.arguments, variables: evaluator.variables) else { return .ok }
+        guard let target = OutputTarget.metaCommandArgument(call.arguments, variables: { evaluator.variables[$0] }) else { return result }
         do {
-            let opened = try OutputRedirection.open(target)
-            OutputRedirection.persistent = opened
-            evaluator.queryOutput = opened.writer
-            return .ok
+            try Self.redirect(evaluator, to: target)
+            return result
         } catch {
             evaluator.reportError("\(error)")
             return .failed
         }
+    }
+
+    /// Opens `target` and makes it the evaluator's query output (`\o TARGET`, `-o FILE`).
+    static func redirect(_ evaluator: Evaluator, to target: OutputTarget) throws {
+        let output = try target.open(queryOutput: evaluator.queryOutput)
+        current = output
+        evaluator.queryOutput = output.writer
     }
 }

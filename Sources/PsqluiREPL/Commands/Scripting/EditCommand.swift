@@ -18,7 +18,7 @@ struct EditCommand: REPLCommand {
         let path: String
         var temporary = false
         if let file = call.words.first {
-            path = (file as NSString).expandingTildeInPath
+            path = UserPath.expand(file)
         } else {
             path = NSTemporaryDirectory() + "psqlui-edit-\(getpid()).sql"
             let pending = env.pendingQuery ?? evaluator.previousStatement ?? []

@@ -24,9 +24,9 @@ struct IncludeCommand: REPLCommand {
             let folder = (script as NSString).deletingLastPathComponent
             if !folder.isEmpty { path = folder + "/" + path }
         }
-        let fd = open(path, O_RDONLY)
+        let fd = open(UserPath.expand(path), O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else {
-            evaluator.reportError("\(path): \(String(cString: strerror(errno)))")
+            evaluator.reportError("\(FileError(path: path, errno: errno))")
             return .failed
         }
         defer { close(fd) }

@@ -2,26 +2,26 @@ import Testing
 @testable import PsqluiCore
 
 /// `:export` argument parsing and the progress line's number formats.
-@Suite struct ExportDestinationTests {
+@Suite struct OutputTargetTests {
     @Test(arguments: [
-        ("csv", "csv", ExportDestination.queryOutput),
+        ("csv", "csv", OutputTarget.queryOutput),
         ("csv > out.csv", "csv ", .file(path: "out.csv", append: false)),
         ("csv >> out.csv", "csv ", .file(path: "out.csv", append: true)),
         ("csv >out.csv", "csv ", .file(path: "out.csv", append: false)),
         ("csv > 'my file.csv'", "csv ", .file(path: "my file.csv", append: false)),
-        ("ndjson | jq -c . | head -1", "ndjson ", .pipeline(command: "jq -c . | head -1")),
+        ("ndjson | jq -c . | head -1", "ndjson ", .pipe(command: "jq -c . | head -1")),
         ("csv delimiter='|' > x", "csv delimiter='|' ", .file(path: "x", append: false)),
-        ("csv delimiter=\">\" | cat", "csv delimiter=\">\" ", .pipeline(command: "cat")),
+        ("csv delimiter=\">\" | cat", "csv delimiter=\">\" ", .pipe(command: "cat")),
     ])
-    func splitsFormatFromDestination(_ input: String, _ head: String, _ destination: ExportDestination) throws {
-        let (h, d) = try ExportDestination.split(input)
+    func splitsFormatFromDestination(_ input: String, _ head: String, _ destination: OutputTarget) throws {
+        let (h, d) = try OutputTarget.exportArguments(input)
         #expect(h == head)
         #expect(d == destination)
     }
 
     @Test(arguments: ["csv >", "csv |", "csv > a b", "csv >>   "])
     func rejectsIncompleteDestinations(_ input: String) {
-        #expect(throws: ExportDestination.DestinationError.self) { try ExportDestination.split(input) }
+        #expect(throws: OutputTarget.SyntaxError.self) { try OutputTarget.exportArguments(input) }
     }
 
     @Test func groupsThousandsAndScalesBytes() {
@@ -35,11 +35,11 @@ import Testing
     }
 
     @Test func missingPipelineProgramsAreNamed() {
-        #expect(ExportSink.missingProgram(in: "no-such-program-xyz --flag") == "no-such-program-xyz")
-        #expect(ExportSink.missingProgram(in: "head -1") == nil)
-        #expect(ExportSink.missingProgram(in: "cat > /tmp/x") == nil)
-        #expect(ExportSink.missingProgram(in: "FOO=1 head") == nil)  // not a plain name: the shell decides
-        #expect(ExportSink.missingProgram(in: "/bin/cat") == nil)
-        #expect(ExportSink.missingProgram(in: "/nonexistent/cat") == "/nonexistent/cat")
+        #expect(OutputTarget.missingProgram(in: "no-such-program-xyz --flag") == "no-such-program-xyz")
+        #expect(OutputTarget.missingProgram(in: "head -1") == nil)
+        #expect(OutputTarget.missingProgram(in: "cat > /tmp/x") == nil)
+        #expect(OutputTarget.missingProgram(in: "FOO=1 head") == nil)  // not a plain name: the shell decides
+        #expect(OutputTarget.missingProgram(in: "/bin/cat") == nil)
+        #expect(OutputTarget.missingProgram(in: "/nonexistent/cat") == "/nonexistent/cat")
     }
 }
