@@ -6,6 +6,6 @@ import PsqluiPluginAPI
 public enum BuiltinCommands {
     /// Every core command; `:help` reads `directory`, `:plugins` acts on its registry.
     public static func specs(directory: any CommandDirectory, loader: PluginLoader = PluginLoader()) -> [CommandSpec] {
-        CatalogCommands.all + [HelpCommand.spec(directory: directory), PluginsCommand.spec(registry: directory.plugins, loader: loader)]
+        CatalogCommands.all + [HelpCommand.spec(directory: directory), SQLHelpCommand.spec, PluginsCommand.spec(registry: directory.plugins, loader: loader)]
     }
 }

@@ -163,6 +163,16 @@ public final class PGSession {
     /// `ROW_COUNT` and `LAST_ERROR_MESSAGE`.
     public private(set) var lastRowCount = ""
     public private(set) var lastErrorPrimary: String?
+    /// The most recent server error in full (`VERBOSITY verbose`, context always),
+    /// kept until the next error: psql's `\errverbose`.
+    public private(set) var lastErrorVerbose: String?
+
+    /// `result`'s error at full verbosity, nil when libpq has none.
+    static func verboseMessage(_ result: OpaquePointer?) -> String? {
+        guard let cString = PQresultVerboseErrorMessage(result, PQERRORS_VERBOSE, PQSHOW_CONTEXT_ALWAYS) else { return nil }
+        defer { PQfreemem(cString) }
+        return String(cString: cString)
+    }
 
     /// psql's `VERBOSITY` (`default`, `verbose`, `terse`, `sqlstate`) and
     /// `SHOW_CONTEXT` (`never`, `errors`, `always`): how libpq formats the errors and
@@ -234,6 +244,7 @@ public final class PGSession {
         let outcome = reader.run()
         lastRowCount = reader.lastRowCount
         lastErrorPrimary = reader.lastErrorPrimary
+        if let verbose = reader.lastErrorVerbose { lastErrorVerbose = verbose }
         guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
         var lost = String(cString: PQerrorMessage(conn))
         if case .serverError(let m, _) = outcome, !lost.contains(m) { lost = m + lost }
@@ -275,6 +286,7 @@ public final class PGSession {
         defer { PQclear(prepared) }
         guard PQresultStatus(prepared) == PGRES_COMMAND_OK else {
             lastErrorPrimary = PQresultErrorField(prepared, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            if let verbose = Self.verboseMessage(prepared) { lastErrorVerbose = verbose }
             throw ConnectionError(message: String(cString: PQerrorMessage(conn)))
         }
         let described = PQdescribePrepared(conn, "")

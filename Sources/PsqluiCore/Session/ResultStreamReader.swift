@@ -27,6 +27,8 @@ final class ResultStreamReader {
     /// of the last error.
     private(set) var lastRowCount = ""
     private(set) var lastErrorPrimary: String?
+    /// The last error in full (`VERBOSITY verbose`, context always), for `\errverbose`.
+    private(set) var lastErrorVerbose: String?
 
     init(connection: OpaquePointer, consumer: QueryResultConsumer,
          copyIn: (() -> [UInt8]?)?, copyOut: ((UnsafeBufferPointer<UInt8>) throws -> Void)?,
@@ -101,6 +103,7 @@ final class ResultStreamReader {
                     if let copyPlan { message = copyPlan.userMessage(message, result: result) }
                     let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
                     lastErrorPrimary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? ""
+                    lastErrorVerbose = PGSession.verboseMessage(result)
                     lastRowCount = ""
                     outcome = .serverError(message: message, sqlState: state)
                 default:

@@ -12,9 +12,10 @@ enum HostCommands {
         SetCommand(), UnsetCommand(),
         // Scripting
         IncludeCommand(), ConditionalCommand(), GsetCommand(), WatchCommand(), EditCommand(),
-        ShellEscapeCommand(), CopyCommand(), GetenvCommand(), SetenvCommand(),
+        ShellEscapeCommand(), CopyCommand(), GetenvCommand(), SetenvCommand(), ChangeDirectoryCommand(),
+        PromptCommand(), ErrverboseCommand(),
         // Query buffer
-        PrintBufferCommand(), ResetBufferCommand(), DescribeResultCommand(), ExecuteResultCommand(), CrosstabViewCommand(),
+        PrintBufferCommand(), ResetBufferCommand(), WriteBufferCommand(), DescribeResultCommand(), ExecuteResultCommand(), CrosstabViewCommand(),
         // Output
         GoCommand(), OutputCommand(), ExportCommand(), FormatCommand(),
         // Display

@@ -22,6 +22,8 @@ import Testing
         var feeds: [Feed] = Feed.allCases
         /// SQL run once (as the superuser, with psql) before both clients.
         var setup: String? = nil
+        /// The clients' stdin under the `-f` feed (what `\prompt` reads).
+        var input: String? = nil
         var description: String { name }
     }
 
@@ -224,6 +226,74 @@ import Testing
             create table ptempty (a int) partition by list (a);
             comment on role parity_alice is 'the boss';
             """),
+        // Missing meta-commands: \errverbose, \w, \prompt, \cd.
+        Case(name: "errverbose-write-prompt-cd", files: [("s.sql", """
+            \\errverbose
+            select 1/0;
+            \\errverbose
+            select 1;
+            \\errverbose
+            select nosuch from nowhere;
+            \\errverbose
+            do $$begin raise exception 'boom' using detail = 'd', hint = 'h'; end$$;
+            \\errverbose
+            select 1 \\w out.sql
+            ;
+            \\w out2.sql
+            \\! cat out.sql out2.sql
+            \\w
+            \\w /nonexistent/dir/x.sql
+            select 2 \\w |cat
+            \\r
+            \\prompt 'Your name: ' who
+            \\echo :who
+            \\prompt v2
+            \\echo :v2
+            \\prompt 'too late' v3
+            \\echo :v3
+            \\prompt
+            \\! mkdir -p sub
+            \\cd sub
+            \\! pwd | sed 's|.*/||'
+            \\cd /nonexistent
+            \\cd ..
+            \\! ls out.sql
+            \\cd
+            \\! test "$(pwd)" = "$HOME" && echo home
+
+            """)], feeds: [.file], input: "alice\nsecond line\n"),
+        // \sf[+] and \sv[+], and \h for an unknown command.
+        Case(name: "function-and-view-source", files: [("s.sql", """
+            \\sf add1
+            \\sf+ add1
+            \\sf+ body1
+            \\sf plp(text)
+            \\sf+ plp
+            \\sf nosuch
+            \\sf
+            \\sf add1(text)
+            \\sv v1
+            \\sv+ v2
+            \\sv v3
+            \\sv mv
+            \\sv tt
+            \\sv nosuch
+            \\sv
+            \\h nosuchcommand
+
+            """)], setup: """
+            create function add1(a int) returns int language sql as $$select a + 1$$;
+            create function body1(int) returns int language sql immutable begin atomic select $1 * 2; end;
+            create function plp(x text) returns text language plpgsql as $$
+            begin
+              return x;
+            end $$;
+            create view v1 as select 1 as x;
+            create view v2 with (security_barrier) as select * from v1 where x > 0 with local check option;
+            create view v3 as select * from v1 with cascaded check option;
+            create materialized view mv as select 1 as y;
+            create table tt(a int);
+            """),
     ]
 
     static let renderingScript = """
@@ -259,7 +329,7 @@ import Testing
             }
             let script = testCase.files[0].0
             let args = ["-X"] + testCase.arguments + (feed == .file ? ["-f", script] : [])
-            let stdin = feed == .stdin ? FileManager.default.contents(atPath: dir + "/" + script) : nil
+            let stdin = feed == .stdin ? FileManager.default.contents(atPath: dir + "/" + script) : testCase.input.map { Data($0.utf8) }
             let env = ["PARITY_VALUE": "from the environment"]
             let out = client == "psql"
                 ? try TestServer.psql(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)
@@ -272,6 +342,19 @@ import Testing
         #expect(Self.normal(ours.err) == Self.normal(Self.asPsqlui(theirs.err)),
                 "stderr differs: \(testCase) \(feed)\n--- psql\n\(theirs.err)--- psqlui\n\(ours.err)")
         #expect(ours.status == theirs.status, "status differs: \(testCase) \(feed): psql \(theirs.status), psqlui \(ours.status)")
+    }
+
+    /// `\h TOPIC` names the same commands and documentation pages as psql's (psqlui
+    /// leaves out PostgreSQL's compiled-in description and syntax text).
+    @Test func sqlHelpNamesPsqlsPages() throws {
+        let db = try TestServer.makeDatabase(prefix: "parh")
+        for topic in ["ALTER TABLE", "alter tab", "create t", "select *", "drop  table", "ALTER TABLE x", "TABLE", "*", "start"] {
+            let keep = { (text: String) in text.split(separator: "\n").filter { $0.hasPrefix("Command:") || $0.hasPrefix("URL:") } }
+            let theirs = try TestServer.psql(["-X", "-c", "\\h " + topic], database: db)
+            let ours = try TestServer.psqlui(["-X", "-c", "\\h " + topic], database: db)
+            #expect(keep(ours.out) == keep(theirs.out), "\\h \(topic)\n--- psql\n\(keep(theirs.out))\n--- psqlui\n\(ours.out)\(ours.err)")
+            #expect(!keep(ours.out).isEmpty)
+        }
     }
 
     /// A role for the `\c` cases (roles are cluster-wide; made once).

@@ -7,7 +7,7 @@ import PsqluiPluginAPI
 public enum CatalogCommands {
     /// Every catalog command.
     public static var all: [CommandSpec] {
-        [describe] + listings.map(listing)
+        [describe] + listings.map(listing) + SourceCommands.all
     }
 
     /// One listing: its colon name, psql base names, help and how it queries.

@@ -44,3 +44,30 @@ struct SetenvCommand: REPLCommand {
         return .ok
     }
 }
+
+/// `\cd [DIR]`: changes the working directory (to `$HOME`, else the user's home
+/// directory, without an argument), as psql does; later relative file names (`\i`, `\o`, `\copy`) use it.
+struct ChangeDirectoryCommand: REPLCommand {
+    let about = CommandDescription(name: "\\cd", summary: "change the current working directory",
+                                   usage: "\\cd [DIR]", group: "Variables", completion: .files)
+    let grammar = ArgumentGrammar.psql
+
+    func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
+        let directory: String
+        if let word = call.words.first {
+            directory = (word as NSString).expandingTildeInPath
+        } else if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty {
+            directory = home
+        } else if let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir {
+            directory = String(cString: dir)
+        } else {
+            env.evaluator.reportError("could not get home directory for user ID \(geteuid()): \(String(cString: strerror(errno)))")
+            return .failed
+        }
+        guard chdir(directory) == 0 else {
+            env.evaluator.reportError("\\cd: could not change directory to \"\(directory)\": \(String(cString: strerror(errno)))")
+            return .failed
+        }
+        return .ok
+    }
+}
