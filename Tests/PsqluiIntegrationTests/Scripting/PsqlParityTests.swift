@@ -357,8 +357,13 @@ import Testing
         }
     }
 
+    static let roleLock = NSLock()
+
     /// A role for the `\c` cases (roles are cluster-wide; made once).
     static func setUpRoles() throws {
+        // Cases run in parallel: two CREATE ROLE at once collide on the unique name.
+        roleLock.lock()
+        defer { roleLock.unlock() }
         try TestServer.admin("do $$begin if not exists (select from pg_roles where rolname = 'parity_alice') then create role parity_alice login superuser; end if; end$$")
     }
 

@@ -30,7 +30,7 @@ struct ResetBufferCommand: REPLCommand {
 
 /// `\w FILE` (`\write`, also `\w |COMMAND`): writes the query buffer, else the previous
 /// statement, with a newline after it, as psql does; nothing is written when there is
-/// neither. Opens its target the way `\o` and `\g` do (`OutputRedirection`).
+/// neither. Opens its target the way `\o` and `\g` do (`OutputTarget`).
 struct WriteBufferCommand: REPLCommand {
     let about = CommandDescription(name: "\\w", aliases: ["\\write"], summary: "write the query buffer to FILE or |COMMAND",
                                    usage: "\\w FILE | \\w |COMMAND", group: "Query buffer", completion: .files)
@@ -38,16 +38,17 @@ struct WriteBufferCommand: REPLCommand {
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        guard let target = OutputRedirection.target(from: call.arguments, variables: evaluator.variables) else {
+        guard let target = OutputTarget.metaCommandArgument(call.arguments, variables: { evaluator.variables[$0] }) else {
             evaluator.reportError("\\\(call.name): missing required argument")
             return .failed
         }
         let buffer = call.form == .backslash ? call.precedingSQL : env.pendingQuery
         let text = (buffer?.isEmpty == false ? buffer : nil) ?? evaluator.previousStatement
         do {
-            let opened = try OutputRedirection.open(target)
-            defer { opened.close() }
+            let opened = try target.open(queryOutput: evaluator.queryOutput)
+            defer { try? opened.finish() }
             if let text, !text.isEmpty { try opened.writer.write(String(decoding: text, as: UTF8.self) + "\n") }
+            try opened.finish()
             return .ok
         } catch {
             evaluator.reportError("\(error)")
