@@ -98,6 +98,15 @@ public struct StatementSplitter {
     public var pendingFirstLine: Int { statementFirstLine }
 
     /// Clears the buffer and all lexer state (Ctrl-C at the prompt, `\r`).
+    /// A sending command (`\\g`) that failed before it sent the query buffer gives it
+    /// back, as psql keeps its buffer when `\\g (bad=option)` fails. Only when
+    /// nothing was added to the buffer since.
+    public mutating func restoreQueryBuffer(_ sql: [UInt8], firstLine: Int) {
+        guard buffer.isEmpty, !sql.isEmpty else { return }
+        buffer = sql
+        statementFirstLine = firstLine
+    }
+
     public mutating func reset() {
         buffer.removeAll(keepingCapacity: true)
         mode = .initial

@@ -151,6 +151,12 @@ public final class InputProcessor {
 
     /// Clears the buffer after a colon command consumed it.
     func consumePending() { splitter.reset() }
+    /// Gives a failed sending command's query buffer back (see the splitter's
+    /// `restoreQueryBuffer`).
+    func restorePending(_ call: CommandCall) {
+        guard call.form == .backslash, let sql = call.precedingSQL else { return }
+        splitter.restoreQueryBuffer(sql, firstLine: call.line)
+    }
 
     var stopsOnError: Bool { origin.isScript && evaluator.variables.onErrorStop }
 }

@@ -54,6 +54,22 @@ import Testing
         Case(name: "rendering-csv-tuples-only", files: [("s.sql", Self.renderingScript)], arguments: ["--csv", "-t"]),
         Case(name: "copy-to-stdout-is-data-only", files: [("s.sql", "")],
              arguments: ["-c", "copy (select 1, 'x,y', null) to stdout with csv"], feeds: [.stdin]),
+        // Item 7: \g (options) applies print options to one query; a bad option or a
+        // missing parenthesis is an error that keeps the query buffer.
+        Case(name: "g-options", files: [("s.sql", """
+            select 1 as a, 2 as b \\g (format=csv tuples_only=on)
+            select 1 as a \\g (format=unaligned fieldsep=;) gx.out
+            \\! cat gx.out
+            select 1 as a \\g (nosuch=1)
+            select 2 as a \\g (expanded)
+            select 3 as a \\g ( border=2 )
+            select 4 \\g (format=csv
+            select 5;
+            \\g (format=csv)
+            select 6 as x \\gx (format=csv)
+            select 7 as y;
+
+            """)]),
         // Item 4: \ir relative to the including file, with -f given a bare file name.
         Case(name: "include-relative", files: [
             ("main.sql", "\\echo main\n\\ir s/inc.sql\n\\i s/inc2.sql\n\\i nofile.sql\n"),

@@ -11,11 +11,30 @@ struct GoCommand: REPLCommand {
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
         let expanded = call.name == "gx"
+        // `\g (format=csv …)`: print options for this query only. psql checks them
+        // before taking the query buffer, so a bad option leaves the buffer as it was.
+        var settings = evaluator.printSettings
+        if expanded { settings.expanded = .on }
+        var arguments = call.arguments
+        do {
+            if let group = try PrintOptionGroup.parse(call.arguments, variables: { evaluator.variables[$0] }) {
+                for option in group.options { _ = try settings.applyPset(option.name, option.value) }
+                arguments = group.rest
+            }
+        } catch PrintOptionGroup.ParseError.missingRightParenthesis {
+            evaluator.reportError("\\\(call.name): missing right parenthesis")
+            env.processor.restorePending(call)
+            return .failed
+        } catch {
+            evaluator.reportError((error as? PrintSettings.PsetError)?.description ?? "\\pset: \(error)")
+            env.processor.restorePending(call)
+            return .failed
+        }
         guard let sql = env.statementToRun(for: call) else { return .failed }
         let saved = evaluator.printSettings
-        if expanded { evaluator.printSettings.expanded = .on }
+        evaluator.printSettings = settings
         defer { evaluator.printSettings = saved }
-        guard let target = OutputTarget.metaCommandArgument(call.arguments, variables: { evaluator.variables[$0] }) else {
+        guard let target = OutputTarget.metaCommandArgument(arguments, variables: { evaluator.variables[$0] }) else {
             return env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
         }
         let output: OpenedOutput
