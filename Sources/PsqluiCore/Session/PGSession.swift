@@ -108,6 +108,18 @@ public final class PGSession {
         connection = nil
     }
 
+    /// libpq's `PQencryptPasswordConn` with the algorithm the server's
+    /// `password_encryption` names (psql's `\password`): the verifier to send in place
+    /// of the clear password, or libpq's message.
+    public func encryptPassword(_ password: String, user: String) -> Result<String, ConnectionError> {
+        guard let connection else { return .failure(ConnectionError(message: "no connection to the server")) }
+        guard let encrypted = PQencryptPasswordConn(connection, password, user, nil) else {
+            return .failure(ConnectionError(message: String(cString: PQerrorMessage(connection))))
+        }
+        defer { PQfreemem(encrypted) }
+        return .success(String(cString: encrypted))
+    }
+
     // MARK: State
 
     /// True when the connection is up as far as libpq knows.

@@ -7,7 +7,7 @@ enum HostCommands {
     /// The REPL's commands, by concern.
     static let all: [any REPLCommand] = [
         // Session
-        QuitCommand(), ConnectCommand(), ConninfoCommand(), RefreshCommand(),
+        QuitCommand(), ConnectCommand(), ConninfoCommand(), PasswordCommand(), RefreshCommand(),
         // Variables
         SetCommand(), UnsetCommand(),
         // Scripting

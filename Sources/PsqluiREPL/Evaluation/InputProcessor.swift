@@ -89,6 +89,9 @@ public final class InputProcessor {
                 } else {
                     // psql adds the hint at the prompt only, never in a script.
                     evaluator.reportError("invalid command \\\(meta.name)" + (origin == .interactive ? "\nTry \\? for help." : ""))
+                    // psql throws the rest of the line away: what follows a mistyped
+                    // command (`\passwd secret`) is never run or sent.
+                    splitter.abandonLine()
                     result = .failed
                 }
             }

@@ -84,14 +84,17 @@ struct ConnectCommand: REPLCommand {
         return env.confirm("You are now connected to database \"\(db)\" as user \"\(now.user)\" on host \"\(now.host)\" at port \"\(now.port)\".")
     }
 
-    static func dequoted(_ word: String) -> String {
+    /// The word without its double quotes (`""` inside them is one quote); with
+    /// `foldingCase`, letters outside quotes fold to lower case (psql's SQL-identifier
+    /// arguments, `\password`'s user).
+    static func dequoted(_ word: String, foldingCase: Bool = false) -> String {
         var out = "", quoted = false
         var chars = Array(word)[...]
         while let c = chars.popFirst() {
             if c == "\"" {
                 if quoted, chars.first == "\"" { out.append("\""); chars.removeFirst() } else { quoted.toggle() }
             } else {
-                out.append(c)
+                out.append(quoted || !foldingCase ? c : Character(c.lowercased()))
             }
         }
         return out
