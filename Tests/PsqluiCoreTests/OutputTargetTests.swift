@@ -24,6 +24,20 @@ import Testing
         #expect(throws: OutputTarget.SyntaxError.self) { try OutputTarget.exportArguments(input) }
     }
 
+    @Test(arguments: [
+        ("~", "/h/me"), ("~/a.csv", "/h/me/a.csv"), ("~root/x", "/root/x"), ("a/~/b", "a/~/b"),
+        ("/abs/~x", "/abs/~x"), ("~no-such-user-psqlui/x", "~no-such-user-psqlui/x"),
+    ])
+    func tildeComesFromHome(_ path: String, _ expanded: String) {
+        #expect(UserPath.expand(path, environment: ["HOME": "/h/me"]) == expanded)
+    }
+
+    @Test func metaCommandArgumentIsAFileOrTheRestOfTheLineAfterAPipe() {
+        #expect(OutputTarget.metaCommandArgument(Array(" 'my file' ".utf8), variables: nil) == .file(path: "my file", append: false))
+        #expect(OutputTarget.metaCommandArgument(Array("| sort -r | head".utf8), variables: nil) == .pipe(command: "sort -r | head"))
+        #expect(OutputTarget.metaCommandArgument([], variables: nil) == nil)
+    }
+
     @Test func groupsThousandsAndScalesBytes() {
         #expect(ExportProgress.grouped(0) == "0")
         #expect(ExportProgress.grouped(999) == "999")

@@ -69,9 +69,16 @@ public enum OutputTarget: Equatable, Sendable {
             return OpenedOutput(target: self, writer: queryOutput, owned: false)
         case .file(let name, let append):
             let path = UserPath.expand(name)
-            let writePath = staged && !append && Self.isRegularOrMissing(path) ? path + ".partial" : path
+            var existing = stat()
+            let exists = lstat(path, &existing) == 0
+            // Staged only over a regular file or a new name: a device or FIFO (`/dev/null`)
+            // is written in place, and a symlink stays one.
+            let stage = staged && !append && (exists ? existing.st_mode & S_IFMT == S_IFREG : errno == ENOENT)
+            let writePath = stage ? path + ".partial" : path
             let fd = Foundation.open(writePath, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
             guard fd >= 0 else { throw FileError(path: name, errno: errno) }
+            // The renamed file keeps the mode of the one it replaces.
+            if stage, exists { _ = fchmod(fd, existing.st_mode & 0o7777) }
             return OpenedOutput(target: self, writer: FileDescriptorWriter(fileDescriptor: fd), owned: true,
                                 staging: writePath == path ? nil : (writePath, path))
         case .pipe(let command):
@@ -81,12 +88,6 @@ public enum OutputTarget: Equatable, Sendable {
             let child = try ShellCommand.start(command, .toChild)
             return OpenedOutput(target: self, writer: FileDescriptorWriter(fileDescriptor: child.fileDescriptor), owned: true, child: child)
         }
-    }
-
-    private static func isRegularOrMissing(_ path: String) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return errno == ENOENT }
-        return info.st_mode & S_IFMT == S_IFREG
     }
 
     /// The pipeline's first program when it is a plain name that is neither a shell

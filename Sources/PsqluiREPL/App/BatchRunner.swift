@@ -38,9 +38,9 @@ struct BatchRunner {
             return StatementPolicies(evaluator: evaluator, origin: .commandString)
                 .run(Array(text.utf8), prefix: "", copyIn: stdinLines())
         case .file(let path):
-            let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
+            let fd: Int32 = path == "-" ? 0 : open(UserPath.expand(path), O_RDONLY | O_CLOEXEC)
             guard fd >= 0 else {
-                evaluator.report("psqlui: error: \(path): \(String(cString: strerror(errno)))", prefix: "")
+                evaluator.report("psqlui: error: \(FileError(path: path, errno: errno))", prefix: "")
                 return .unreadable
             }
             defer { if fd != 0 { close(fd) } }

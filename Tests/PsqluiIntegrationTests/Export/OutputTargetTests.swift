@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PsqluiCore
 
 /// The one output target as users reach it: `~` from `$HOME` for every file name,
 /// a failed `:export` spends the query buffer as psql's `\g FILE` does, and a `> FILE`
@@ -98,5 +99,25 @@ import Testing
         let rows = written.split(separator: "\n").count - 1
         #expect(rows > 0 && rows < 50000)
         #expect(out.err.contains("\(rows) rows appended to \(dir)/all.csv"), "\(rows) rows in the file; \(out.err)")
+    }
+
+    /// Ctrl-C once rows have reached the file: the export is cancelled, `FILE` is
+    /// never created and the error names `FILE.partial`.
+    @Test func ctrlCMidExportKeepsThePartialFile() throws {
+        let dir = try Self.tempDir("otc")
+        let query = "select g::text from generate_series(1, 60000) g union all select pg_sleep(20)::text"
+        try "\(query)\n:export csv > \(dir)/out.csv\n".write(toFile: dir + "/s.sql", atomically: true, encoding: .utf8)
+        let script = """
+            '\(TestServer.psqluiBinary)' -X -f '\(dir)/s.sql' >'\(dir)/o' 2>'\(dir)/e' & pid=$!
+            i=0; while [ $i -lt 200 ] && ! [ -s '\(dir)/out.csv.partial' ]; do i=$((i+1)); sleep 0.1; done
+            sleep 0.3; kill -INT $pid; wait $pid
+            """
+        _ = try ChildProcess.run(["/bin/sh", "-c", script], environment: TestServer.environment(database: "postgres"))
+        let err = Self.read(dir + "/e") ?? ""
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out.csv"))
+        #expect(Self.read(dir + "/out.csv.partial")?.hasPrefix("g\n1\n2\n") == true)
+        #expect(err.contains("canceling statement due to user request"), "\(err)")
+        #expect(err.contains("partial output"), "\(err)")
+        #expect(err.contains("\(dir)/out.csv.partial"), "\(err)")
     }
 }

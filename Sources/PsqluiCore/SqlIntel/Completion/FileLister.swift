@@ -4,7 +4,7 @@ import Foundation
 public enum FileLister {
     /// Entries of `directory` (relative to the current directory) with a directory flag; [] on any error.
     @Sendable public static func list(_ directory: String) -> [(name: String, isDirectory: Bool)] {
-        let path = directory.hasPrefix("~/") ? NSHomeDirectory() + String(directory.dropFirst()) : directory
+        let path = UserPath.expand(directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
         return names.sorted().map { name in
             var isDirectory: ObjCBool = false

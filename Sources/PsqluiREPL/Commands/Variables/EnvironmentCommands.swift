@@ -53,14 +53,9 @@ struct ChangeDirectoryCommand: REPLCommand {
     let grammar = ArgumentGrammar.psql
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
-        let directory: String
-        if let word = call.words.first {
-            directory = (word as NSString).expandingTildeInPath
-        } else if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty {
-            directory = home
-        } else if let entry = getpwuid(geteuid()), let dir = entry.pointee.pw_dir {
-            directory = String(cString: dir)
-        } else {
+        // No argument: the home directory (`$HOME`, else the passwd entry).
+        let directory = UserPath.expand(call.words.first ?? "~")
+        guard directory != "~" || call.words.first != nil else {
             env.evaluator.reportError("could not get home directory for user ID \(geteuid()): \(String(cString: strerror(errno)))")
             return .failed
         }
