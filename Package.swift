@@ -38,6 +38,11 @@ let package = Package(
             path: "plugins/builtin/ParquetPlugin"
         ),
         .target(
+            name: "TelemetryPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/TelemetryPlugin"
+        ),
+        .target(
             name: "ClipboardPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
             path: "plugins/builtin/ClipboardPlugin"
@@ -70,21 +75,21 @@ let package = Package(
                 "PsqluiCore",
                 // The built-in plugins are linked here and handed to the core: the core
                 // never depends on a plugin target.
-                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
+                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PsqluiCoreTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),

@@ -2,6 +2,7 @@ import ClipboardPlugin
 import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
+import TelemetryPlugin
 import PsqluiPluginAPI
 
 /// The plugins compiled into psqlui (plugins/builtin/…): they import only the plugin
@@ -9,5 +10,5 @@ import PsqluiPluginAPI
 /// hands them to the core (`LaunchOptions.builtinPlugins`); the core imports no plugin.
 enum BuiltinPlugins {
     /// A fresh descriptor of every built-in plugin.
-    static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor()] }
+    static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor(), TelemetryPluginDescriptor()] }
 }

@@ -2,6 +2,7 @@ import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
 import ClipboardPlugin
+import TelemetryPlugin
 import PsqluiCore
 import PsqluiPluginAPI
 import PsqluiTestKit
@@ -9,7 +10,7 @@ import Testing
 
 struct PluginContractTests {
     @Test func builtInPluginsPassTheContractChecks() async {
-        let builtins: [PluginDescriptor] = [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor()]
+        let builtins: [PluginDescriptor] = [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor(), TelemetryPluginDescriptor()]
         for d in builtins {
             let problems = await PluginContractChecks.check(d, coreVersion: PluginCompatibility.coreVersion)
             #expect(problems.isEmpty, "\(d.name): \(problems)")

@@ -310,6 +310,83 @@ import Testing
             create materialized view mv as select 1 as y;
             create table tt(a int);
             """),
+        // The \\d-family listings psql 15 has beyond \\dt \\dv \\dm \\di \\ds \\dn \\df \\dT \\du \\l \\dx.
+        Case(name: "object-listings", files: [("s.sql", """
+            set application_name = 'parity';
+            \\db
+            \\db pg_d*
+            \\dL
+            \\dLS
+            \\dL+
+            \\dy
+            \\dy+
+            \\dD
+            \\dD+
+            \\dD pos*
+            \\dc
+            \\dc+
+            \\dcS latin1*
+            \\do
+            \\do+
+            \\do ###
+            \\dO
+            \\dO+
+            \\dOS "C"
+            \\dA
+            \\dA+ b*
+            \\dF
+            \\dFd
+            \\dFd+
+            \\dFp
+            \\dFpS
+            \\dFt
+            \\dFt+
+            \\dFtS simple
+            \\des
+            \\des+
+            \\deu
+            \\deu+
+            \\dew
+            \\dew+
+            \\det
+            \\det+
+            \\dRp
+            \\dRs
+            \\dX
+            \\dconfig
+            \\dconfig work*
+            \\dconfig+ work_mem
+            \\lo_list
+            \\dE
+            \\dE+
+            \\dg
+            \\dg+ postgres
+            \\dgS pg_read*
+            \\db nosuch
+            \\dFx
+
+            """)], feeds: [.file], setup: """
+            create domain posint as int not null default 1 check (value > 0);
+            comment on domain posint is 'positive';
+            create domain txt2 as text collate "C";
+            create conversion myconv for 'LATIN1' to 'UTF8' from iso8859_1_to_utf8;
+            create function addi(int, int) returns int language sql as 'select $1 + $2';
+            create operator ### (leftarg = int, rightarg = int, function = addi);
+            comment on operator ### (int, int) is 'adds';
+            create collation mycoll (locale = 'C');
+            create text search configuration mycfg (copy = english);
+            create text search dictionary mydict (template = simple, stopwords = english);
+            create foreign data wrapper dummy;
+            create server srv1 foreign data wrapper dummy options (host 'localhost', dbname 'x');
+            create user mapping for postgres server srv1 options (user 'bob');
+            create foreign table ft1 (a int) server srv1 options (table_name 'remote');
+            create table st (a int, b int);
+            create statistics sx (dependencies) on a, b from st;
+            set client_min_messages = error;
+            create publication pub1 for table st;
+            select lo_create(4242);
+            comment on large object 4242 is 'a blob';
+            """),
     ]
 
     static let renderingScript = """
