@@ -136,9 +136,13 @@ public enum CatalogCommands {
         return words
     }
 
+    /// What `server` asks. psql knows both from its connection, so it is not one of the
+    /// queries `ECHO_HIDDEN` shows (the plugin API gives commands no connection facts).
+    public static let serverQuery = "SELECT pg_catalog.current_setting('server_version_num'), pg_catalog.current_database()"
+
     /// The server's `server_version_num` and the current database.
     static func server(_ service: QueryService) async throws -> (version: Int, database: String) {
-        let r = try await service.query("SELECT pg_catalog.current_setting('server_version_num'), pg_catalog.current_database()")
+        let r = try await service.query(serverQuery)
         let row = r.rows.first
         return (Int((row?[0]) ?? "") ?? 150000, (row?[1]) ?? "")
     }
