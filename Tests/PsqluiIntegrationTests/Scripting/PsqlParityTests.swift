@@ -387,6 +387,25 @@ import Testing
             select lo_create(4242);
             comment on large object 4242 is 'a blob';
             """),
+        // \lo_import, \lo_export, \lo_unlink (OIDs differ between the runs: `normal`).
+        Case(name: "large-objects", files: [("s.sql", """
+            \\lo_import blob.txt
+            \\lo_export :LASTOID back.txt
+            \\! cmp blob.txt back.txt && echo same
+            \\lo_import blob.txt 'it''s a blob'
+            select count(*) from pg_largeobject_metadata m where pg_catalog.obj_description(m.oid, 'pg_largeobject') = 'it''s a blob';
+            \\lo_unlink :LASTOID
+            \\lo_import nosuchfile
+            \\lo_import
+            \\lo_export 99999 out.bin
+            \\lo_export 1
+            \\lo_unlink 99999
+            \\lo_unlink
+            \\set QUIET on
+            \\lo_import blob.txt
+            \\lo_unlink :LASTOID
+
+            """), ("blob.txt", "hello\nworld\n")], feeds: [.file]),
     ]
 
     static let renderingScript = """
@@ -463,6 +482,7 @@ import Testing
     /// Backend PIDs differ between the two runs.
     static func normal(_ text: String) -> String {
         text.replacingOccurrences(of: #"process with PID \d+"#, with: "process with PID N", options: .regularExpression)
+            .replacingOccurrences(of: #"lo_(import|unlink) \d+"#, with: "lo_$1 N", options: .regularExpression)
     }
 
     static func asPsqlui(_ text: String) -> String {
