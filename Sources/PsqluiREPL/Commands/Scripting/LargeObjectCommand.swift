@@ -68,7 +68,7 @@ struct LargeObjectCommand: REPLCommand {
     static func perform(_ action: Action, _ words: [String], context: CommandContext, env: CommandEnvironment) async throws -> String {
         switch action {
         case .importFile:
-            let path = (words[0] as NSString).expandingTildeInPath
+            let path = UserPath.expand(words[0])
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Problem(message: "could not open file \"\(words[0])\": \(String(cString: strerror(errno == 0 ? ENOENT : errno)))")
             }
@@ -89,7 +89,7 @@ struct LargeObjectCommand: REPLCommand {
                 let v: UInt8 = c <= 0x39 ? c &- 0x30 : c &- 0x61 &+ 10
                 if let h = high { bytes.append(h << 4 | v); high = nil } else { high = v }
             }
-            let path = (words[1] as NSString).expandingTildeInPath
+            let path = UserPath.expand(words[1])
             guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
                 throw Problem(message: "could not open file \"\(words[1])\": \(String(cString: strerror(errno)))")
             }
