@@ -406,6 +406,18 @@ import Testing
             \\lo_unlink :LASTOID
 
             """), ("blob.txt", "hello\nworld\n")], feeds: [.file]),
+        // \dp and \z: table, column and policy privileges.
+        Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n")],
+             feeds: [.file], setup: """
+            create table pr (a int, b text);
+            grant select on pr to parity_alice;
+            grant update (b) on pr to parity_alice;
+            alter table pr enable row level security;
+            create policy pp on pr as restrictive for select to parity_alice using (a > 0);
+            create policy pq on pr with check (b <> '');
+            create sequence prs;
+            create view prv as select 1 as x;
+            """),
     ]
 
     static let renderingScript = """

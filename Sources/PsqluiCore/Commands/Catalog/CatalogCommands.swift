@@ -22,6 +22,8 @@ public enum CatalogCommands {
         var reportsEmptyAsRelations = false
         /// How many dotted parts a pattern may have (`db.schema.name` = 3).
         var maxParts = 3
+        /// More psql names for the same listing (`\\z` for `\\dp`).
+        var otherBackslash: [String] = []
         /// The title when no pattern is given, if it differs (`\dconfig`).
         var titleWithoutPattern: String? = nil
 
@@ -102,6 +104,10 @@ public enum CatalogCommands {
         Listing(name: "foreignrelations", backslash: "dE", summary: "list foreign tables as relations", title: "List of relations",
                 sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
                 reportsEmptyAsRelations: true),
+        Listing(name: "privileges", backslash: "dp", summary: "list table, view and sequence access privileges (\\z)",
+                title: "Access privileges",
+                sql: { p, _, system, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
+                otherBackslash: ["z"]),
         Listing(name: "groups", backslash: "dg", summary: "list roles", title: "List of roles",
                 sql: { p, _, s, v in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
     ]
@@ -154,12 +160,13 @@ public enum CatalogCommands {
     static func listing(_ l: Listing) -> CommandSpec {
         let usage = ":\(l.name)[+] [PATTERN]"
         return CommandSpec(
-            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst()),
+            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst())
+                + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) },
             summary: l.summary + " (\\\(l.backslash))", usage: usage,
             examples: [":\(l.name)", ":\(l.name)+", ":\(l.name) public.*", "\\\(l.backslash) ord*"],
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
-                let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash])
+                let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
                 let pattern = patterns(invocation.arguments).first
                 let (version, database) = try await server(context.session)
                 let sql: String
