@@ -48,7 +48,18 @@ public enum App {
         let interactive = options.actions.isEmpty && isatty(0) == 1
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
-            session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }
+            session.passwordPrompt = { user in
+                let name = user ?? options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()
+                switch PasswordPrompt.ask("Password for user \(name): ") {
+                case .text(let password): return password.isEmpty ? nil : password
+                case .ended: return nil
+                case .cancelled:
+                    // Ctrl-C at the password prompt ends psqlui as it ends psql.
+                    signal(SIGINT, SIG_DFL)
+                    raise(SIGINT)
+                    return nil
+                }
+            }
         }
         do {
             try session.connect()
