@@ -407,7 +407,7 @@ import Testing
 
             """), ("blob.txt", "hello\nworld\n")], feeds: [.file]),
         // \dp and \z: table, column and policy privileges.
-        Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n")],
+        Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n")],
              feeds: [.file], setup: """
             create table pr (a int, b text);
             grant select on pr to parity_alice;
@@ -417,6 +417,8 @@ import Testing
             create policy pq on pr with check (b <> '');
             create sequence prs;
             create view prv as select 1 as x;
+            alter default privileges in schema public grant select on tables to parity_alice;
+            create aggregate mysum(int) (sfunc = int4pl, stype = int);
             """),
     ]
 

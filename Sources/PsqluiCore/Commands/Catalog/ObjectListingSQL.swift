@@ -231,3 +231,23 @@ extension ObjectListingSQL {
         // psql hides pg_* schemas whenever the pattern names no schema, `S` or not.
         visibility: "n.nspname !~ '^pg_' AND pg_catalog.pg_table_is_visible(c.oid)", orderBy: "1, 2")
 }
+
+extension ObjectListingSQL {
+    /// `\ddp`: "Default access privileges" (the pattern matches schema or owner in psql;
+    /// here the schema).
+    static let defaultPrivileges = ObjectListingSQL(
+        columns: ["pg_catalog.pg_get_userbyid(d.defaclrole) AS \"Owner\"", "n.nspname AS \"Schema\"",
+                  "CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function' WHEN 'T' THEN 'type' WHEN 'n' THEN 'schema' END AS \"Type\"",
+                  privileges("d.defaclacl")],
+        from: "pg_catalog.pg_default_acl d\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace",
+        name: "n.nspname", maxParts: 1, orderBy: "1, 2, 3")
+
+    /// `\da`: "List of aggregate functions".
+    static let aggregates = ObjectListingSQL(
+        columns: ["n.nspname AS \"Schema\"", "p.proname AS \"Name\"", "pg_catalog.format_type(p.prorettype, NULL) AS \"Result data type\"",
+                  "CASE WHEN p.pronargs = 0 THEN CAST('*' AS pg_catalog.text) ELSE pg_catalog.pg_get_function_arguments(p.oid) END AS \"Argument data types\"",
+                  description("p.oid", "pg_proc")],
+        from: "pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace",
+        filters: ["p.prokind = 'a'"], hideSystem: systemSchemas, schema: "n.nspname", name: "p.proname",
+        visibility: "pg_catalog.pg_function_is_visible(p.oid)", orderBy: "1, 2, 4")
+}
