@@ -20,7 +20,7 @@ function __psqlui_parse_tokens -S
     set -l unparsed_tokens (__psqlui_tokens -pc)
     switch $unparsed_tokens[1]
     case 'psqlui'
-        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
+        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
         switch $unparsed_tokens[1]
         case 'help'
             __psqlui_parse_subcommand -r 1 
@@ -83,8 +83,6 @@ complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options 
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" d dbname' -s 'd' -l 'dbname' -d 'Database name, conninfo string or URI.' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" W password' -s 'W' -l 'password' -d 'Ask for a password before connecting.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" no-password w' -s 'w' -l 'no-password' -d 'Never ask for a password.'
-complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" D profile' -s 'D' -l 'profile' -d 'Connect with the [connections.NAME] profile of config.toml.' -rfka ''
-complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" read-only' -l 'read-only' -d 'Make the session read-only (default_transaction_read_only); the prompt says so.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" temp' -l 'temp' -d 'Start a throwaway local PostgreSQL with a demo schema, connect to it, remove it on exit.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui"' -s 'c' -l 'command' -d 'Run one command string (repeatable; runs in order with -f).' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui"' -s 'f' -l 'file' -d 'Run commands from a file (- for stdin; repeatable).' -rfka ''
@@ -95,6 +93,12 @@ complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options 
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" n no-readline' -s 'n' -l 'no-readline' -d 'Do not use the line editor.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" e echo-queries' -s 'e' -l 'echo-queries' -d 'Echo each statement sent to the server.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" a echo-all' -s 'a' -l 'echo-all' -d 'Echo all input from a script.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" E echo-hidden' -s 'E' -l 'echo-hidden' -d 'Show the queries that backslash commands run (ECHO_HIDDEN).'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" b echo-errors' -s 'b' -l 'echo-errors' -d 'Echo statements that failed (ECHO=errors).'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" l list' -s 'l' -l 'list' -d 'List the databases, then exit.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" field-separator-zero z' -s 'z' -l 'field-separator-zero' -d 'Field separator for unaligned output: a zero byte.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" 0 record-separator-zero' -s '0' -l 'record-separator-zero' -d 'Record separator for unaligned output: a zero byte.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" T table-attr' -s 'T' -l 'table-attr' -d 'HTML table attributes (as \\pset tableattr).' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" A no-align' -s 'A' -l 'no-align' -d 'Unaligned output.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" t tuples-only' -s 't' -l 'tuples-only' -d 'Print rows only.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" F field-separator' -s 'F' -l 'field-separator' -d 'Field separator for unaligned output.' -rfka ''

@@ -79,6 +79,24 @@ struct PsqluiCommand: ParsableCommand {
 
     // MARK: Output
 
+    @Flag(name: [.customShort("E"), .customLong("echo-hidden")], help: "Show the queries that backslash commands run (ECHO_HIDDEN).")
+    var echoHidden = false
+
+    @Flag(name: [.customShort("b"), .customLong("echo-errors")], help: "Echo statements that failed (ECHO=errors).")
+    var echoErrors = false
+
+    @Flag(name: [.customShort("l"), .customLong("list")], help: "List the databases, then exit.")
+    var listDatabases = false
+
+    @Flag(name: [.customShort("z"), .customLong("field-separator-zero")], help: "Field separator for unaligned output: a zero byte.")
+    var fieldSeparatorZero = false
+
+    @Flag(name: [.customShort("0"), .customLong("record-separator-zero")], help: "Record separator for unaligned output: a zero byte.")
+    var recordSeparatorZero = false
+
+    @Option(name: [.customShort("T", allowingJoined: true), .customLong("table-attr")], help: "HTML table attributes (as \\pset tableattr).")
+    var tableAttributes: String?
+
     @Flag(name: [.customShort("A"), .customLong("no-align")], help: "Unaligned output.")
     var noAlign = false
 
@@ -168,6 +186,11 @@ struct PsqluiCommand: ParsableCommand {
             }
             options.variables.append(pair)
         }
+        // psql's -E and -b are the variables they set.
+        if echoHidden { options.variables.append(("ECHO_HIDDEN", "on")) }
+        if echoErrors { options.variables.append(("ECHO", "errors")) }
+        // psql -l lists the databases and exits; -c and -f are not run.
+        if listDatabases { options.actions = [.command("\\l")] }
         options.singleTransaction = singleTransaction
         options.quiet = quiet
         options.skipConfig = noConfig
@@ -181,6 +204,9 @@ struct PsqluiCommand: ParsableCommand {
         if let fieldSeparator { print.fieldSeparator = Array(fieldSeparator.utf8) }
         if let recordSeparator { print.recordSeparator = Array(recordSeparator.utf8) }
         if html { print.format = .html }
+        if fieldSeparatorZero { try PsetOption.apply(name: "fieldsep_zero", value: nil, to: &print) }
+        if recordSeparatorZero { try PsetOption.apply(name: "recordsep_zero", value: nil, to: &print) }
+        if let tableAttributes { try PsetOption.apply(name: "tableattr", value: tableAttributes, to: &print) }
         if csv { options.resultFormat = "csv" }
         if let format { options.resultFormat = format }
         for pset in psets {

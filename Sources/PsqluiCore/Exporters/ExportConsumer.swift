@@ -84,16 +84,16 @@ public final class ExportConsumer: QueryResultConsumer {
     }
 
     /// Runs `body`, passing a closed pipe through unchanged (the session treats it
-    /// as the reader going away) and naming the format and destination in any other
-    /// error.
+    /// as the reader going away), a write failure as the destination's `FileError`,
+    /// and naming the format in any other error.
     func wrap<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch OutputWriteError.brokenPipe {
             throw OutputWriteError.brokenPipe
         } catch let error as OutputWriteError {
-            throw ExportFailure(message: "\(destinationName): \(error)")
-        } catch let error as ExportFailure {
+            throw FileError(path: destinationName, error)
+        } catch where error is ExportFailure || error is FileError {
             throw error
         } catch {
             throw ExportFailure(message: "\(spec.name) export failed: \(error)")

@@ -73,6 +73,27 @@ public enum CellFormatter {
         return s.withUTF8 { lines(of: $0) }
     }
 
+    /// Text from the server made safe for the terminal, escaped as aligned output
+    /// escapes a cell (`\x1B`, `\r`, `\u0085`): the one sanitizer for completion
+    /// lists, panes, messages and the prompt. Newlines stay when `keepNewlines`, else
+    /// they and tabs become spaces (one-line places).
+    public static func terminalSafe(_ text: String, keepNewlines: Bool = false) -> String {
+        var s = text
+        return s.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            forEachPiece(bytes) { piece in
+                switch piece {
+                case .newline: out.append(keepNewlines ? 0x0a : 0x20)
+                case .tab: out.append(keepNewlines ? 0x09 : 0x20)
+                case .text(let range, _): out.append(contentsOf: bytes[range])
+                case .escaped(let e): out.append(contentsOf: e.utf8)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     enum Piece {
         case newline
         case tab

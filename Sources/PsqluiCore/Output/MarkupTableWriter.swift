@@ -250,6 +250,11 @@ final class MarkupTableWriter: TableWriter {
     /// psql's `html_escaped_print`: `& < > "` as entities, newlines as `<br />`,
     /// leading spaces as `&nbsp;`.
     private func html(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        try Self.appendHTML(bytes, to: out)
+    }
+
+    /// `html(_:)` into any buffer (the printer's command tags in html).
+    static func appendHTML(_ bytes: UnsafeBufferPointer<UInt8>, to out: OutputBuffer) throws {
         var leading = true
         for b in bytes {
             switch b {

@@ -77,16 +77,25 @@ public final class ResultPrinter: QueryResultConsumer {
         try printPiece(final: true, totalRows: rowCount)
         spool = nil
         measure = nil
-        if settings.showCommandTags, CommandTagRule.isShownAfterRows(commandTag) {
-            try out.append(commandTag)
-            try out.append(UInt8(ascii: "\n"))
-        }
+        if settings.showCommandTags, CommandTagRule.isShownAfterRows(commandTag) { try printTag(commandTag) }
     }
 
     public func commandCompleted(tag: String) throws {
         guard settings.showCommandTags else { return }
-        try out.append(tag)
-        try out.append(UInt8(ascii: "\n"))
+        try printTag(tag)
+    }
+
+    /// A command tag on its line; in html a paragraph, escaped (psql's PrintQueryStatus).
+    private func printTag(_ tag: String) throws {
+        if settings.format == .html {
+            try out.append("<p>")
+            var tag = tag
+            try tag.withUTF8 { try MarkupTableWriter.appendHTML($0, to: out) }
+            try out.append("</p>\n")
+        } else {
+            try out.append(tag)
+            try out.append(UInt8(ascii: "\n"))
+        }
     }
 
     private func printPiece(final: Bool, totalRows: Int? = nil) throws {

@@ -141,7 +141,7 @@ public final class OpenedOutput {
 
     /// Flushes, closes (a pipe's command sees end of input, and is waited for) and, for
     /// a staged file, renames `FILE.partial` to `FILE` when `succeeded`, else keeps it
-    /// (`partialPath`). Throws a write or rename failure as a `FileError`; a closed
+    /// (`partialPath`) unless it is empty. Throws a write or rename failure as a `FileError`; a closed
     /// query output as `OutputWriteError.brokenPipe` (a pipe's reader that stopped
     /// early is a normal end).
     public func finish(succeeded: Bool = true) throws {
@@ -159,6 +159,8 @@ public final class OpenedOutput {
         if let (written, final) = staging {
             if succeeded && failure == nil {
                 if rename(written, final) != 0 { failure = FileError(path: final, errno: errno) }
+            } else if writer.bytesWritten == 0 {
+                unlink(written)  // nothing came (the query failed at once): no file at all
             } else {
                 partialPath = written
             }

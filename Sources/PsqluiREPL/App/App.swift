@@ -97,6 +97,8 @@ public enum App {
         }
         defer {
             try? evaluator.queryOutput.flush()
+            // A `\o |CMD` still open: its command sees end of input and is waited for, as psql does.
+            try? OutputCommand.current?.finish()
             try? stdout.flush()
         }
 

@@ -20,7 +20,7 @@ enum HostCommands {
         GoCommand(), OutputCommand(), ExportCommand(), FormatCommand(),
         // Display
         TimingCommand(), NullCommand(), PagerCommand(), PsetCommand(), HistoryCommand(),
-    ] + PrintOptionCommand.all + EchoCommand.all
+    ] + PrintOptionCommand.all + EchoCommand.all + LargeObjectCommand.all
 
     /// A table with every host command, the core's spec commands (catalog, `:help`,
     /// `:plugins`) and the built-in export formats; plugins are registered into

@@ -8,14 +8,17 @@ enum CompletionListFormatter {
     /// `limit` entries and a "… N more" line; `total` is how many there are in all.
     static func render(_ candidates: [CompletionCandidate], limit: Int, width: Int, total: Int? = nil) -> String {
         let shown = candidates.prefix(limit)
-        let nameWidth = min(40, shown.map { DisplayWidth.of($0.text) }.max() ?? 0)
+        // Names and details come from the server: escaped, never sent raw (a table
+        // named `evil\x1b[2J` must not clear the screen).
+        let texts = shown.map { CellFormatter.terminalSafe($0.text) }
+        let nameWidth = min(40, texts.map { DisplayWidth.of($0) }.max() ?? 0)
         var out = "\n"
-        for c in shown {
-            var line = c.text
-            let pad = nameWidth - DisplayWidth.of(c.text)
+        for (c, text) in zip(shown, texts) {
+            var line = text
+            let pad = nameWidth - DisplayWidth.of(text)
             if pad > 0 { line += String(repeating: " ", count: pad) }
             line += "  " + c.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            if let detail = c.detail, !detail.isEmpty { line += "  " + detail.replacingNewlines() }
+            if let detail = c.detail, !detail.isEmpty { line += "  " + CellFormatter.terminalSafe(detail) }
             out += clip(line, to: max(10, width - 1)) + "\n"
         }
         let rest = (total ?? candidates.count) - shown.count
@@ -35,8 +38,4 @@ enum CompletionListFormatter {
         }
         return out + "…"
     }
-}
-
-private extension String {
-    func replacingNewlines() -> String { String(map { $0 == "\n" || $0 == "\t" ? " " : $0 }) }
 }

@@ -261,6 +261,7 @@ public final class Evaluator {
             else { settings.terminalWidth = TerminalSize.of(1)?.columns ?? 0 }
         }
         if quiet { settings.showCommandTags = false }
+        if printsExpandedCSV { settings.format = .csv }
         settings.color = printSettings.colorAllowed && TerminalColor.enabled(isTerminal: toTerminal, environment: ProcessInfo.processInfo.environment)
         return settings
     }

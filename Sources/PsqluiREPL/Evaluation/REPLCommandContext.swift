@@ -20,7 +20,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
         // psql's ECHO_HIDDEN: the queries behind \d and friends, shown before they run.
         service.beforeQuery = { [evaluator] sql in
             let mode = evaluator.variables["ECHO_HIDDEN"]?.lowercased() ?? "off"
-            guard mode == "noexec" || VariableStore.parseBool(mode) == true else { return true }
+            guard mode == "noexec" || VariableStore.parseBool(mode) == true, sql != CatalogCommands.serverQuery else { return true }
             try? evaluator.stdout.write("********* QUERY **********\n\(sql)\n**************************\n\n")
             try? evaluator.stdout.flush()
             return mode != "noexec"

@@ -55,10 +55,17 @@ extension Evaluator {
         return ResultFormat(spec: spec, options: options)
     }
 
+    /// psql's csv with `\\x on` is expanded csv (a `column,value` line per field): the
+    /// screen printer's csv writer draws it; the exporter stays the streaming csv path.
+    var printsExpandedCSV: Bool {
+        guard let format = resultFormat, format.spec.name == "csv", format.options.values.isEmpty else { return false }
+        return printSettings.expanded == .on
+    }
+
     /// The consumer for a result when `resultFormat` is set: the exporter writing to
     /// the query output, with progress when that is not the terminal.
     func formattedResultConsumer() -> ExportConsumer? {
-        guard let format = resultFormat else { return nil }
+        guard let format = resultFormat, !printsExpandedCSV else { return nil }
         var options = format.options
         // psql -t: no header line in csv, no footer in html.
         if printSettings.tuplesOnly {

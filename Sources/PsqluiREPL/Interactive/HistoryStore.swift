@@ -14,7 +14,7 @@ final class HistoryStore {
     init(path: String? = nil, limit: Int32 = 2000) {
         let env = ProcessInfo.processInfo.environment
         let state = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (env["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+            ?? UserPath.expand("~/.local/state", environment: env)
         self.path = path ?? state + "/psqlui/history"
         self.limit = limit
     }

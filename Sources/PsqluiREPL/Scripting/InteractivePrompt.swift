@@ -7,9 +7,11 @@ enum InteractivePrompt {
     static func render(evaluator: Evaluator, processor: InputProcessor) -> String {
         let session = evaluator.session
         var state = PromptFormatter.State()
-        state.database = session.databaseName
-        state.user = session.userName
-        state.host = session.host
+        // Names from the server, escaped as aligned output does (a database named
+        // with an escape sequence cannot drive the terminal through `%/`).
+        state.database = CellFormatter.terminalSafe(session.databaseName)
+        state.user = CellFormatter.terminalSafe(session.userName)
+        state.host = CellFormatter.terminalSafe(session.host)
         state.port = session.port
         state.superuser = session.isSuperuser
         state.connected = !evaluator.connectionLost

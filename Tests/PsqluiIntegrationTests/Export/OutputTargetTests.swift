@@ -76,6 +76,8 @@ import PsqluiCore
             :export csv > \(dir)/out.csv
             select g from generate_series(1, 3) g
             :export csv > \(dir)/ok.csv
+            select nosuchcolumn
+            :export csv > \(dir)/never.csv
 
             """
         let out = try TestServer.psqlui(["-X"], database: "postgres", stdin: Data(script.utf8))
@@ -87,6 +89,10 @@ import PsqluiCore
         #expect(out.err.contains("\(dir)/out.csv.partial"), "\(out.err)")
         #expect(Self.read(dir + "/ok.csv") == "g\n1\n2\n3\n")
         #expect(!FileManager.default.fileExists(atPath: dir + "/ok.csv.partial"))
+        // A query that fails before any byte leaves neither file.
+        #expect(out.err.contains("column \"nosuchcolumn\" does not exist"), "\(out.err)")
+        #expect(!FileManager.default.fileExists(atPath: dir + "/never.csv"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/never.csv.partial"))
     }
 
     @Test func failedAppendSaysHowManyRowsWentIn() throws {

@@ -310,6 +310,116 @@ import Testing
             create materialized view mv as select 1 as y;
             create table tt(a int);
             """),
+        // The \\d-family listings psql 15 has beyond \\dt \\dv \\dm \\di \\ds \\dn \\df \\dT \\du \\l \\dx.
+        Case(name: "object-listings", files: [("s.sql", """
+            set application_name = 'parity';
+            \\db
+            \\db pg_d*
+            \\dL
+            \\dLS
+            \\dL+
+            \\dy
+            \\dy+
+            \\dD
+            \\dD+
+            \\dD pos*
+            \\dc
+            \\dc+
+            \\dcS latin1*
+            \\do
+            \\do+
+            \\do ###
+            \\dO
+            \\dO+
+            \\dOS "C"
+            \\dA
+            \\dA+ b*
+            \\dF
+            \\dFd
+            \\dFd+
+            \\dFp
+            \\dFpS
+            \\dFt
+            \\dFt+
+            \\dFtS simple
+            \\des
+            \\des+
+            \\deu
+            \\deu+
+            \\dew
+            \\dew+
+            \\det
+            \\det+
+            \\dRp
+            \\dRs
+            \\dX
+            \\dconfig
+            \\dconfig work*
+            \\dconfig+ work_mem
+            \\lo_list
+            \\dE
+            \\dE+
+            \\dg
+            \\dg+ postgres
+            \\dgS pg_read*
+            \\db nosuch
+            \\dFx
+
+            """)], feeds: [.file], setup: """
+            create domain posint as int not null default 1 check (value > 0);
+            comment on domain posint is 'positive';
+            create domain txt2 as text collate "C";
+            create conversion myconv for 'LATIN1' to 'UTF8' from iso8859_1_to_utf8;
+            create function addi(int, int) returns int language sql as 'select $1 + $2';
+            create operator ### (leftarg = int, rightarg = int, function = addi);
+            comment on operator ### (int, int) is 'adds';
+            create collation mycoll (locale = 'C');
+            create text search configuration mycfg (copy = english);
+            create text search dictionary mydict (template = simple, stopwords = english);
+            create foreign data wrapper dummy;
+            create server srv1 foreign data wrapper dummy options (host 'localhost', dbname 'x');
+            create user mapping for postgres server srv1 options (user 'bob');
+            create foreign table ft1 (a int) server srv1 options (table_name 'remote');
+            create table st (a int, b int);
+            create statistics sx (dependencies) on a, b from st;
+            set client_min_messages = error;
+            create publication pub1 for table st;
+            select lo_create(4242);
+            comment on large object 4242 is 'a blob';
+            """),
+        // \lo_import, \lo_export, \lo_unlink (OIDs differ between the runs: `normal`).
+        Case(name: "large-objects", files: [("s.sql", """
+            \\lo_import blob.txt
+            \\lo_export :LASTOID back.txt
+            \\! cmp blob.txt back.txt && echo same
+            \\lo_import blob.txt 'it''s a blob'
+            select count(*) from pg_largeobject_metadata m where pg_catalog.obj_description(m.oid, 'pg_largeobject') = 'it''s a blob';
+            \\lo_unlink :LASTOID
+            \\lo_import nosuchfile
+            \\lo_import
+            \\lo_export 99999 out.bin
+            \\lo_export 1
+            \\lo_unlink 99999
+            \\lo_unlink
+            \\set QUIET on
+            \\lo_import blob.txt
+            \\lo_unlink :LASTOID
+
+            """), ("blob.txt", "hello\nworld\n")], feeds: [.file]),
+        // \dp and \z: table, column and policy privileges.
+        Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n")],
+             feeds: [.file], setup: """
+            create table pr (a int, b text);
+            grant select on pr to parity_alice;
+            grant update (b) on pr to parity_alice;
+            alter table pr enable row level security;
+            create policy pp on pr as restrictive for select to parity_alice using (a > 0);
+            create policy pq on pr with check (b <> '');
+            create sequence prs;
+            create view prv as select 1 as x;
+            alter default privileges in schema public grant select on tables to parity_alice;
+            create aggregate mysum(int) (sfunc = int4pl, stype = int);
+            """),
     ]
 
     static let renderingScript = """
@@ -386,6 +496,7 @@ import Testing
     /// Backend PIDs differ between the two runs.
     static func normal(_ text: String) -> String {
         text.replacingOccurrences(of: #"process with PID \d+"#, with: "process with PID N", options: .regularExpression)
+            .replacingOccurrences(of: #"lo_(import|unlink) \d+"#, with: "lo_$1 N", options: .regularExpression)
     }
 
     static func asPsqlui(_ text: String) -> String {

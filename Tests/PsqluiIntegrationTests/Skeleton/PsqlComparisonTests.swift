@@ -48,7 +48,17 @@ import Testing
     static let flagSets: [[String]] = [
         ["-A"], ["-t"], ["-At"], ["-x"], ["-F", ";", "-A"], ["-A", "-R", "#"], ["-P", "null=<null>"],
         ["-q"], ["-P", "footer=off"], ["-x", "-t"],
+        // psql's option spellings of print settings and echo variables (issue 11).
+        ["-z", "-A"], ["-0", "-A"], ["-z", "-0", "-At"], ["--field-separator-zero", "--record-separator-zero", "-A"],
+        ["--csv", "-x"], ["--csv", "-x", "-t"], ["-H"], ["-T", "border=1", "-H"], ["--table-attr=class=x", "-H"], ["-b"], ["--echo-errors", "-q"], ["-E"],
     ]
+
+    /// `-l` lists the databases and exits without running `-c`; `-E` shows a
+    /// backslash command's queries; `-b` echoes a failed statement.
+    @Test(arguments: [["-l"], ["--list", "-c", "select 5"], ["-E", "-c", "\\dn"], ["-b", "-c", "selec 1"], ["-b", "-c", "select 1"]])
+    func optionsMatchPsql(_ args: [String]) throws {
+        try compare(["-X"] + args, database: Self.database)
+    }
 
     static let flagQueries = [
         "select 1 as a, 'x' as b union all select 2, null",

@@ -37,7 +37,7 @@ import Testing
     }
 
     static func clusterDirectory(in screen: String) -> String? {
-        guard let r = screen.range(of: #"/tmp/psqlui-temp-[A-Za-z0-9]+"#, options: .regularExpression) else { return nil }
+        guard let r = screen.range(of: #"/(tmp/psqlui-[0-9]+|run/user/[0-9]+)/psqlui-temp-[A-Za-z0-9]+"#, options: .regularExpression) else { return nil }
         return String(screen[r])
     }
 

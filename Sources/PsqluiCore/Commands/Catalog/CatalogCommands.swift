@@ -22,6 +22,12 @@ public enum CatalogCommands {
         var reportsEmptyAsRelations = false
         /// How many dotted parts a pattern may have (`db.schema.name` = 3).
         var maxParts = 3
+        /// More psql names for the same listing (`\\z` for `\\dp`).
+        var otherBackslash: [String] = []
+        /// The title when no pattern is given, if it differs (`\dconfig`).
+        var titleWithoutPattern: String? = nil
+
+        func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
     }
 
     static let listings: [Listing] = [
@@ -52,6 +58,63 @@ public enum CatalogCommands {
                 sql: { p, verbose, _, v in try CatalogListingSQL.databases(pattern: p, verbose: verbose, serverVersion: v) }, maxParts: 1),
         Listing(name: "extensions", backslash: "dx", summary: "list installed extensions", title: "List of installed extensions",
                 sql: { p, _, _, v in try CatalogListingSQL.extensions(pattern: p, serverVersion: v) }, maxParts: 1),
+        Listing(name: "tablespaces", backslash: "db", summary: "list tablespaces", title: "List of tablespaces",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.tablespaces.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "languages", backslash: "dL", summary: "list procedural languages", title: "List of languages",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.languages.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "eventtriggers", backslash: "dy", summary: "list event triggers", title: "List of event triggers",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.eventTriggers.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "domains", backslash: "dD", summary: "list domains", title: "List of domains",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.domains.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "conversions", backslash: "dc", summary: "list conversions", title: "List of conversions",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.conversions.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "operators", backslash: "do", summary: "list operators", title: "List of operators",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.operators.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "collations", backslash: "dO", summary: "list collations", title: "List of collations",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.collations.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "accessmethods", backslash: "dA", summary: "list access methods", title: "List of access methods",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.accessMethods.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "tsconfigs", backslash: "dF", summary: "list text search configurations", title: "List of text search configurations",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.tsConfigurations.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "tsdictionaries", backslash: "dFd", summary: "list text search dictionaries", title: "List of text search dictionaries",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.tsDictionaries.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "tsparsers", backslash: "dFp", summary: "list text search parsers", title: "List of text search parsers",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.tsParsers.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "tstemplates", backslash: "dFt", summary: "list text search templates", title: "List of text search templates",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.tsTemplates.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "servers", backslash: "des", summary: "list foreign servers", title: "List of foreign servers",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.foreignServers.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "usermappings", backslash: "deu", summary: "list user mappings", title: "List of user mappings",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.userMappings.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "fdws", backslash: "dew", summary: "list foreign-data wrappers", title: "List of foreign-data wrappers",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.foreignDataWrappers.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "foreigntables", backslash: "det", summary: "list foreign tables", title: "List of foreign tables",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.foreignTables.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "publications", backslash: "dRp", summary: "list replication publications", title: "List of publications",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.publications.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "subscriptions", backslash: "dRs", summary: "list replication subscriptions", title: "List of subscriptions",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.subscriptions.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "statistics", backslash: "dX", summary: "list extended statistics", title: "List of extended statistics",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.extendedStatistics.sql(pattern: p, verbose: verbose, system: system) }),
+        Listing(name: "settings", backslash: "dconfig", summary: "list configuration parameters", title: "List of configuration parameters",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.settings.sql(pattern: p, verbose: verbose, system: system) },
+                maxParts: 1, titleWithoutPattern: "List of non-default configuration parameters"),
+        Listing(name: "largeobjects", backslash: "lo_list", summary: "list large objects", title: "Large objects",
+                sql: { p, verbose, system, _ in try ObjectListingSQL.largeObjects.sql(pattern: p, verbose: verbose, system: system) },
+                otherBackslash: ["dl"]),
+        Listing(name: "foreignrelations", backslash: "dE", summary: "list foreign tables as relations", title: "List of relations",
+                sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                reportsEmptyAsRelations: true),
+        Listing(name: "privileges", backslash: "dp", summary: "list table, view and sequence access privileges (\\z)",
+                title: "Access privileges",
+                sql: { p, _, system, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
+                otherBackslash: ["z"]),
+        Listing(name: "defaultprivileges", backslash: "ddp", summary: "list default privileges", title: "Default access privileges",
+                sql: { p, _, system, _ in try ObjectListingSQL.defaultPrivileges.sql(pattern: p, verbose: false, system: system) }),
+        Listing(name: "aggregates", backslash: "da", summary: "list aggregate functions", title: "List of aggregate functions",
+                sql: { p, _, system, _ in try ObjectListingSQL.aggregates.sql(pattern: p, verbose: false, system: system) }),
+        Listing(name: "groups", backslash: "dg", summary: "list roles", title: "List of roles",
+                sql: { p, _, s, v in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
     ]
 
     /// The names a command answers to: `name`, `name+`, and `\base` with `+`/`S`.
@@ -84,9 +147,13 @@ public enum CatalogCommands {
         return words
     }
 
+    /// What `server` asks. psql knows both from its connection, so it is not one of the
+    /// queries `ECHO_HIDDEN` shows (the plugin API gives commands no connection facts).
+    public static let serverQuery = "SELECT pg_catalog.current_setting('server_version_num'), pg_catalog.current_database()"
+
     /// The server's `server_version_num` and the current database.
     static func server(_ service: QueryService) async throws -> (version: Int, database: String) {
-        let r = try await service.query("SELECT pg_catalog.current_setting('server_version_num'), pg_catalog.current_database()")
+        let r = try await service.query(serverQuery)
         let row = r.rows.first
         return (Int((row?[0]) ?? "") ?? 150000, (row?[1]) ?? "")
     }
@@ -98,12 +165,13 @@ public enum CatalogCommands {
     static func listing(_ l: Listing) -> CommandSpec {
         let usage = ":\(l.name)[+] [PATTERN]"
         return CommandSpec(
-            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst()),
+            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst())
+                + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) },
             summary: l.summary + " (\\\(l.backslash))", usage: usage,
             examples: [":\(l.name)", ":\(l.name)+", ":\(l.name) public.*", "\\\(l.backslash) ord*"],
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
-                let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash])
+                let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
                 let pattern = patterns(invocation.arguments).first
                 let (version, database) = try await server(context.session)
                 let sql: String
@@ -124,12 +192,12 @@ public enum CatalogCommands {
                     return
                 }
                 let table: CatalogTable
-                if l.name == "roles" {
+                if l.name == "roles" || l.name == "groups" {
                     table = rolesTable(result, serverVersion: version, verbose: verbose)
                 } else {
-                    table = CatalogTable(title: l.title, result: result)
+                    table = CatalogTable(title: l.title(pattern: pattern), result: result)
                 }
-                try await context.show(TextPane(title: l.title, lines: table.render(settings: settings(context))))
+                try await context.show(TextPane(title: l.title(pattern: pattern), lines: table.render(settings: settings(context))))
             })
     }
 

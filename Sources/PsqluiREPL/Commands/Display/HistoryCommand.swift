@@ -12,7 +12,7 @@ struct HistoryCommand: REPLCommand {
         // psql's \s takes a file name to save to; only the colon form takes a count.
         let count = call.form == .colon ? call.words.first : nil
         let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? UserPath.expand("~/.local/state", environment: environment)
         let text = (try? String(contentsOfFile: state + "/psqlui/history", encoding: .utf8)) ?? ""
         let limit = count.flatMap { Int($0) }
         if count != nil && limit == nil {
