@@ -44,6 +44,16 @@ public enum App {
             }
         }
         defer { cluster?.stop() }
+        var profile: ConnectionProfile?
+        if let name = options.profile {
+            guard let p = config.connections[name] else {
+                let known = config.connections.keys.sorted()
+                return fail("no connection profile \"\(name)\" in the config" + (known.isEmpty ? " (add a [connections.\(name)] table to \(config.userFilePath ?? "config.toml"))" : " (profiles: \(known.joined(separator: ", ")))"), ExitCode.connectionFailed)
+            }
+            profile = p
+            options.connection = ConnectionProfile.merged(p.settings(), under: options.connection)
+        }
+        if options.readOnly { options.connection = ConnectionProfile.readOnly(options.connection) }
 
         let interactive = options.actions.isEmpty && isatty(0) == 1
         let session = PGSession(settings: options.connection)
@@ -66,6 +76,7 @@ public enum App {
         } catch {
             return fail("\(error)", ExitCode.connectionFailed)
         }
+        if let profile { for line in profile.runInit(on: session) { try? stderr.write(line + "\n") } }
 
         let variables = VariableStore()
         let printSettings = options.printSettings
@@ -83,6 +94,8 @@ public enum App {
         if options.echoAll { variables["ECHO"] = "all" }
         for (name, value) in options.variables { variables[name] = BuiltinVariables.substitute(name, value) ?? value }
         ConfigApplication.apply(config, to: evaluator)
+        evaluator.connectionProfiles = config.connections
+        ConnectCommand.profileNames = config.connections.keys.sorted()
         commands.plugins.observe(session)
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
