@@ -21,6 +21,7 @@ import Testing
 
         // The victim: a process of the other user's (it stands for their server).
         let pidFile = "/tmp/victim-\(UUID().uuidString)"
+        defer { for f in [pidFile, pidFile + ".tmp"] { try? FileManager.default.removeItem(atPath: f) } }
         _ = try ChildProcess.spawn(["/usr/sbin/runuser", "-u", planter, "--", "/bin/sh", "-c", "echo $$ > \(pidFile).tmp; exec sleep 120"])
         try sh("for i in $(seq 50); do [ -s \(pidFile).tmp ] && break; sleep 0.1; done; cp \(pidFile).tmp \(pidFile)")
         let victim = try #require(Int32(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
