@@ -47,6 +47,8 @@ _psqlui() {
         '(-d --dbname)'{-d,--dbname}'[Database name, conninfo string or URI.]:dbname:'
         '(-W --password)'{-W,--password}'[Ask for a password before connecting.]'
         '(-w --no-password)'{-w,--no-password}'[Never ask for a password.]'
+        '(-D --profile)'{-D,--profile}'[Connect with the \[connections.NAME\] profile of config.toml.]:profile:'
+        '--read-only[Make the session read-only (default_transaction_read_only); the prompt says so.]'
         '--temp[Start a throwaway local PostgreSQL with a demo schema, connect to it, remove it on exit.]'
         '*'{-c,--command}'[Run one command string (repeatable; runs in order with -f).]:command:'
         '*'{-f,--file}'[Run commands from a file (- for stdin; repeatable).]:file:'

@@ -39,6 +39,12 @@ struct PsqluiCommand: ParsableCommand {
     @Flag(name: [.customShort("w"), .customLong("no-password")], help: "Never ask for a password.")
     var neverPassword = false
 
+    @Option(name: [.customShort("D", allowingJoined: true), .customLong("profile")], help: "Connect with the [connections.NAME] profile of config.toml.")
+    var profile: String?
+
+    @Flag(name: .customLong("read-only"), help: "Make the session read-only (default_transaction_read_only); the prompt says so.")
+    var readOnly = false
+
     @Flag(name: .customLong("temp"), help: "Start a throwaway local PostgreSQL with a demo schema, connect to it, remove it on exit.")
     var temp = false
 
@@ -171,6 +177,8 @@ struct PsqluiCommand: ParsableCommand {
         options.connection.forcePasswordPrompt = forcePassword
         options.connection.neverPrompt = neverPassword
         options.temporaryCluster = temp
+        options.profile = profile
+        options.readOnly = readOnly
         options.actions = ActionOrder.ordered(commands: commands, files: files, argv: Array(CommandLine.arguments.dropFirst()))
         for assignment in variables {
             guard let pair = VariableStore.parseAssignment(assignment) else {

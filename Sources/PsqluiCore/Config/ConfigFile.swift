@@ -13,6 +13,8 @@ public struct ConfigFile: Sendable {
     public var settings: [String: ConfigValue] = [:]
     /// `[plugins]`, `[plugins.NAME]` and (user file only) `trusted_projects`.
     public var plugins = PluginsConfig()
+    /// `[connections.NAME]` profiles (refused ones are in `warnings`).
+    public var connections: [String: ConnectionProfile] = [:]
     /// One line each for unknown keys and values of the wrong type (those are ignored).
     public var warnings: [String] = []
 
@@ -30,11 +32,14 @@ public struct ConfigFile: Sendable {
         let (plugins, pluginProblems) = PluginsConfig.read(from: toml)
         self.plugins = plugins
         for problem in pluginProblems { warnings.append(warning(problem)) }
+        let (profiles, profileProblems) = ConnectionProfile.read(from: toml)
+        connections = profiles
+        for problem in profileProblems { warnings.append(warning(problem)) }
         if scope == .project && toml["trusted_projects"] != nil {
             self.plugins.trustedProjects = []
             warnings.append(warning("trusted_projects belongs in the user config; ignored here"))
         }
-        for key in toml.keys.sorted() where key != "plugins" && key != "trusted_projects" {
+        for key in toml.keys.sorted() where key != "plugins" && key != "trusted_projects" && key != "connections" {
             guard let value = toml[key] else { continue }
             if ConfigKey.sections.contains(key) {
                 guard let table = value.table else {

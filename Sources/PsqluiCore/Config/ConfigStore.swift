@@ -11,6 +11,8 @@ public struct ConfigStore: Sendable {
     public private(set) var entries: [String: (value: ConfigValue, source: ConfigSource)] = [:]
     /// The plugin part of both files (project tables and flags win).
     public var plugins = PluginsConfig()
+    /// `[connections.NAME]` profiles of both files (a project's wins by name).
+    public var connections: [String: ConnectionProfile] = [:]
     /// Lines for stderr: a malformed file, unknown keys, an untrusted project.
     public var messages: [String] = []
     /// The user config's path (whether or not it exists).
@@ -146,5 +148,6 @@ public struct ConfigStore: Sendable {
         for (name, value) in file.settings { entries[name] = (value, source) }
         for name in Set(file.plugins.enabled.keys).union(file.plugins.tables.keys) { pluginSources[name] = source }
         plugins = plugins.overlaid(with: file.plugins)
+        connections.merge(file.connections) { _, new in new }
     }
 }

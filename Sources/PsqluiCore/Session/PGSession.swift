@@ -21,7 +21,8 @@ public final class PGSession {
     /// Called with each NOTICE/WARNING the server sends, as libpq formats it.
     public var onNotice: ((String) -> Void)?
     /// Asks for a password when the server wants one; nil when prompting is not possible.
-    public var passwordPrompt: (() -> String?)?
+    /// Asks for the password of the user named (the one libpq resolved, from a URI too).
+    public var passwordPrompt: ((_ user: String?) -> String?)?
     /// False for a background connection (the metadata cache's): Ctrl-C must cancel
     /// the user's query, so only the user's session registers with `QueryCanceller`.
     public var usesQueryCanceller = true
@@ -42,12 +43,12 @@ public final class PGSession {
     public func connect() throws {
         close()
         if settings.forcePasswordPrompt && settings.password == nil, let prompt = passwordPrompt {
-            settings.password = prompt()
+            settings.password = prompt(settings.user)
         }
         var conn = Self.open(settings)
         if PQstatus(conn) == CONNECTION_BAD, PQconnectionNeedsPassword(conn) == 1,
            settings.password == nil, !settings.neverPrompt, let prompt = passwordPrompt,
-           let password = prompt() {
+           let password = prompt(PQuser(conn).map { String(cString: $0) } ?? settings.user) {
             PQfinish(conn)
             settings.password = password
             conn = Self.open(settings)

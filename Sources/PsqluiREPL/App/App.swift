@@ -44,17 +44,39 @@ public enum App {
             }
         }
         defer { cluster?.stop() }
+        var profile: ConnectionProfile?
+        if let name = options.profile {
+            guard let p = config.connections[name] else {
+                let known = config.connections.keys.sorted()
+                return fail("no connection profile \"\(name)\" in the config" + (known.isEmpty ? " (add a [connections.\(name)] table to \(config.userFilePath ?? "config.toml"))" : " (profiles: \(known.joined(separator: ", ")))"), ExitCode.connectionFailed)
+            }
+            profile = p
+            options.connection = ConnectionProfile.merged(p.settings(), under: options.connection)
+        }
+        if options.readOnly { options.connection = ConnectionProfile.readOnly(options.connection) }
 
         let interactive = options.actions.isEmpty && isatty(0) == 1
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
-            session.passwordPrompt = { PasswordPrompt.read(prompt: "Password for user \(options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()): ") }
+            session.passwordPrompt = { user in
+                let name = user ?? options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()
+                switch PasswordPrompt.ask("Password for user \(name): ") {
+                case .text(let password): return password.isEmpty ? nil : password
+                case .ended: return nil
+                case .cancelled:
+                    // Ctrl-C at the password prompt ends psqlui as it ends psql.
+                    signal(SIGINT, SIG_DFL)
+                    raise(SIGINT)
+                    return nil
+                }
+            }
         }
         do {
             try session.connect()
         } catch {
             return fail("\(error)", ExitCode.connectionFailed)
         }
+        if let profile { for line in profile.runInit(on: session) { try? stderr.write(line + "\n") } }
 
         let variables = VariableStore()
         let printSettings = options.printSettings
@@ -72,6 +94,8 @@ public enum App {
         if options.echoAll { variables["ECHO"] = "all" }
         for (name, value) in options.variables { variables[name] = BuiltinVariables.substitute(name, value) ?? value }
         ConfigApplication.apply(config, to: evaluator)
+        evaluator.connectionProfiles = config.connections
+        ConnectCommand.profileNames = config.connections.keys.sorted()
         commands.plugins.observe(session)
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {

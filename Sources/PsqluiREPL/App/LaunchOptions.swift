@@ -29,6 +29,11 @@ public struct LaunchOptions {
     public var outputFile: String?
     /// `--temp`: start a throwaway local cluster and connect to it.
     public var temporaryCluster = false
+    /// `-D NAME`: connect with the config's `[connections.NAME]` profile (options
+    /// given on the command line win over its parts).
+    public var profile: String?
+    /// `--read-only`: `default_transaction_read_only` for the session.
+    public var readOnly = false
     /// `--format NAME`, `--csv`, `-H`, `-P format=NAME`: results in an export format.
     public var resultFormat: String?
 

@@ -15,6 +15,8 @@ public enum CompleteMode {
     public static func run(_ options: LaunchOptions, text: String, cursor: Int?) -> Int32 {
         let stdout = FileDescriptorWriter(fileDescriptor: 1)
         let commands = App.startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, report: { _ in })
+        // `:connect NAME` completes the config's connection profiles, as at the prompt.
+        ConnectCommand.profileNames = ConfigApplication.load(options).connections.keys.sorted()
         defer { App.stopPlugins(commands) }
         let cache = MetadataCache(registry: commands.plugins)
         cache.columnWaitLimit = metadataWait

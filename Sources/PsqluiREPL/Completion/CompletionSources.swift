@@ -63,6 +63,11 @@ public struct CompletionSources {
             return (.words, CompletionCommandInfo.Words(id: spec.name) { typed in
                 MetaCommandArguments.split(Array(typed.utf8), grammar: .words, variables: nil).count <= (typed.hasSuffix(" ") ? 0 : 1) ? choices : []
             })
+        case .databases where spec.name == "connect" && !ConnectCommand.profileNames.isEmpty:
+            // `:connect` also takes a connection profile's name.
+            return (.database, CompletionCommandInfo.Words(id: spec.name) { typed in
+                MetaCommandArguments.split(Array(typed.utf8), grammar: .words, variables: nil).count <= (typed.hasSuffix(" ") ? 0 : 1) ? ConnectCommand.profileNames : []
+            })
         default:
             return (kind(spec.completion), nil)
         }

@@ -31,6 +31,8 @@ public final class Evaluator {
     /// Set when `\c` failed outside the prompt and psql's rule closed the connection:
     /// statements then fail with "You are currently not connected to a database."
     public internal(set) var notConnected = false
+    /// The config's `[connections.NAME]` profiles (`:connect NAME`).
+    public var connectionProfiles: [String: ConnectionProfile] = [:]
     /// The completion catalog at the interactive prompt (`:refresh`), nil in batch runs.
     public var metadataCache: MetadataCache?
     /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).

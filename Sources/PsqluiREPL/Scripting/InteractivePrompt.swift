@@ -23,6 +23,8 @@ enum InteractivePrompt {
         let name = processor.continuation == .none ? "PROMPT1" : "PROMPT2"
         let template = evaluator.variables[name]
             ?? (name == "PROMPT1" ? PromptFormatter.defaultPrompt1 : PromptFormatter.defaultPrompt2)
-        return PromptFormatter.render(template, state)
+        let prompt = PromptFormatter.render(template, state)
+        // A read-only session (a profile's `read_only`, `--read-only`) says so first.
+        return ConnectionProfile.isReadOnly(options: session.connectionOptions()) ? "(read-only) " + prompt : prompt
     }
 }

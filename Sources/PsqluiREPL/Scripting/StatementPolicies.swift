@@ -65,6 +65,8 @@ struct StatementPolicies {
     func confirmIfDestructive(_ sql: [UInt8]) -> Bool {
         guard origin == .interactive, evaluator.interactive, isatty(0) == 1,
               DestructiveWarning.isEnabled(evaluator.variables),
+              // The server refuses writes in a read-only session: nothing to ask.
+              !ConnectionProfile.isReadOnly(options: evaluator.session.connectionOptions()),
               let reason = DestructiveStatementClassifier.classify(sql) else { return true }
         try? evaluator.stdout.flush()
         try? evaluator.stderr.write("This statement is destructive (\(reason.description)). Run it? [y/N] ")

@@ -350,7 +350,12 @@ public struct CompletionEngine: Sendable {
             }
         case .format: add(.format, rank: rank, to: &c)
         case .file: add(.file, rank: rank, to: &c)
-        case .database: add(.database, rank: rank, to: &c)
+        case .database:
+            add(.database, rank: rank, to: &c)
+            // Words beside the databases (`:connect`'s connection profiles).
+            for (i, w) in (cmd.words?.list(c.context.commandArguments ?? "") ?? []).enumerated() {
+                c.addLiteral(.value, text: w, match: w, rank: rank, subrank: 0, tiebreak: i)
+            }
         case .schema: addSchemas(rank: rank, to: &c)
         case .role: add(.role, rank: rank, to: &c)
         case .function: addFunctions(schema: nil, rank: rank, to: &c)

@@ -6,8 +6,14 @@ import PsqluiCore
 /// only what is given; a conninfo string or URI starts from libpq's defaults and
 /// takes no further arguments. On failure at the prompt the previous connection is
 /// kept; in a script the connection is closed and the script stops (psql's exit 2),
-/// after `-c` later actions find no connection.
+/// after `-c` later actions find no connection. `:connect NAME` (the colon form, one
+/// word naming a `[connections.NAME]` profile) connects with the profile instead and
+/// runs its `init` statements; `\c NAME` stays psql's.
 struct ConnectCommand: REPLCommand {
+    /// The config's profile names, offered by `:connect`'s argument completion
+    /// beside the databases (set at start-up).
+    nonisolated(unsafe) static var profileNames: [String] = []
+
     let about = CommandDescription(name: "connect", aliases: ["c", "\\c", "\\connect"],
                                    summary: "connect to another database (name, conninfo or URI)",
                                    usage: ":connect [DBNAME|CONNINFO|URI [USER [HOST [PORT]]]]",
@@ -27,9 +33,14 @@ struct ConnectCommand: REPLCommand {
         }
         let dbname = given(0), user = given(1), host = given(2), port = given(3)
         let old = session.isConnected ? (host: session.host, port: session.port, user: session.userName) : nil
+        var profile: ConnectionProfile?
+        if call.form != .backslash, call.words.count == 1, let name = dbname, let p = evaluator.connectionProfiles[name] { profile = p }
         var settings = ConnectionSettings()
         settings.neverPrompt = session.settings.neverPrompt
-        if let dbname, ConnectionSettings.isConnectionString(dbname) {
+        if let profile {
+            settings = profile.settings()
+            settings.neverPrompt = session.settings.neverPrompt
+        } else if let dbname, ConnectionSettings.isConnectionString(dbname) {
             guard user == nil, host == nil, port == nil else {
                 evaluator.reportError("Do not give user, host, or port separately when using a connection string")
                 return .failed
@@ -72,6 +83,7 @@ struct ConnectCommand: REPLCommand {
             return env.processor.origin.isScript ? .connectionLost : .failed
         }
         evaluator.notConnected = false
+        if let profile { for line in profile.runInit(on: session) { evaluator.reportError(line) } }
         evaluator.syncConnectionVariables()
         let now = (host: session.host, port: session.port, user: session.userName)
         let db = session.databaseName
