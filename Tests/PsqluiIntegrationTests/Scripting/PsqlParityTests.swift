@@ -407,7 +407,7 @@ import Testing
 
             """), ("blob.txt", "hello\nworld\n")], feeds: [.file]),
         // \dp and \z: table, column and policy privileges.
-        Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n")],
+        Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """
             create table pr (a int, b text);
             grant select on pr to parity_alice;
@@ -419,6 +419,9 @@ import Testing
             create view prv as select 1 as x;
             alter default privileges in schema public grant select on tables to parity_alice;
             create aggregate mysum(int) (sfunc = int4pl, stype = int);
+            create table ptp (a int) partition by range (a);
+            create table ptp1 partition of ptp for values from (1) to (5) partition by range (a);
+            create index ptpi on ptp (a);
             """),
     ]
 

@@ -113,6 +113,9 @@ public enum CatalogCommands {
                 sql: { p, _, system, _ in try ObjectListingSQL.defaultPrivileges.sql(pattern: p, verbose: false, system: system) }),
         Listing(name: "aggregates", backslash: "da", summary: "list aggregate functions", title: "List of aggregate functions",
                 sql: { p, _, system, _ in try ObjectListingSQL.aggregates.sql(pattern: p, verbose: false, system: system) }),
+        Listing(name: "partitioned", backslash: "dP", summary: "list partitioned tables and indexes", title: "List of partitioned relations",
+                sql: { p, _, system, _ in try (p == nil ? ObjectListingSQL.partitioned : ObjectListingSQL.partitionedWithParents)
+                    .sql(pattern: p, verbose: false, system: system) }),
         Listing(name: "groups", backslash: "dg", summary: "list roles", title: "List of roles",
                 sql: { p, _, s, v in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
     ]

@@ -251,3 +251,27 @@ extension ObjectListingSQL {
         filters: ["p.prokind = 'a'"], hideSystem: systemSchemas, schema: "n.nspname", name: "p.proname",
         visibility: "pg_catalog.pg_function_is_visible(p.oid)", orderBy: "1, 2, 4")
 }
+
+extension ObjectListingSQL {
+    /// `\dP`: "List of partitioned relations" (tables and indexes; not `\dPt`/`\dPi`/`+`).
+    static let partitioned = ObjectListingSQL(
+        columns: ["n.nspname AS \"Schema\"", "c.relname AS \"Name\"", "pg_catalog.pg_get_userbyid(c.relowner) AS \"Owner\"",
+                  "CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END AS \"Type\"",
+                  "c2.oid::pg_catalog.regclass AS \"Table\""],
+        from: "pg_catalog.pg_class c\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid\n     LEFT JOIN pg_catalog.pg_class c2 ON i.indrelid = c2.oid",
+        filters: ["c.relkind IN ('p','I','')", "NOT c.relispartition"],
+        hideSystem: CatalogListingSQL.hideSystemSchemas, schema: "n.nspname", name: "c.relname",
+        visibility: "pg_catalog.pg_table_is_visible(c.oid)", orderBy: "\"Schema\", \"Type\" DESC, \"Name\"")
+}
+
+extension ObjectListingSQL {
+    /// `\dP PATTERN`: partitions too, with their parent.
+    static let partitionedWithParents: ObjectListingSQL = {
+        var l = partitioned
+        l.columns.insert("inh.inhparent::pg_catalog.regclass AS \"Parent name\"", at: 4)
+        l.from += "\n     LEFT JOIN pg_catalog.pg_inherits inh ON c.oid = inh.inhrelid"
+        l.filters = ["c.relkind IN ('p','I','')"]
+        l.orderBy = "\"Schema\", \"Type\" DESC, \"Parent name\" NULLS FIRST, \"Name\""
+        return l
+    }()
+}
