@@ -98,6 +98,8 @@ import Testing
         await plugin.onShutdown()
         let shutdownMs = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
         print("telemetry dead endpoint: shutdown \(shutdownMs) ms")
-        #expect(shutdownMs < 1600)
+        // A bound against hanging on the dead endpoint, not a timing: the full suite on
+        // two shared cores measured 1.9 s here once (0.2-7 ms alone).
+        #expect(shutdownMs < 10_000)
     }
 }

