@@ -40,8 +40,10 @@ extension PluginRegistry {
             let readers = host.usablePlugins { $0.connectionSettings.contains(key) }
             if readers.isEmpty {
                 if let owner = host.registeredPlugins(where: { $0.connectionSettings.contains(key) }).first {
-                    let why = host.state(of: owner) == .disabled ? PluginFault.isDisabled(plugin: owner) : .wasDisabledAfterFailures(plugin: owner)
-                    return .failure(PluginConnectionRefusal(lines: ["connection setting \"\(key)\" needs \(why.description)"]))
+                    let why = host.state(of: owner) == .disabled ? "is disabled" : "was disabled after repeated failures"
+                    return .failure(PluginConnectionRefusal(lines: [
+                        "connection setting \"\(key)\" needs plugin \"\(owner)\", which \(why); enable it with :plugins enable \(owner)",
+                    ]))
                 }
                 return .failure(PluginConnectionRefusal(lines: ["no plugin reads the connection setting \"\(key)\""]))
             }

@@ -43,6 +43,10 @@ public enum TerminationSignals {
             thread.name = "psqlui-termination"
             thread.start()
             for signo in [SIGTERM, SIGHUP] {
+                // A signal the caller ignores (`nohup` ignores SIGHUP) stays ignored.
+                var old = sigaction()
+                sigaction(signo, nil, &old)
+                if unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
                 var action = sigaction()
                 action.__sigaction_handler.sa_handler = terminationHandler
                 sigemptyset(&action.sa_mask)

@@ -13,7 +13,7 @@ struct SSHSettings: Sendable, Equatable {
     var arguments: [String] = []
     var readyTimeout = 15.0
 
-    static let keys: Set<String> = ["command", "arguments", "ready_timeout"]
+    static let keys: Set<String> = ["command", "arguments", "ready_timeout", "enabled"]
 
     init() {}
 

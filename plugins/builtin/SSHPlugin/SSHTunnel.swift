@@ -104,7 +104,7 @@ final class SSHTunnel: @unchecked Sendable {
             if bytes.count > 65536 { bytes.removeFirst(bytes.count - 65536) }
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).map { String($0) }
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0) }
             .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("Warning: Permanently added") }
         // Keep only printable characters: the line goes to the terminal.
         return lines.last.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.map(Character.init)) }
