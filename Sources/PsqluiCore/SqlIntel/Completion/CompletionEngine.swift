@@ -207,6 +207,7 @@ public struct CompletionEngine: Sendable {
             let shadowing = schemas.count > 1
             for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && (!shadowing || seen.insert(group.name).inserted) {
                 if setReturningOnly && !group.indices.contains(where: { snapshot.functions[$0].returnsSet }) { continue }
+                if system && CompletionRules.keywordFunctions.contains(group.name) { continue }
                 c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
                               rank: rank, subrank: system && schema == nil ? 1 : 0)
             }
