@@ -247,4 +247,10 @@ import Testing
         #expect(!current.contains { $0.text == "\"current_user\"" })
         #expect(try CompleteFlagTests.complete("set datestyle to ").contains { $0.text == "ISO" })
     }
+
+    @Test func plpgsqlStatementsAfterBlockWords() throws {
+        let lines = try CompleteFlagTests.complete("do $$ begin if true then update ord")
+        #expect(lines.first?.kind == "table" && lines.first?.text == "order_items", "\(lines)")
+        #expect(!lines.contains { $0.kind == "keyword" }, "\(lines)")
+    }
 }
