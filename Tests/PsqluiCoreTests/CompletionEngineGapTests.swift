@@ -35,3 +35,24 @@ import Testing
         #expect(Self.texts("set default_tablespace to ").contains("fast_disk"))
     }
 }
+
+/// The SQL after a command's name argument (`:save NAME SELECT …`) completes as SQL.
+@Suite struct CompletionCommandSQLTests {
+    static let engine: CompletionEngine = {
+        var e = demoEngine
+        e.commands.append(.init(name: "save", aliases: ["\\ns"], argumentKind: .words,
+                                words: .init(id: "save") { _ in ["by_status"] }, sqlFromArgument: 1))
+        return e
+    }()
+
+    static func texts(_ text: String) -> [String] { complete(text, engine: engine).map(\.text) }
+
+    @Test func theQueryAfterTheNameCompletesAsSQL() {
+        let c = complete(":save recent select * from ord", engine: Self.engine)
+        #expect(c.first?.text == "order_items" && c.first?.start == ":save recent select * from ".count, "\(c)")
+        #expect(Self.texts("\\ns recent select * from orders o where o.").starts(with: ["customer_id", "id"]))
+        #expect(Self.texts(":save recent sel").first == "select")
+        #expect(Self.texts(":save by").first == "by_status", "the name itself is the command's word")
+        #expect(complete("select 1 \\ns ré select * from ord", engine: Self.engine).first?.start == "select 1 \\ns ré select * from ".count)
+    }
+}
