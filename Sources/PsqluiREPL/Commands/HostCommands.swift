@@ -20,6 +20,8 @@ enum HostCommands {
         GoCommand(), OutputCommand(), ExportCommand(), FormatCommand(),
         // Display
         TimingCommand(), NullCommand(), PagerCommand(), PsetCommand(), HistoryCommand(),
+        // Named queries
+        RunNamedQueryCommand(), SaveNamedQueryCommand(), DeleteNamedQueryCommand(), ListNamedQueriesCommand(),
     ] + PrintOptionCommand.all + EchoCommand.all + LargeObjectCommand.all
 
     /// A table with every host command, the core's spec commands (catalog, `:help`,

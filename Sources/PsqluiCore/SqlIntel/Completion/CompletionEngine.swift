@@ -49,12 +49,35 @@ public struct CompletionEngine: Sendable {
 
     /// Candidates for an analyzed context.
     public func candidates(for context: CompletionContext, limit: Int = .max) -> [CompletionCandidate] {
+        if let sql = sqlArgumentContext(context) { return candidates(for: sql, limit: limit) }
         var collector = CandidateCollector(context: context, snapshot: snapshot, used: usedNames)
         collector.limit = limit
         for (rank, suggestion) in context.suggestions.enumerated() {
             add(suggestion, rank: rank, to: &collector)
         }
         return collector.ranked(limit: limit)
+    }
+
+    /// For a command whose arguments from some index on are SQL (`:save NAME SELECT …`)
+    /// with the cursor there: that SQL analyzed on its own, its offsets moved into the line.
+    func sqlArgumentContext(_ context: CompletionContext) -> CompletionContext? {
+        guard context.suggestions.count == 1, case .commandArgument(let name, let index) = context.suggestions[0],
+              let from = command(named: name)?.sqlFromArgument, index >= from, let arguments = context.commandArguments else { return nil }
+        // Skip the arguments before the SQL (a name has no quotes or spaces).
+        var rest = Substring(arguments)
+        for _ in 0..<from {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            rest = rest.drop { $0 != " " && $0 != "\t" }
+        }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        let sql = String(rest)
+        var inner = CompletionAnalyzer.suggest(textBeforeCursor: sql, fullText: sql)
+        // `arguments` ends at the cursor, as `word` does: where the arguments start in the line.
+        let argumentsStart = context.wordStart + context.word.count - arguments.count
+        let argumentsStartUTF8 = context.wordStartUTF8 + context.word.utf8.count - arguments.utf8.count
+        inner.wordStart += argumentsStart + (arguments.count - sql.count)
+        inner.wordStartUTF8 += argumentsStartUTF8 + (arguments.utf8.count - sql.utf8.count)
+        return inner
     }
 
     // MARK: Per kind
@@ -207,6 +230,7 @@ public struct CompletionEngine: Sendable {
             let shadowing = schemas.count > 1
             for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && (!shadowing || seen.insert(group.name).inserted) {
                 if setReturningOnly && !group.indices.contains(where: { snapshot.functions[$0].returnsSet }) { continue }
+                if system && CompletionRules.keywordFunctions.contains(group.name) { continue }
                 c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
                               rank: rank, subrank: system && schema == nil ? 1 : 0)
             }
