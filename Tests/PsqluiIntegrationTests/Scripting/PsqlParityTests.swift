@@ -406,6 +406,27 @@ import Testing
             \\lo_unlink :LASTOID
 
             """), ("blob.txt", "hello\nworld\n")], feeds: [.file]),
+        // psql.sql's dotted-name checks: which part is the database (`\\dn`, `\\dL`: db.name),
+        // QUIET prints an empty relation listing, HIDE_TABLEAM / HIDE_TOAST_COMPRESSION.
+        Case(name: "pattern-parts-quiet-hide", files: [("s.sql", """
+            \\dt "no.such.relation"
+            \\dn \"\"\"\".public
+            \\dL nonesuch.plpgsql
+            \\dL DB.plpgsql
+            \\dL x.DB.plpgsql
+            \\da DB."no.such.schema"."no.such.aggregate"
+            \\ddp "no.such.schema"."no.such.default.acl"
+            \\dF DB."no.such.schema"."no.such.config"
+            \\dt *.DB.pg_class
+            \\d+ hid
+            \\dt+ hid
+            \\set HIDE_TABLEAM off
+            \\set HIDE_TOAST_COMPRESSION off
+            \\d+ hid
+            \\dt+ hid
+
+            """)], arguments: ["-q", "-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on"], feeds: [.file],
+             setup: "create table hid (a int, b text);"),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """
