@@ -158,6 +158,13 @@ public final class PGSession {
         return String(cString: v)
     }
 
+    /// Whether server parameter `name` is `value` (nil when not reported), compared
+    /// without making a string: the script loop asks for every line.
+    public func parameter(_ name: String, is value: String) -> Bool? {
+        guard let connection, let v = PQparameterStatus(connection, name) else { return nil }
+        return strcmp(v, value) == 0
+    }
+
     public var isSuperuser: Bool { parameter("is_superuser") == "on" }
 
     public var transactionState: TransactionState {

@@ -110,6 +110,11 @@ final class PluginHost: @unchecked Sendable {
         lock.withLock { order.filter { records[$0].map { $0.lifecycle.isUsable && filter($0.declarations) } ?? false } }
     }
 
+    /// Whether any usable plugin matches `filter` (no list made: asked per statement).
+    func hasUsablePlugin(where filter: (PluginDeclarations) -> Bool) -> Bool {
+        lock.withLock { records.values.contains { $0.lifecycle.isUsable && filter($0.declarations) } }
+    }
+
     /// The providers of plugins that are active now (no activation).
     func activeProviders() -> [(name: String, providers: PluginProviders)] {
         lock.withLock { order.compactMap { n in records[n]?.providers.map { (n, $0) } } }
