@@ -34,11 +34,14 @@ final class SSHTunnel: @unchecked Sendable {
         guard fd >= 0 else { throw ConnectionHookError("ssh tunnel: cannot create a log file: \(String(cString: strerror(errno)))") }
         close(fd)
         let logPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var arguments = [settings.command, "-N", "-T",
-                         "-o", "ExitOnForwardFailure=yes", "-o", "BatchMode=yes",
-                         "-o", "ConnectTimeout=\(Int(settings.readyTimeout.rounded(.up)))",
-                         "-o", "ServerAliveInterval=30",
-                         "-L", "127.0.0.1:\(port):\(target.spec)"]
+        // At a terminal (psqlui in its foreground) ssh may ask for a passphrase or a
+        // host key: it gets the terminal until the forward is up. Otherwise BatchMode.
+        let terminal = Terminal.foregroundIsOurs()
+        var arguments = [settings.command, "-N", "-T", "-o", "ExitOnForwardFailure=yes"]
+        if !terminal { arguments += ["-o", "BatchMode=yes"] }
+        arguments += ["-o", "ConnectTimeout=\(Int(settings.readyTimeout.rounded(.up)))",
+                      "-o", "ServerAliveInterval=30",
+                      "-L", "127.0.0.1:\(port):\(target.spec)"]
         arguments += settings.arguments
         arguments += destination.arguments
         let pid: pid_t
@@ -47,7 +50,11 @@ final class SSHTunnel: @unchecked Sendable {
             throw error
         }
         let tunnel = SSHTunnel(destination: destination, target: target, localPort: port, pid: pid, logPath: logPath)
-        let deadline = Clock.now + settings.readyTimeout
+        if terminal { Terminal.hand(to: pid) }
+        defer { if terminal { Terminal.takeBack() } }
+        // Someone typing a passphrase gets longer (within the host's 60 s for a hook).
+        let wait = terminal ? max(settings.readyTimeout, 50) : settings.readyTimeout
+        let deadline = Clock.now + wait
         while true {
             if let status = tunnel.exitStatus() {
                 let why = tunnel.lastLogLine() ?? "ssh exited with status \(status)"
@@ -58,7 +65,7 @@ final class SSHTunnel: @unchecked Sendable {
             if Clock.now >= deadline {
                 let why = tunnel.lastLogLine().map { " (\($0))" } ?? ""
                 await tunnel.stop()
-                throw ConnectionHookError("ssh tunnel via \(destination) did not open within \(Int(settings.readyTimeout)) s\(why)")
+                throw ConnectionHookError("ssh tunnel via \(destination) did not open within \(Int(wait)) s\(why)")
             }
             try? await Task.sleep(nanoseconds: 20_000_000)
         }
@@ -164,5 +171,32 @@ enum Clock {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
+/// The controlling terminal, lent to ssh while it logs in (a passphrase, a host key
+/// question) and taken back once the forward is up or ssh gave up.
+enum Terminal {
+    /// True when stdin is a terminal whose foreground process group is ours.
+    static func foregroundIsOurs() -> Bool {
+        isatty(0) == 1 && tcgetpgrp(0) == getpgrp()
+    }
+
+    /// Makes ssh's process group (its pid: it leads one of its own) the foreground,
+    /// and wakes it in case it tried the terminal first and was stopped.
+    static func hand(to pid: pid_t) {
+        _ = tcsetpgrp(0, pid)
+        kill(-pid, SIGCONT)
+    }
+
+    /// Makes our process group the foreground again (SIGTTOU ignored meanwhile: we
+    /// are a background group until the call returns).
+    static func takeBack() {
+        var ignore = sigaction(), old = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        sigaction(SIGTTOU, &ignore, &old)
+        _ = tcsetpgrp(0, getpgrp())
+        sigaction(SIGTTOU, &old, nil)
     }
 }
