@@ -28,6 +28,21 @@ final class SSHTunnel: @unchecked Sendable {
     /// Starts ssh and waits until the forward accepts a connection, ssh exits (its
     /// last stderr line is the error) or `readyWithin` seconds pass.
     static func open(_ destination: SSHDestination, to target: ForwardTarget, settings: SSHSettings) async throws -> SSHTunnel {
+        // The free port can be taken between our pick and ssh's bind: ssh then fails
+        // the forward (ExitOnForwardFailure); try another port, twice at most.
+        var attempt = 1
+        while true {
+            do { return try await openOnce(destination, to: target, settings: settings, mayRetry: attempt < 3) } catch is PortTaken {
+                attempt += 1
+            }
+        }
+    }
+
+    /// ssh could not bind the local port (someone took it after we picked it).
+    private struct PortTaken: Error {}
+
+    private static func openOnce(_ destination: SSHDestination, to target: ForwardTarget, settings: SSHSettings,
+                                 mayRetry: Bool) async throws -> SSHTunnel {
         let port = try LocalPort.free()
         var template = Array("/tmp/psqlui-ssh-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
@@ -58,7 +73,9 @@ final class SSHTunnel: @unchecked Sendable {
         while true {
             if let status = tunnel.exitStatus() {
                 let why = tunnel.lastLogLine() ?? "ssh exited with status \(status)"
+                let portTaken = tunnel.logContains("[127.0.0.1]:\(port): Address already in use")
                 tunnel.discardLog()
+                if portTaken && mayRetry { throw PortTaken() }
                 throw ConnectionHookError("ssh tunnel via \(destination) failed: \(why)")
             }
             if LocalPort.accepts(port) { return tunnel }
@@ -100,7 +117,19 @@ final class SSHTunnel: @unchecked Sendable {
 
     /// The last non-empty line ssh wrote to stderr.
     private func lastLogLine() -> String? {
-        guard let f = fopen(logPath, "r") else { return nil }
+        let text = readLog()
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0) }
+            .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("Warning: Permanently added") }
+        // Keep only printable characters: the line goes to the terminal.
+        return lines.last.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.map(Character.init)) }
+    }
+
+    private func discardLog() { unlink(logPath) }
+
+    private func logContains(_ text: String) -> Bool { readLog().contains(text) }
+
+    private func readLog() -> String {
+        guard let f = fopen(logPath, "r") else { return "" }
         defer { fclose(f) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -110,14 +139,8 @@ final class SSHTunnel: @unchecked Sendable {
             bytes += buffer[0..<n]
             if bytes.count > 65536 { bytes.removeFirst(bytes.count - 65536) }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(whereSeparator: \.isNewline).map { String($0) }
-            .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("Warning: Permanently added") }
-        // Keep only printable characters: the line goes to the terminal.
-        return lines.last.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.map(Character.init)) }
+        return String(decoding: bytes, as: UTF8.self)
     }
-
-    private func discardLog() { unlink(logPath) }
 
     private static func spawn(_ arguments: [String], logPath: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
