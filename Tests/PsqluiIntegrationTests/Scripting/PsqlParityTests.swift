@@ -427,6 +427,42 @@ import Testing
 
             """)], arguments: ["-q", "-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on"], feeds: [.file],
              setup: "create table hid (a int, b text);"),
+        // \\dAc \\dAf \\dAo \\dAp (two patterns), \\dC, \\dd, \\drds; extra arguments warned about.
+        Case(name: "opclass-cast-comment-listings", files: [("s.sql", """
+            \\dAc brin pg*.oid*
+            \\dAc+ gist
+            \\dAf spgist
+            \\dAf+ btree int4
+            \\dAo+ btree float_ops
+            \\dAo * pg_catalog.jsonb_path_ops
+            \\dAp+ btree float_ops
+            \\dAp * pg_catalog.uuid_ops
+            \\dAc nonesuch.brin
+            \\dC
+            \\dC+ int8
+            \\dC mytype
+            \\dd
+            \\dd chk*
+            \\ddS pg_class
+            \\drds
+            \\drds parity_alice
+            \\drds nosuch nodb
+            \\dA foo bar
+            \\set QUIET on
+            \\drds nosuch
+
+            """)], feeds: [.file], setup: """
+            create type mytype as (a int);
+            create function mytype_text(mytype) returns text language sql as $$select 'x'$$;
+            create cast (mytype as text) with function mytype_text(mytype);
+            comment on cast (mytype as text) is 'my cast';
+            create table cc (a int constraint chk_a check (a > 0));
+            comment on constraint chk_a on cc is 'positive a';
+            create function trg() returns trigger language plpgsql as $$begin return new; end$$;
+            create trigger chk_trg before insert on cc for each row execute function trg();
+            comment on trigger chk_trg on cc is 'a trigger';
+            alter role parity_alice in database postgres set work_mem = '5MB';
+            """),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """
