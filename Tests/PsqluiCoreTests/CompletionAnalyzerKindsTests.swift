@@ -78,6 +78,17 @@ let analyzerKindCases: [AnalyzerCase] = [
     AnalyzerCase("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT * FROM ", relationStart),
     AnalyzerCase("create function f() returns int language sql as $$‸", ["keyword"]),
     AnalyzerCase("select $$ select * from ", []),
+    // PL/pgSQL: a statement also starts after BEGIN, THEN of IF/ELSIF/WHEN, ELSE, LOOP.
+    AnalyzerCase("do $$ begin update ", ["relation", "schema"]),
+    AnalyzerCase("do $$ begin insert into ", ["relation", "schema"]),
+    AnalyzerCase("do $$ declare n int; begin delete from ", ["relation", "schema"]),
+    AnalyzerCase("do $$ begin if true then update ", ["relation", "schema"]),
+    AnalyzerCase("do $$ begin if true then null; elsif false then delete from ", ["relation", "schema"]),
+    AnalyzerCase("do $$ begin if true then null; else update ", ["relation", "schema"]),
+    AnalyzerCase("do $$ begin for i in 1..3 loop update ", ["relation", "schema"]),
+    AnalyzerCase("do $$ begin null; exception when others then update ", ["relation", "schema"]),
+    AnalyzerCase("create function f() returns trigger language plpgsql as $$ begin update orders set ", ["column(orders)"]),
+    AnalyzerCase("do $$ begin perform case when true then ‸ end from orders; end $$", expressionIn("orders")),
     // Constraints, indexes, sequences, triggers, policies, rules.
     AnalyzerCase("alter table orders drop constraint ", ["constraint(orders)"]),
     AnalyzerCase("alter table public.orders drop constraint ", ["constraint(public.orders)"]),

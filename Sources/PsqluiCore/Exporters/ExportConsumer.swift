@@ -111,6 +111,9 @@ public struct ExportFailure: Error, CustomStringConvertible {
 // MARK: The COPY fast path
 
 extension ExportConsumer: CopyRouteConsumer {
+    /// The export takes COPY output itself.
+    public var copyRoute: CopyRouteConsumer? { self }
+
     /// COPY's options when the format's bytes can be made from COPY output: the
     /// built-in csv (psql's, after `CopyRowRewriter`; roundtrip=on verbatim) and tsv
     /// (COPY text verbatim; HEADER in text needs PostgreSQL 15). Other formats,

@@ -177,7 +177,13 @@ public final class MetadataSnapshot: Sendable {
     /// its schema is an integer rank completion can sort on).
     let relationsBySchema: [String: [Int]]
     let relationKeys: [[UInt8]]                     // lower-cased names, parallel to `relations`
-    let functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int])]]
+    /// Per schema, the keys of `relationsBySchema[schema]` in that (sorted) order, packed.
+    let relationKeysBySchema: [String: FlatKeys]
+    /// Per schema, its functions grouped by name, sorted by key; `shared` when the
+    /// name is also a function's in another schema (only those need a shadowing check).
+    let functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int], shared: Bool)]]
+    /// The keys of `functionsBySchema[schema]`, in that order, packed.
+    let functionKeysBySchema: [String: FlatKeys]
     let typesBySchema: [String: [Int]]
     let objectsByKind: [CatalogObjectKind: [Int]]
     /// "kind\u{0}schema\u{0}table" → objects of that table.
@@ -235,10 +241,12 @@ public final class MetadataSnapshot: Sendable {
         }
         var functionGroups: [String: [String: [Int]]] = [:]
         for (i, f) in functions.enumerated() { functionGroups[f.schema, default: [:]][f.name, default: []].append(i) }
-        var functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int])]] = [:]
+        var schemasOfName: [String: Int] = [:]
+        for groups in functionGroups.values { for name in groups.keys { schemasOfName[name, default: 0] += 1 } }
+        var functionsBySchema: [String: [(name: String, key: [UInt8], indices: [Int], shared: Bool)]] = [:]
         for (schema, groups) in functionGroups {
-            functionsBySchema[schema] = groups.map { (name: $0.key, key: MetadataSnapshot.key($0.key), indices: $0.value) }
-                .sorted { $0.name < $1.name }
+            functionsBySchema[schema] = groups.map { (name: $0.key, key: MetadataSnapshot.key($0.key), indices: $0.value, shared: (schemasOfName[$0.key] ?? 0) > 1) }
+                .sorted { $0.key.lexicographicallyPrecedes($1.key) || ($0.key == $1.key && $0.name < $1.name) }
         }
         var typesBySchema: [String: [Int]] = [:]
         for (i, t) in types.enumerated() { typesBySchema[t.schema, default: []].append(i) }
@@ -255,7 +263,9 @@ public final class MetadataSnapshot: Sendable {
         self.relationIndex = relationIndex
         self.relationsBySchema = relationsBySchema
         self.relationKeys = relationKeys
+        self.relationKeysBySchema = relationsBySchema.mapValues { FlatKeys($0.map { relationKeys[$0] }) }
         self.functionsBySchema = functionsBySchema
+        self.functionKeysBySchema = functionsBySchema.mapValues { FlatKeys($0.map(\.key)) }
         self.typesBySchema = typesBySchema
         self.foreignKeysByRelation = fkIndex
         let fromCatalog = keywords.filter { $0.category != "U" }.map { $0.word.lowercased() }

@@ -20,7 +20,7 @@ public final class PluginRegistry: @unchecked Sendable {
     public weak var routing: PluginNameRouting?
     private var servicesStorage: PluginHostServices
     /// Runs each plugin's lifecycle: activation, faults, enable/disable, shutdown.
-    private var host: PluginHost!
+    var host: PluginHost!
 
     /// A registry handing plugins `services`.
     public init(services: PluginHostServices = PluginHostServices()) {
@@ -232,12 +232,12 @@ public final class PluginRegistry: @unchecked Sendable {
     /// True when someone listens to statements: a bus subscriber or a plugin with
     /// SQL assists (otherwise the statement run skips the analysis).
     public var observesStatements: Bool {
-        ((services.eventBus as? CoreEventBus)?.hasSubscribers ?? true) || !host.usablePlugins { $0.hasSqlAssists }.isEmpty
+        ((services.eventBus as? CoreEventBus)?.hasSubscribers ?? true) || host.hasUsablePlugin { $0.hasSqlAssists }
     }
 
     /// Queues `result` for every SQL assist (in order, off the caller's thread).
     func deliverToAssists(_ result: AnalysisResult) {
-        guard !host.usablePlugins(where: { $0.hasSqlAssists }).isEmpty else { return }
+        guard host.hasUsablePlugin(where: { $0.hasSqlAssists }) else { return }
         let delivery = lock.withLock { () -> AssistDelivery in
             if let d = assistDelivery { return d }
             let d = AssistDelivery(deliver: { [unowned self] in await self.statementAnalyzed($0) },

@@ -14,12 +14,6 @@ public protocol CopyRouteConsumer: AnyObject {
 }
 
 extension QueryResultConsumer {
-    /// The consumer that takes the COPY fast path (this one, or the one a wrapper
-    /// passes results to), nil when rows must come as rows.
-    public var copyRoute: CopyRouteConsumer? { (self as? CopyRouteForwarding)?.forwardedCopyRoute ?? self as? CopyRouteConsumer }
-}
-
-/// A consumer that wraps another and lets the COPY fast path through to it.
-public protocol CopyRouteForwarding {
-    var forwardedCopyRoute: CopyRouteConsumer? { get }
+    /// No COPY fast path: rows come as rows (the screen printer, `\gset`, collectors).
+    public var copyRoute: CopyRouteConsumer? { nil }
 }

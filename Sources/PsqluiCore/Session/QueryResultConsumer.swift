@@ -22,6 +22,10 @@ public protocol QueryResultConsumer: AnyObject {
     /// psql prints no tag after data copied to its own output, so the default shows
     /// nothing; a consumer that keeps tags (or knows the data went elsewhere) overrides it.
     func copyOutCompleted(tag: String) throws
+    /// The consumer that takes the COPY fast path (this one, or the one a wrapper
+    /// passes results to), nil when rows must come as rows. A requirement rather than
+    /// a dynamic cast: `PGSession.execute` asks it for every statement.
+    var copyRoute: CopyRouteConsumer? { get }
 }
 
 public extension QueryResultConsumer {

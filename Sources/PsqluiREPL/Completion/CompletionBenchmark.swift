@@ -68,11 +68,17 @@ public enum CompletionBenchmark {
             completion max: \(String(format: "%.3f", times.max() ?? 0)) ms
             completion after 'from ' p50: \(String(format: "%.3f", percentile(emptyFrom, 0.50))) ms
             slowest request by p50: \(perRequest.max { percentile($0.value, 0.5) < percentile($1.value, 0.5) }.map { "'\($0.key)' \(String(format: "%.3f", percentile($0.value, 0.5))) ms" } ?? "-")
+            slowest request by p99: \(perRequest.max { percentile($0.value, 0.99) < percentile($1.value, 0.99) }.map { "'\($0.key)' \(String(format: "%.3f", percentile($0.value, 0.99))) ms" } ?? "-")
             requests: \(times.count)
             DDL by another session offered after the next prompt's check: \(ddl.map { String(format: "%.3f s", $0) } ?? "not measured or not seen within 15 s")
 
             """
         try? out.write(report)
+        if ProcessInfo.processInfo.environment["PSQLUI_BENCH_PER_REQUEST"] == "1" {
+            for (text, t) in perRequest.sorted(by: { percentile($0.value, 0.99) > percentile($1.value, 0.99) }) {
+                try? out.write("request p50 \(String(format: "%7.3f", percentile(t, 0.5))) p99 \(String(format: "%7.3f", percentile(t, 0.99))) ms '\(text)'\n")
+            }
+        }
         try? out.flush()
         return ExitCode.success
     }

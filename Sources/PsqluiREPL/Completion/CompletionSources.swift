@@ -41,7 +41,8 @@ public struct CompletionSources {
             }
             covered.formUnion(spec.allNames)
             let (kind, words) = argument(of: spec)
-            out.append(CompletionCommandInfo(name: spec.name, aliases: spec.aliases, argumentKind: kind, words: words))
+            out.append(CompletionCommandInfo(name: spec.name, aliases: spec.aliases, argumentKind: kind, words: words,
+                                             sqlFromArgument: spec.sqlFromArgument))
         }
         return out
     }

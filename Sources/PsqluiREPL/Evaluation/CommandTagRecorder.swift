@@ -4,14 +4,14 @@ import PsqluiPluginAPI
 /// Passes a statement's results on to the real consumer and notes the command
 /// tags on the way (`CREATE TABLE`, `COMMIT`), so the evaluator can tell
 /// listeners such as the metadata cache what ran.
-final class CommandTagRecorder: QueryResultConsumer, CopyRouteForwarding {
+final class CommandTagRecorder: QueryResultConsumer {
     let inner: QueryResultConsumer
     private(set) var tags: [String] = []
 
     init(wrapping inner: QueryResultConsumer) { self.inner = inner }
 
     var batchSize: Int { inner.batchSize }
-    var forwardedCopyRoute: CopyRouteConsumer? { inner.copyRoute }
+    var copyRoute: CopyRouteConsumer? { inner.copyRoute }
     func resultStarted(columns: [ColumnInfo]) throws { try inner.resultStarted(columns: columns) }
     func rows(_ batch: RowBatch) throws { try inner.rows(batch) }
     func resultFinished(rowCount: Int, commandTag: String) throws {

@@ -11,6 +11,7 @@ public final class InputProcessor {
     public var copyInSource: (() -> [UInt8]?)?
     /// The open `\if` blocks of this input (psql keeps one stack per file).
     var conditions = ConditionalStack()
+    private var prefixCache: (line: Int, text: String)?
 
     public init(evaluator: Evaluator, origin: InputOrigin, copyInSource: (() -> [UInt8]?)?) {
         self.evaluator = evaluator
@@ -29,8 +30,8 @@ public final class InputProcessor {
     /// stop the caller (a quit, a lost connection, a broken pipe, or an error under
     /// ON_ERROR_STOP), else `.ok` or `.failed`.
     public func process(line: [UInt8], lineNumber: Int) -> StepResult {
-        let prefix = origin.prefix(line: lineNumber)
-        if let problem = line.withUnsafeBufferPointer({ InputLineProblem.find(in: $0, checkUTF8: evaluator.session.parameter("client_encoding").map { $0 == "UTF8" } ?? true) }) {
+        let prefix = messagePrefix(line: lineNumber)
+        if let problem = line.withUnsafeBufferPointer({ InputLineProblem.find(in: $0, checkUTF8: evaluator.session.parameter("client_encoding", is: "UTF8") ?? true) }) {
             // Nothing of the statement this line belongs to is sent (libpq would cut
             // it at a NUL and run the rest).
             evaluator.messagePrefix = prefix
@@ -38,14 +39,17 @@ public final class InputProcessor {
             splitter.reset()
             return .failed
         }
+        // Only a line that starts with `:` can be a colon command (checked here: the
+        // table's generic lookup costs more than the rest of a script line's handling).
+        let mayBeColonCommand = Self.startsWithColon(line)
         let variableLookup: VariableLookup = { [variables = evaluator.variables] in variables[$0] }
-        if !splitter.hasPendingText || splitter.continuation == .statement || splitter.continuation == .parenthesis,
+        if mayBeColonCommand, !splitter.hasPendingText || splitter.continuation == .statement || splitter.continuation == .parenthesis,
            let (entry, call) = evaluator.commands.colonCall(line, lineNumber: lineNumber, variables: variableLookup) {
             evaluator.messagePrefix = prefix
             guard conditions.isActive else { return .ok }
             return CommandRunner.run(entry, call, in: environment)
         }
-        if conditions.isActive, !splitter.hasPendingText,
+        if mayBeColonCommand, conditions.isActive, !splitter.hasPendingText,
            let word = CommandSuggestion.unknownCommandWord(in: line, isVariable: { [variables = evaluator.variables] in variables[$0] != nil }) {
             evaluator.messagePrefix = prefix
             evaluator.reportError(CommandSuggestion.message(for: word, among: evaluator.commands.commandNames))
@@ -59,7 +63,7 @@ public final class InputProcessor {
         }
         var worst = StepResult.ok
         // psql reads standard_conforming_strings afresh for every line.
-        splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings") != "off"
+        splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings", is: "off") != true
         // Inside an inactive \if branch psql does not interpolate variables.
         let lookup: VariableLookup? = conditions.isActive ? { [variables = evaluator.variables] in variables[$0] } : nil
         // Items are run as the lexer finds them: a line of a million statements is never
@@ -71,6 +75,22 @@ public final class InputProcessor {
         }
     }
 
+    /// Whether the first byte after blanks is `:` (`CommandTable.colonCall` and
+    /// `CommandSuggestion.unknownCommandWord` take no other line).
+    static func startsWithColon(_ line: [UInt8]) -> Bool {
+        for b in line where b != UInt8(ascii: " ") && b != UInt8(ascii: "\t") { return b == UInt8(ascii: ":") }
+        return false
+    }
+
+    /// `origin.prefix(line:)`, made once per line number (a script line's statement
+    /// asks for it twice; each is a new string otherwise).
+    private func messagePrefix(line: Int) -> String {
+        if let cached = prefixCache, cached.line == line { return cached.text }
+        let text = origin.prefix(line: line)
+        prefixCache = (line, text)
+        return text
+    }
+
     private func runItems(worst start: StepResult) -> StepResult {
         var worst = start
         while let item = splitter.nextItem() {
@@ -78,7 +98,7 @@ public final class InputProcessor {
             switch item {
             case .statement(let statement):
                 guard conditions.isActive else { continue }
-                result = runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
+                result = runUserStatement(statement.sql, prefix: messagePrefix(line: statement.lastLine))
             case .metaCommand(let meta):
                 evaluator.messagePrefix = origin.prefix(line: meta.line)
                 let found = evaluator.commands.backslashCall(meta, variables: { [variables = evaluator.variables] in variables[$0] })

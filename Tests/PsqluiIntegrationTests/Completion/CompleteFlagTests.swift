@@ -240,4 +240,17 @@ import Testing
         #expect(try Self.texts("\\di order").contains("order_items_product_id_idx"))
         #expect(try Self.texts("select 1::mo").contains("mood"))
     }
+
+    @Test func keywordSpelledBuiltinsAndFreeFormSettingValues() throws {
+        let current = try CompleteFlagTests.complete("select current_u")
+        #expect(current.first == CompleteFlagTests.Line(kind: "keyword", text: "current_user", start: 7), "\(current)")
+        #expect(!current.contains { $0.text == "\"current_user\"" })
+        #expect(try CompleteFlagTests.complete("set datestyle to ").contains { $0.text == "ISO" })
+    }
+
+    @Test func plpgsqlStatementsAfterBlockWords() throws {
+        let lines = try CompleteFlagTests.complete("do $$ begin if true then update ord")
+        #expect(lines.first?.kind == "table" && lines.first?.text == "order_items", "\(lines)")
+        #expect(!lines.contains { $0.kind == "keyword" }, "\(lines)")
+    }
 }

@@ -16,8 +16,8 @@ public enum CatalogCommands {
         var backslash: String
         var summary: String
         var title: String
-        /// Builds the SQL from pattern, verbose, system, server version.
-        var sql: @Sendable (String?, Bool, Bool, Int) throws -> String
+        /// Builds the SQL from pattern, verbose, system, server version, HIDE_TABLEAM.
+        var sql: @Sendable (String?, Bool, Bool, Int, Bool) throws -> String
         /// psql reports an empty relation listing on stderr instead of printing it.
         var reportsEmptyAsRelations = false
         /// How many dotted parts a pattern may have (`db.schema.name` = 3).
@@ -27,97 +27,131 @@ public enum CatalogCommands {
         /// The title when no pattern is given, if it differs (`\dconfig`).
         var titleWithoutPattern: String? = nil
 
+        /// For listings taking more than one pattern (`\\dAc AM TYPE`, `\\drds ROLE DB`):
+        /// builds the SQL from all patterns, verbose, system; `sql` is then unused.
+        var patternsSQL: (@Sendable ([String], Bool, Bool) throws -> String)? = nil
+        /// How many patterns the listing takes; psql warns about (and ignores) more.
+        var patternCount = 1
+        /// The message psql prints instead of an empty listing (unless QUIET).
+        var emptyMessage: (@Sendable ([String]) -> String)? = nil
+
         func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
+    }
+
+    /// A listing of `patternCount` patterns, built by `sql` from them.
+    static func multi(_ name: String, _ backslash: String, _ summary: String, _ title: String, patterns: Int = 2, maxParts: Int = 1,
+                      empty: (@Sendable ([String]) -> String)? = nil,
+                      _ sql: @escaping @Sendable ([String], Bool, Bool) throws -> String) -> Listing {
+        Listing(name: name, backslash: backslash, summary: summary, title: title, sql: { _, _, _, _, _ in "" },
+                maxParts: maxParts, patternsSQL: sql, patternCount: patterns, emptyMessage: empty)
     }
 
     static let listings: [Listing] = [
         Listing(name: "tables", backslash: "dt", summary: "list tables", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.tables, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                sql: { try CatalogListingSQL.relations(.tables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
                 reportsEmptyAsRelations: true),
         Listing(name: "views", backslash: "dv", summary: "list views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.views, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                sql: { try CatalogListingSQL.relations(.views, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
                 reportsEmptyAsRelations: true),
         Listing(name: "matviews", backslash: "dm", summary: "list materialized views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.materializedViews, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                sql: { try CatalogListingSQL.relations(.materializedViews, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
                 reportsEmptyAsRelations: true),
         Listing(name: "indexes", backslash: "di", summary: "list indexes", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.indexes, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                sql: { try CatalogListingSQL.relations(.indexes, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
                 reportsEmptyAsRelations: true),
         Listing(name: "sequences", backslash: "ds", summary: "list sequences", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.sequences, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                sql: { try CatalogListingSQL.relations(.sequences, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
                 reportsEmptyAsRelations: true),
         Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
-                sql: { try CatalogListingSQL.schemas(pattern: $0, verbose: $1, system: $2, serverVersion: $3) }, maxParts: 2),
+                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2),
         Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
-                sql: { try CatalogListingSQL.functions(pattern: $0, verbose: $1, system: $2, serverVersion: $3) }),
+                sql: { p, verbose, system, v, _ in try CatalogListingSQL.functions(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
         Listing(name: "types", backslash: "dT", summary: "list data types", title: "List of data types",
-                sql: { try CatalogListingSQL.types(pattern: $0, verbose: $1, system: $2, serverVersion: $3) }),
+                sql: { p, verbose, system, v, _ in try CatalogListingSQL.types(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
         Listing(name: "roles", backslash: "du", summary: "list roles", title: "List of roles",
-                sql: { p, _, s, v in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
+                sql: { p, _, s, v, _ in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
         Listing(name: "databases", backslash: "l", summary: "list databases", title: "List of databases",
-                sql: { p, verbose, _, v in try CatalogListingSQL.databases(pattern: p, verbose: verbose, serverVersion: v) }, maxParts: 1),
+                sql: { p, verbose, _, v, _ in try CatalogListingSQL.databases(pattern: p, verbose: verbose, serverVersion: v) }, maxParts: 1),
         Listing(name: "extensions", backslash: "dx", summary: "list installed extensions", title: "List of installed extensions",
-                sql: { p, _, _, v in try CatalogListingSQL.extensions(pattern: p, serverVersion: v) }, maxParts: 1),
+                sql: { p, _, _, v, _ in try CatalogListingSQL.extensions(pattern: p, serverVersion: v) }, maxParts: 1),
         Listing(name: "tablespaces", backslash: "db", summary: "list tablespaces", title: "List of tablespaces",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.tablespaces.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.tablespaces.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "languages", backslash: "dL", summary: "list procedural languages", title: "List of languages",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.languages.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.languages.sql(pattern: p, verbose: verbose, system: system) },
+                maxParts: 2),
         Listing(name: "eventtriggers", backslash: "dy", summary: "list event triggers", title: "List of event triggers",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.eventTriggers.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.eventTriggers.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "domains", backslash: "dD", summary: "list domains", title: "List of domains",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.domains.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.domains.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "conversions", backslash: "dc", summary: "list conversions", title: "List of conversions",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.conversions.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.conversions.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "operators", backslash: "do", summary: "list operators", title: "List of operators",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.operators.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.operators.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "collations", backslash: "dO", summary: "list collations", title: "List of collations",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.collations.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.collations.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "accessmethods", backslash: "dA", summary: "list access methods", title: "List of access methods",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.accessMethods.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.accessMethods.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "tsconfigs", backslash: "dF", summary: "list text search configurations", title: "List of text search configurations",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.tsConfigurations.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.tsConfigurations.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "tsdictionaries", backslash: "dFd", summary: "list text search dictionaries", title: "List of text search dictionaries",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.tsDictionaries.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.tsDictionaries.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "tsparsers", backslash: "dFp", summary: "list text search parsers", title: "List of text search parsers",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.tsParsers.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.tsParsers.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "tstemplates", backslash: "dFt", summary: "list text search templates", title: "List of text search templates",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.tsTemplates.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.tsTemplates.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "servers", backslash: "des", summary: "list foreign servers", title: "List of foreign servers",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.foreignServers.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.foreignServers.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "usermappings", backslash: "deu", summary: "list user mappings", title: "List of user mappings",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.userMappings.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.userMappings.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "fdws", backslash: "dew", summary: "list foreign-data wrappers", title: "List of foreign-data wrappers",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.foreignDataWrappers.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.foreignDataWrappers.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "foreigntables", backslash: "det", summary: "list foreign tables", title: "List of foreign tables",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.foreignTables.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.foreignTables.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "publications", backslash: "dRp", summary: "list replication publications", title: "List of publications",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.publications.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.publications.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "subscriptions", backslash: "dRs", summary: "list replication subscriptions", title: "List of subscriptions",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.subscriptions.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.subscriptions.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "statistics", backslash: "dX", summary: "list extended statistics", title: "List of extended statistics",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.extendedStatistics.sql(pattern: p, verbose: verbose, system: system) }),
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.extendedStatistics.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "settings", backslash: "dconfig", summary: "list configuration parameters", title: "List of configuration parameters",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.settings.sql(pattern: p, verbose: verbose, system: system) },
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.settings.sql(pattern: p, verbose: verbose, system: system) },
                 maxParts: 1, titleWithoutPattern: "List of non-default configuration parameters"),
         Listing(name: "largeobjects", backslash: "lo_list", summary: "list large objects", title: "Large objects",
-                sql: { p, verbose, system, _ in try ObjectListingSQL.largeObjects.sql(pattern: p, verbose: verbose, system: system) },
+                sql: { p, verbose, system, _, _ in try ObjectListingSQL.largeObjects.sql(pattern: p, verbose: verbose, system: system) },
                 otherBackslash: ["dl"]),
         Listing(name: "foreignrelations", backslash: "dE", summary: "list foreign tables as relations", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3) },
+                sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
                 reportsEmptyAsRelations: true),
         Listing(name: "privileges", backslash: "dp", summary: "list table, view and sequence access privileges (\\z)",
                 title: "Access privileges",
-                sql: { p, _, system, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
+                sql: { p, _, system, _, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
                 otherBackslash: ["z"]),
         Listing(name: "defaultprivileges", backslash: "ddp", summary: "list default privileges", title: "Default access privileges",
-                sql: { p, _, system, _ in try ObjectListingSQL.defaultPrivileges.sql(pattern: p, verbose: false, system: system) }),
+                sql: { p, _, system, _, _ in try ObjectListingSQL.defaultPrivileges.sql(pattern: p, verbose: false, system: system) }),
         Listing(name: "aggregates", backslash: "da", summary: "list aggregate functions", title: "List of aggregate functions",
-                sql: { p, _, system, _ in try ObjectListingSQL.aggregates.sql(pattern: p, verbose: false, system: system) }),
+                sql: { p, _, system, _, _ in try ObjectListingSQL.aggregates.sql(pattern: p, verbose: false, system: system) }),
         Listing(name: "partitioned", backslash: "dP", summary: "list partitioned tables and indexes", title: "List of partitioned relations",
-                sql: { p, _, system, _ in try (p == nil ? ObjectListingSQL.partitioned : ObjectListingSQL.partitionedWithParents)
+                sql: { p, _, system, _, _ in try (p == nil ? ObjectListingSQL.partitioned : ObjectListingSQL.partitionedWithParents)
                     .sql(pattern: p, verbose: false, system: system) }),
+        multi("opclasses", "dAc", "list operator classes", "List of operator classes") { p, v, _ in try OperatorFamilySQL.classes(p, verbose: v) },
+        multi("opfamilies", "dAf", "list operator families", "List of operator families") { p, v, _ in try OperatorFamilySQL.families(p, verbose: v) },
+        multi("opfamilyoperators", "dAo", "list operators of operator families", "List of operators of operator families") { p, v, _ in
+            try OperatorFamilySQL.operators(p, verbose: v)
+        },
+        multi("opfamilyfunctions", "dAp", "list support functions of operator families", "List of support functions of operator families") { p, v, _ in
+            try OperatorFamilySQL.supportFunctions(p, verbose: v)
+        },
+        multi("casts", "dC", "list casts", "List of casts", patterns: 1, maxParts: 3) { p, v, _ in try CatalogListingSQL.casts(pattern: p.first, verbose: v) },
+        multi("comments", "dd", "list object descriptions not shown elsewhere", "Object descriptions", patterns: 1, maxParts: 3) { p, _, s in
+            try CatalogListingSQL.objectDescriptions(pattern: p.first, system: s)
+        },
+        multi("rolesettings", "drds", "list per-database role settings", "List of settings", empty: { p in
+            if p.count > 1 { return "Did not find any settings for role \"\(p[0])\" and database \"\(p[1])\"." }
+            if let role = p.first { return "Did not find any settings for role \"\(role)\"." }
+            return "Did not find any settings."
+        }) { p, _, _ in try CatalogListingSQL.roleSettings(p) },
         Listing(name: "groups", backslash: "dg", summary: "list roles", title: "List of roles",
-                sql: { p, _, s, v in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
+                sql: { p, _, s, v, _ in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
     ]
 
     /// The names a command answers to: `name`, `name+`, and `\base` with `+`/`S`.
@@ -161,6 +195,14 @@ public enum CatalogCommands {
         return (Int((row?[0]) ?? "") ?? 150000, (row?[1]) ?? "")
     }
 
+    /// psql's `QUIET`: listings then print an empty table rather than "Did not find …".
+    static func quiet(_ context: CommandContext) -> Bool { flag("QUIET", context) }
+
+    /// A psql boolean variable (`QUIET`, `HIDE_TABLEAM`, `HIDE_TOAST_COMPRESSION`).
+    static func flag(_ name: String, _ context: CommandContext) -> Bool {
+        context.variable(name).flatMap(VariableStore.parseBool) ?? false
+    }
+
     static func settings(_ context: CommandContext) -> PrintSettings {
         PrintSettings.fromDisplayValues { context.displaySetting($0) }
     }
@@ -175,12 +217,24 @@ public enum CatalogCommands {
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
-                let pattern = patterns(invocation.arguments).first
+                var given = patterns(invocation.arguments)
+                let extras = Array(given.dropFirst(l.patternCount))
+                given = Array(given.prefix(l.patternCount))
+                // psql warns about arguments it ignores after running the command.
+                defer {
+                    let command = invocation.name.hasPrefix("\\") ? invocation.name : "\\" + l.backslash
+                    for extra in extras { context.writeWarning("\(command): extra argument \"\(extra)\" ignored") }
+                }
+                let pattern = given.first
                 let (version, database) = try await server(context.session)
                 let sql: String
                 do {
                     if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
-                    sql = try l.sql(pattern, verbose, system, version)
+                    if let build = l.patternsSQL {
+                        sql = try build(given, verbose, system)
+                    } else {
+                        sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
+                    }
                 } catch let p as SQLNamePattern.Problem {
                     context.writeError(p.description)
                     throw CatalogCommandFailed()
@@ -190,8 +244,13 @@ public enum CatalogCommands {
                     return
                 }
                 let result = try await context.session.query(sql)
-                if l.reportsEmptyAsRelations, result.rows.isEmpty {
+                // Under QUIET psql prints the empty table instead of the message.
+                if l.reportsEmptyAsRelations, result.rows.isEmpty, !quiet(context) {
                     context.writeError(pattern.map { "Did not find any relation named \"\($0)\"." } ?? "Did not find any relations.")
+                    return
+                }
+                if let message = l.emptyMessage, result.rows.isEmpty, !quiet(context) {
+                    context.writeError(message(given))
                     return
                 }
                 let table: CatalogTable
@@ -262,9 +321,10 @@ public enum CatalogCommands {
                 let patternList = patterns(invocation.arguments)
                 let settings = settings(context)
                 if patternList.isEmpty {
-                    let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version)
+                    let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,
+                                                             hideTableAM: flag("HIDE_TABLEAM", context))
                     let result = try await context.session.query(sql)
-                    if result.rows.isEmpty { context.writeError("Did not find any relations."); return }
+                    if result.rows.isEmpty, !quiet(context) { context.writeError("Did not find any relations."); return }
                     let table = CatalogTable(title: "List of relations", result: result)
                     try await context.show(TextPane(title: "List of relations", lines: table.render(settings: settings)))
                     return
@@ -272,7 +332,9 @@ public enum CatalogCommands {
                 var lines: [String] = []
                 var failed = false
                 for pattern in patternList {
-                    let describer = RelationDescriber(service: context.session, serverVersion: version, verbose: verbose)
+                    let describer = RelationDescriber(service: context.session, serverVersion: version, verbose: verbose,
+                                                      hideTableAM: flag("HIDE_TABLEAM", context),
+                                                      hideCompression: flag("HIDE_TOAST_COMPRESSION", context))
                     let tables: [CatalogTable]
                     do {
                         try SQLNamePattern.validate(pattern, currentDatabase: database)

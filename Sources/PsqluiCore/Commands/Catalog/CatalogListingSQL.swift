@@ -28,13 +28,13 @@ public enum CatalogListingSQL {
 
     /// `\dt \dv \dm \di \ds` (and `\d` with no pattern): "List of relations".
     public static func relations(_ kinds: RelationKinds, pattern: String?, verbose: Bool, system: Bool,
-                                 serverVersion: Int) throws -> String {
+                                 serverVersion: Int, hideTableAM: Bool = false) throws -> String {
         var cols = [
             "n.nspname as \"Schema\"", "c.relname as \"Name\"", "\(relkindName) as \"Type\"",
             "pg_catalog.pg_get_userbyid(c.relowner) as \"Owner\"",
         ]
         if kinds.contains(.indexes) { cols.append("c2.relname as \"Table\"") }
-        let showAM = serverVersion >= 120000 && (kinds.contains(.tables) || kinds.contains(.materializedViews) || kinds.contains(.indexes))
+        let showAM = !hideTableAM && serverVersion >= 120000 && (kinds.contains(.tables) || kinds.contains(.materializedViews) || kinds.contains(.indexes))
         if verbose {
             cols.append("CASE c.relpersistence WHEN 'p' THEN 'permanent' WHEN 't' THEN 'temporary' WHEN 'u' THEN 'unlogged' END as \"Persistence\"")
             if showAM { cols.append("am.amname as \"Access method\"") }

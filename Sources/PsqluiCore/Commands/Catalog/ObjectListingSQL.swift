@@ -21,7 +21,8 @@ public struct ObjectListingSQL: Sendable {
     var name: String? = nil
     var alternateName: String? = nil
     var visibility: String? = nil
-    var maxParts = 2
+    /// psql's `maxparts`: 3 is db.schema.name, 2 db.name, 1 a bare name.
+    var maxParts = 3
     var orderBy: String = "1"
 
     func sql(pattern: String?, verbose: Bool, system: Bool) throws -> String {
@@ -66,7 +67,7 @@ public struct ObjectListingSQL: Sendable {
         verboseColumns: ["NOT l.lanispl AS \"Internal language\"", "l.lanplcallfoid::pg_catalog.regprocedure AS \"Call handler\"",
                          "l.lanvalidator::pg_catalog.regprocedure AS \"Validator\"",
                          "l.laninline::pg_catalog.regprocedure AS \"Inline handler\"", privileges("l.lanacl")],
-        last: [description("l.oid", "pg_language")], from: "pg_catalog.pg_language l", hideSystem: ["l.lanplcallfoid <> 0"], name: "l.lanname", maxParts: 1)
+        last: [description("l.oid", "pg_language")], from: "pg_catalog.pg_language l", hideSystem: ["l.lanplcallfoid <> 0"], name: "l.lanname", maxParts: 2)
 
     static let eventTriggers = ObjectListingSQL(
         columns: ["evtname AS \"Name\"", "evtevent AS \"Event\"", "pg_catalog.pg_get_userbyid(e.evtowner) AS \"Owner\"",
@@ -240,7 +241,7 @@ extension ObjectListingSQL {
                   "CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function' WHEN 'T' THEN 'type' WHEN 'n' THEN 'schema' END AS \"Type\"",
                   privileges("d.defaclacl")],
         from: "pg_catalog.pg_default_acl d\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace",
-        name: "n.nspname", maxParts: 1, orderBy: "1, 2, 3")
+        name: "n.nspname", orderBy: "1, 2, 3")
 
     /// `\da`: "List of aggregate functions".
     static let aggregates = ObjectListingSQL(

@@ -13,11 +13,18 @@ public struct RelationDescriber: Sendable {
     /// `+`: more columns and footers.
     public let verbose: Bool
 
+    /// psql's `HIDE_TABLEAM`: no "Access method:" footer.
+    public let hideTableAM: Bool
+    /// psql's `HIDE_TOAST_COMPRESSION`: no "Compression" column.
+    public let hideCompression: Bool
+
     /// A describer running on `service`.
-    public init(service: QueryService, serverVersion: Int, verbose: Bool) {
+    public init(service: QueryService, serverVersion: Int, verbose: Bool, hideTableAM: Bool = false, hideCompression: Bool = false) {
         self.service = service
         self.serverVersion = serverVersion
         self.verbose = verbose
+        self.hideTableAM = hideTableAM
+        self.hideCompression = hideCompression
     }
 
     /// The relations matching `pattern` (oid, schema, name), as psql orders them.
@@ -86,7 +93,7 @@ public struct RelationDescriber: Sendable {
                 footers += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
         }
-        if verbose, ["r", "p", "m"].contains(kind), serverVersion >= 120000, let am = accessMethod {
+        if verbose, !hideTableAM, ["r", "p", "m"].contains(kind), serverVersion >= 120000, let am = accessMethod {
             footers.append("Access method: \(am)")
         }
         return CatalogTable(title: title, columns: table.columns, rows: table.rows, footers: footers)
@@ -95,7 +102,7 @@ public struct RelationDescriber: Sendable {
     /// The column grid: name, type, collation, nullable, default (indexes: key?, definition).
     private func columns(oid: String, kind: String) async throws -> (columns: [ColumnInfo], rows: [[String?]]) {
         let isIndex = kind == "i" || kind == "I"
-        let hasCompression = verbose && serverVersion >= 140000 && ["r", "p", "m"].contains(kind)
+        let hasCompression = verbose && !hideCompression && serverVersion >= 140000 && ["r", "p", "m"].contains(kind)
         let hasStats = verbose && ["r", "p", "m", "f", "i", "I"].contains(kind)
         let hasDescription = verbose && !isIndex
         let sql = """

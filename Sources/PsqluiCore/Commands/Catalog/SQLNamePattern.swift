@@ -125,8 +125,14 @@ extension SQLNamePattern {
 
 extension SQLNamePattern {
     /// Throws psql's error for a `db.schema.name` pattern naming another database.
+    /// As psql, the first of `maxParts` parts is the database (`db.schema.name` for 3).
+    /// For the listings that take `db.name` (`\dn`, `\dL`) psql 15 compares that
+    /// database part with an empty name, so any two-part pattern is refused as
+    /// cross-database (measured: `\dn postgres.public` in database postgres).
     public static func validate(_ pattern: String, currentDatabase: String, maxParts: Int = 3) throws {
         let parsed = try parse(pattern, maxParts: maxParts)
-        if let db = parsed.databaseRegex, db != "^(" + currentDatabase + ")$" { throw Problem.crossDatabase(pattern) }
+        let parts = [parsed.databaseRegex, parsed.schemaRegex, parsed.nameRegex].compactMap { $0 }
+        guard maxParts > 1, parts.count == maxParts else { return }
+        if maxParts < 3 || parts[0] != "^(" + currentDatabase + ")$" { throw Problem.crossDatabase(pattern) }
     }
 }

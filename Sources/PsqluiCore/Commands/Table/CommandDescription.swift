@@ -19,6 +19,9 @@ public struct CommandDescription: Sendable {
     public var group: String
     /// What Tab completes for the arguments.
     public var completion: ArgumentCompletion
+    /// From this argument on (counting from 0) the rest of the line is SQL and
+    /// completes as SQL (`:save NAME SELECT …`); nil: never.
+    public var sqlFromArgument: Int? = nil
 
     /// A description with every field given.
     public init(name: String, aliases: [String] = [], summary: String, usage: String, examples: [String] = [],

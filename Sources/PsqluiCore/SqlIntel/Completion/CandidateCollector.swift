@@ -4,7 +4,9 @@ struct CandidateCollector {
     let context: CompletionContext
     let snapshot: MetadataSnapshot
     /// The typed word, lower-cased, without an opening quote.
-    private(set) var needle: [UInt8]
+    private(set) var needle: [UInt8] { didSet { prepared = FuzzyMatch.Needle(needle) } }
+    /// `needle` prepared for matching (once per completion, not per name).
+    private var prepared: FuzzyMatch.Needle
     private(set) var start: Int
     private var entries: [Entry] = []
 
@@ -51,7 +53,15 @@ struct CandidateCollector {
         self.snapshot = snapshot
         self.used = used
         self.start = context.wordStart
-        self.needle = CandidateCollector.needle(for: context.word)
+        let needle = CandidateCollector.needle(for: context.word)
+        self.needle = needle
+        self.prepared = FuzzyMatch.Needle(needle)
+    }
+
+    /// How `key` matches the typed word (nil: not at all).
+    @inline(__always)
+    func score(_ key: [UInt8]) -> FuzzyMatch.Score? {
+        key.withUnsafeBufferPointer { FuzzyMatch.score(prepared, $0) }
     }
 
     static func needle(for word: String) -> [UInt8] {
@@ -75,14 +85,14 @@ struct CandidateCollector {
     mutating func add(_ kind: CompletionCandidate.Kind, name: String, key: [UInt8]? = nil, detail: String? = nil,
                       rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0) {
         let key = key ?? MetadataSnapshot.key(name)
-        guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
+        guard let score = score(key), score.isPrefix || !prefixOnly else { return }
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: tiebreak, name: key),
                              kind: kind, text: name, detail: detail, isIdentifier: true))
     }
 
     /// Adds a function group (name, key, first index, overload count) of the snapshot.
     mutating func addFunction(name: String, key: [UInt8], index: Int, overloads: Int, rank: Int, subrank: Int) {
-        guard let score = FuzzyMatch.score(needle, key) else { return }
+        guard let score = score(key) else { return }
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: 0, name: key),
                              kind: .function, text: name, detail: nil, isIdentifier: true,
                              functionDetail: (index, overloads)))
@@ -91,57 +101,79 @@ struct CandidateCollector {
     func isUsed(_ key: [UInt8]) -> Bool { !used.isEmpty && used.contains(key) }
 
     /// True when `key` matches the typed word at all (to skip building details).
-    func matches(_ key: [UInt8]) -> Bool { FuzzyMatch.score(needle, key) != nil }
+    func matches(_ key: [UInt8]) -> Bool { score(key) != nil }
 
-    /// Adds the relations `list` (indices sorted by key, as `relationsBySchema`) that match.
+    /// Adds the relations of `schema` (`relationsBySchema`, sorted by key) that match.
     ///
     /// On 100,000 tables a bare `FROM ` must not build 100,000 entries. Prefix matches
     /// share one score, so with a limit the first `cap` of the (contiguous) prefix range
     /// are the best of them, plus any the user has used; fuzzy matches rank after every
     /// prefix match, so once the range alone fills `cap` they are not looked at.
+    /// The keys are read in place from the schema's packed `FlatKeys`.
     /// `include` filters (kinds, shadowing); `position` is the tiebreak.
-    mutating func addRelations(_ list: [Int], rank: Int, subrank: Int, prefixOnly: Bool = false,
+    mutating func addRelations(schema: String, rank: Int, subrank: Int, prefixOnly: Bool = false,
                                include: (Int) -> Bool = { _ in true }) {
-        let cap = limit == .max ? Int.max : limit * 2 + 8
-        let keys = snapshot.relationKeys
-        let needle = self.needle
-        // First position whose key is not below the needle; the prefix range starts there.
-        var lo = 0, hi = list.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[list[mid]].lexicographicallyPrecedes(needle) { lo = mid + 1 } else { hi = mid }
-        }
-        var end = lo
-        var added = 0
-        while end < list.count && keys[list[end]].starts(with: needle) {
-            if added < cap && include(list[end]) {
-                addRelation(list[end], rank: rank, subrank: subrank, prefixOnly: prefixOnly, tiebreak: end)
-                added += 1
-            }
-            end += 1
-        }
-        if added >= cap {
-            // Cut short: the used names of the rest of the range still rank first.
-            if !used.isEmpty {
-                for position in lo..<end where used.contains(keys[list[position]]) && include(list[position]) {
-                    addRelation(list[position], rank: rank, subrank: subrank, prefixOnly: prefixOnly, tiebreak: position)
-                }
-            }
-            return
-        }
-        if prefixOnly || needle.isEmpty { return }
-        // Match first: `include` may hash the name (shadowing), which 100,000 times costs more than the match.
-        for position in list.indices where position < lo || position >= end {
-            guard FuzzyMatch.score(needle, keys[list[position]]) != nil, include(list[position]) else { continue }
+        guard let list = snapshot.relationsBySchema[schema], let flat = snapshot.relationKeysBySchema[schema] else { return }
+        for position in matchingPositions(flat, prefixOnly: prefixOnly, include: { include(list[$0]) }) {
             addRelation(list[position], rank: rank, subrank: subrank, prefixOnly: prefixOnly, tiebreak: position)
         }
+    }
+
+    /// The positions in `flat` (keys sorted) that match the typed word, for `limit`:
+    /// the prefix range (its first `cap` only, plus used names), then, unless that
+    /// filled `cap`, the boundary matches. `include` is asked only of matches.
+    func matchingPositions(_ flat: FlatKeys, prefixOnly: Bool = false, include: (Int) -> Bool) -> [Int] {
+        let cap = limit == .max ? Int.max : limit * 2 + 8
+        let needle = self.needle
+        let prepared = self.prepared
+        let used = self.used
+        var matched: [Int] = []
+        flat.bytes.withUnsafeBufferPointer { bytes in
+            flat.offsets.withUnsafeBufferPointer { offsets in
+                let count = offsets.count - 1
+                @inline(__always) func key(_ p: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(rebasing: bytes[Int(offsets[p])..<Int(offsets[p + 1])])
+                }
+                // First position whose key is not below the needle; the prefix range starts there.
+                var lo = 0, hi = count
+                while lo < hi {
+                    let mid = (lo + hi) / 2
+                    if key(mid).lexicographicallyPrecedes(needle) { lo = mid + 1 } else { hi = mid }
+                }
+                var end = lo
+                var added = 0
+                while end < count && key(end).starts(with: needle) {
+                    if added < cap && include(end) {
+                        matched.append(end)
+                        added += 1
+                    }
+                    end += 1
+                }
+                if added >= cap {
+                    // Cut short: the used names of the rest of the range still rank first.
+                    if !used.isEmpty {
+                        for position in lo..<end where used.contains(Array(key(position))) && include(position) && !matched.contains(position) {
+                            matched.append(position)
+                        }
+                    }
+                    return
+                }
+                if prefixOnly || needle.isEmpty { return }
+                // Match first: `include` may hash the name (shadowing), which 100,000 times costs more than the match.
+                for position in 0..<count where position < lo || position >= end {
+                    guard FuzzyMatch.score(prepared, key(position)) != nil, include(position) else { continue }
+                    matched.append(position)
+                }
+            }
+        }
+        return matched
     }
 
     /// Adds relation `i` of the snapshot; matches on the precomputed key before
     /// touching the relation itself (10,000 of them after a bare `FROM`).
     mutating func addRelation(_ i: Int, rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int) {
         let key = snapshot.relationKeys[i]
-        guard let score = FuzzyMatch.score(needle, key), score.isPrefix || !prefixOnly else { return }
+        guard let score = score(key), score.isPrefix || !prefixOnly else { return }
         let kind = snapshot.relations[i].kind
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: tiebreak, name: key),
                              kind: kind == .view || kind == .materializedView ? .view : .table,
@@ -152,7 +184,7 @@ struct CandidateCollector {
     mutating func addLiteral(_ kind: CompletionCandidate.Kind, text: String, match: String, rank: Int, subrank: Int,
                              tiebreak: Int = 0, detail: String? = nil) {
         let key = MetadataSnapshot.key(match)
-        guard let score = FuzzyMatch.score(needle, key) else { return }
+        guard let score = score(key) else { return }
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
                              kind: kind, text: text, detail: detail, isIdentifier: false))
     }

@@ -89,15 +89,42 @@ struct Analysis {
         guard !words.isDisjoint(with: ["function", "procedure", "do"]) else { return false }
         var tagEnd = t.start + 1
         while tagEnd < t.end && bytes[tagEnd] != UInt8(ascii: "$") { tagEnd += 1 }
-        let bodyStart = min(tagEnd + 1, t.end)
-        guard cursor >= bodyStart else { return true }
-        let bodyEnd = t.isUnterminated ? t.end : max(bodyStart, t.end - (bodyStart - t.start))
+        let quoteEnd = min(tagEnd + 1, t.end)
+        guard cursor >= quoteEnd else { return true }
+        let bodyEnd = t.isUnterminated ? t.end : max(quoteEnd, t.end - (quoteEnd - t.start))
+        // In a PL/pgSQL block the SQL statement starts after `BEGIN`, `THEN`, `LOOP`, … too.
+        let whole = Array(bytes[quoteEnd..<max(bodyEnd, cursor)])
+        let bodyStart = quoteEnd + Self.blockStatementStart(whole, cursor: cursor - quoteEnd)
         var body = Analysis(bytes: Array(bytes[bodyStart..<max(bodyEnd, cursor)]), cursor: cursor - bodyStart)
         body.run()
         context = body.context
         context.wordStartUTF8 += bodyStart
         context.wordStart = String(decoding: bytes[0..<context.wordStartUTF8], as: UTF8.self).count
         return true
+    }
+
+    /// Where the SQL statement at `cursor` starts in a routine body: after the last `;`,
+    /// or after the PL/pgSQL words that open a statement list (`BEGIN`, `DECLARE`,
+    /// `LOOP`, `ELSE`, and `THEN` of an `IF`/`ELSIF`/`WHEN`/`CASE`/`EXCEPTION` line).
+    /// A plain SQL body has none of them: its statement starts after the last `;`.
+    static func blockStatementStart(_ body: [UInt8], cursor: Int) -> Int {
+        let tokens = SqlTokenizer.tokenize(body).filter { $0.kind != .comment && $0.start < cursor }
+        var start = 0
+        var first: String?
+        for t in tokens {
+            if t.kind == .semicolon { start = t.end; first = nil; continue }
+            guard t.kind == .word, t.end <= cursor else { first = first ?? ""; continue }
+            let word = SqlTokenStream.asciiLowercased(body[t.start..<t.end])
+            let opensList: Bool
+            switch word {
+            case "loop": opensList = true
+            case "begin", "declare", "else": opensList = first == nil
+            case "then": opensList = ["if", "elsif", "elseif", "when", "case", "exception"].contains(first ?? "")
+            default: opensList = false
+            }
+            if opensList { start = t.end; first = nil } else if first == nil { first = word }
+        }
+        return start
     }
 
     /// Inside a `'…` literal where the rules want one (`COPY t FROM '…`, an enum

@@ -42,6 +42,8 @@ public struct CompletionCommandInfo: Hashable, Sendable {
     public var argumentKind: CompletionArgumentKind
     /// For `.words`: the candidates given the argument text typed so far.
     public var words: Words?
+    /// From this argument on the rest of the line completes as SQL (`CommandDescription.sqlFromArgument`).
+    public var sqlFromArgument: Int? = nil
 
     /// A command's own argument words, from the text typed after its name.
     public struct Words: Hashable, Sendable {
@@ -52,7 +54,9 @@ public struct CompletionCommandInfo: Hashable, Sendable {
         public func hash(into h: inout Hasher) { h.combine(id) }
     }
 
-    public init(name: String, aliases: [String] = [], argumentKind: CompletionArgumentKind = .none, words: Words? = nil) {
+    public init(name: String, aliases: [String] = [], argumentKind: CompletionArgumentKind = .none, words: Words? = nil,
+                sqlFromArgument: Int? = nil) {
+        self.sqlFromArgument = sqlFromArgument
         self.name = name
         self.aliases = aliases
         self.argumentKind = argumentKind

@@ -66,11 +66,23 @@ extension CompletionEngine {
         }
     }
 
+    /// The words `DateStyle` is made of: an output style and a field order.
+    static let dateStyles = ["ISO", "SQL", "Postgres", "German", "YMD", "DMY", "MDY", "US", "European", "NonEuropean"]
+
     /// What `SET name TO` accepts: schemas for search_path, enum values, on/off.
     func addSettingValues(_ name: String, rank: Int, to c: inout CandidateCollector) {
-        if name.lowercased() == "search_path" {
+        switch name.lowercased() {
+        case "search_path":
             addSchemas(rank: rank, to: &c)
             return
+        case "default_tablespace", "temp_tablespaces":
+            addObjects(.tablespace, table: nil, rank: rank, to: &c)
+            return
+        case "datestyle":
+            // A free-form list of these words (the server's documented styles and orders).
+            for (i, v) in Self.dateStyles.enumerated() { c.addLiteral(.value, text: v, match: v, rank: rank, subrank: 0, tiebreak: i) }
+            return
+        default: break
         }
         guard let s = snapshot.setting(named: name) else { return }
         let values = s.type == "bool" ? ["on", "off"] : s.values

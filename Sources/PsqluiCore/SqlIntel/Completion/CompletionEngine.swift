@@ -49,12 +49,35 @@ public struct CompletionEngine: Sendable {
 
     /// Candidates for an analyzed context.
     public func candidates(for context: CompletionContext, limit: Int = .max) -> [CompletionCandidate] {
+        if let sql = sqlArgumentContext(context) { return candidates(for: sql, limit: limit) }
         var collector = CandidateCollector(context: context, snapshot: snapshot, used: usedNames)
         collector.limit = limit
         for (rank, suggestion) in context.suggestions.enumerated() {
             add(suggestion, rank: rank, to: &collector)
         }
         return collector.ranked(limit: limit)
+    }
+
+    /// For a command whose arguments from some index on are SQL (`:save NAME SELECT …`)
+    /// with the cursor there: that SQL analyzed on its own, its offsets moved into the line.
+    func sqlArgumentContext(_ context: CompletionContext) -> CompletionContext? {
+        guard context.suggestions.count == 1, case .commandArgument(let name, let index) = context.suggestions[0],
+              let from = command(named: name)?.sqlFromArgument, index >= from, let arguments = context.commandArguments else { return nil }
+        // Skip the arguments before the SQL (a name has no quotes or spaces).
+        var rest = Substring(arguments)
+        for _ in 0..<from {
+            rest = rest.drop { $0 == " " || $0 == "\t" }
+            rest = rest.drop { $0 != " " && $0 != "\t" }
+        }
+        rest = rest.drop { $0 == " " || $0 == "\t" }
+        let sql = String(rest)
+        var inner = CompletionAnalyzer.suggest(textBeforeCursor: sql, fullText: sql)
+        // `arguments` ends at the cursor, as `word` does: where the arguments start in the line.
+        let argumentsStart = context.wordStart + context.word.count - arguments.count
+        let argumentsStartUTF8 = context.wordStartUTF8 + context.word.utf8.count - arguments.utf8.count
+        inner.wordStart += argumentsStart + (arguments.count - sql.count)
+        inner.wordStartUTF8 += argumentsStartUTF8 + (arguments.utf8.count - sql.utf8.count)
+        return inner
     }
 
     // MARK: Per kind
@@ -142,7 +165,7 @@ public struct CompletionEngine: Sendable {
 
     func addRelations(schema: String?, kinds: Set<MetadataSnapshot.RelationKind>? = nil, rank: Int, to c: inout CandidateCollector) {
         if let schema {
-            c.addRelations(snapshot.relationsBySchema[schema] ?? [], rank: rank, subrank: 0) { [snapshot] i in
+            c.addRelations(schema: schema, rank: rank, subrank: 0) { [snapshot] i in
                 kinds.map { $0.contains(snapshot.relations[i].kind) } ?? true
             }
             return
@@ -157,7 +180,7 @@ public struct CompletionEngine: Sendable {
         let shadowing = schemas.count > 1
         for (order, s) in schemas.enumerated() {
             let system = MetadataSnapshot.isSystemSchema(s)
-            c.addRelations(snapshot.relationsBySchema[s] ?? [], rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system) { [snapshot] i in
+            c.addRelations(schema: s, rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system) { [snapshot] i in
                 if let kinds, !kinds.contains(snapshot.relations[i].kind) { return false }
                 return !shadowing || seen.insert(snapshot.relations[i].name).inserted
             }
@@ -205,8 +228,15 @@ public struct CompletionEngine: Sendable {
         for s in schemas {
             let system = MetadataSnapshot.isSystemSchema(s)
             let shadowing = schemas.count > 1
-            for group in snapshot.functionsBySchema[s] ?? [] where c.matches(group.key) && (!shadowing || seen.insert(group.name).inserted) {
-                if setReturningOnly && !group.indices.contains(where: { snapshot.functions[$0].returnsSet }) { continue }
+            guard let groups = snapshot.functionsBySchema[s], let flat = snapshot.functionKeysBySchema[s] else { continue }
+            let positions = c.matchingPositions(flat) { p in
+                let group = groups[p]
+                if setReturningOnly && !group.indices.contains(where: { snapshot.functions[$0].returnsSet }) { return false }
+                if system && CompletionRules.keywordFunctions.contains(group.name) { return false }
+                return !shadowing || !group.shared || seen.insert(group.name).inserted
+            }
+            for p in positions {
+                let group = groups[p]
                 c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
                               rank: rank, subrank: system && schema == nil ? 1 : 0)
             }
@@ -224,11 +254,11 @@ public struct CompletionEngine: Sendable {
     func addTypes(schema: String?, rank: Int, to c: inout CandidateCollector) {
         if let schema {
             for i in snapshot.typesBySchema[schema] ?? [] { c.add(.datatype, name: snapshot.types[i].name, rank: rank, subrank: 0) }
-            c.addRelations(snapshot.relationsBySchema[schema] ?? [], rank: rank, subrank: 1)
+            c.addRelations(schema: schema, rank: rank, subrank: 1)
             return
         }
         for s in snapshot.searchPath where !MetadataSnapshot.isSystemSchema(s) {
-            c.addRelations(snapshot.relationsBySchema[s] ?? [], rank: rank, subrank: 3)
+            c.addRelations(schema: s, rank: rank, subrank: 3)
         }
         addSchemas(rank: rank + 1, to: &c)
         for s in snapshot.searchPath {

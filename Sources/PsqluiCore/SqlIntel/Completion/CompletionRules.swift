@@ -70,8 +70,12 @@ enum CompletionRules {
     ]
     static let expressionKeywords = [
         "CASE", "CAST", "EXISTS", "NOT", "NULL", "TRUE", "FALSE", "ARRAY", "INTERVAL", "CURRENT_DATE", "CURRENT_TIMESTAMP",
-        "CURRENT_TIME", "CURRENT_USER", "SESSION_USER", "LOCALTIMESTAMP", "DEFAULT",
+        "CURRENT_TIME", "CURRENT_USER", "SESSION_USER", "LOCALTIMESTAMP", "DEFAULT", "CURRENT_SCHEMA", "CURRENT_ROLE",
+        "CURRENT_CATALOG", "LOCALTIME",
     ]
+    /// Built-in functions that SQL spells as keywords without parentheses (`current_user()`
+    /// is a syntax error): offered as the keywords above, never as `"current_user"`.
+    static let keywordFunctions: Set<String> = ["current_user", "current_schema", "session_user", "current_role", "current_catalog", "user"]
     static let afterSelectItem = ["FROM", "AS", "INTO", "UNION", "UNION ALL", "EXCEPT", "INTERSECT", "ORDER BY", "LIMIT"]
     static let afterFromItem = [
         "WHERE", "JOIN", "INNER JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN", "CROSS JOIN", "NATURAL JOIN",

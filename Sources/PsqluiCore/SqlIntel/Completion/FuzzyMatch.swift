@@ -21,17 +21,34 @@ enum FuzzyMatch {
         }
     }
 
+    /// A typed word, prepared once per completion: its bytes and, for the
+    /// boundary search, the same without separators (`ordit` ≈ `ord_it`).
+    struct Needle {
+        let bytes: [UInt8]
+        let typed: [UInt8]
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            self.typed = bytes.filter { !FuzzyMatch.isSeparator($0) }
+        }
+    }
+
     /// nil when `needle` is neither a prefix of `haystack` nor made of
     /// word-boundary pieces of it.
     @inline(__always)
     static func score(_ needle: [UInt8], _ haystack: [UInt8]) -> Score? {
-        if needle.isEmpty { return Score(isPrefix: true, span: 0, start: 0) }
-        if needle.count > haystack.count { return nil }
+        haystack.withUnsafeBufferPointer { score(Needle(needle), $0) }
+    }
+
+    /// `score` for a prepared needle over bytes in place (no copy, no retain: the 100,000-name scan).
+    @inline(__always)
+    static func score(_ needle: Needle, _ haystack: UnsafeBufferPointer<UInt8>) -> Score? {
+        let n = needle.bytes
+        if n.isEmpty { return Score(isPrefix: true, span: 0, start: 0) }
+        if n.count > haystack.count { return nil }
         var isPrefix = true
-        for i in 0..<needle.count where needle[i] != haystack[i] { isPrefix = false; break }
-        if isPrefix { return Score(isPrefix: true, span: needle.count, start: 0) }
-        // Separators typed by the user are not needed to match (`ordit` ≈ `ord_it`).
-        let typed = needle.filter { !isSeparator($0) }
+        for i in 0..<n.count where n[i] != haystack[i] { isPrefix = false; break }
+        if isPrefix { return Score(isPrefix: true, span: n.count, start: 0) }
+        let typed = needle.typed
         guard !typed.isEmpty, isSubsequence(typed, of: haystack) else { return nil }
         var budget = 200
         guard let (pieces, end, start) = pieces(typed, 0, haystack, 0, &budget) else { return nil }
@@ -41,7 +58,7 @@ enum FuzzyMatch {
     /// True when every byte of `needle` occurs in `haystack` in order: one linear pass that
     /// turns away most names before the boundary search (a 100,000-table scan).
     @inline(__always)
-    static func isSubsequence(_ needle: [UInt8], of haystack: [UInt8]) -> Bool {
+    static func isSubsequence(_ needle: [UInt8], of haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         var n = 0
         for c in haystack where c == needle[n] {
             n += 1
@@ -58,7 +75,7 @@ enum FuzzyMatch {
 
     /// True when a piece may start at `i`: the name's start, after a separator,
     /// or where digits start or end.
-    static func isBoundary(_ h: [UInt8], _ i: Int) -> Bool {
+    static func isBoundary(_ h: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
         if i == 0 { return true }
         let prev = h[i - 1]
         if isSeparator(prev) { return true }
@@ -67,7 +84,7 @@ enum FuzzyMatch {
 
     /// Matches `n[ni...]` as pieces starting at boundaries of `h[hi...]`, longest
     /// pieces first. Returns (piece count, end of the match, start of the first piece).
-    static func pieces(_ n: [UInt8], _ ni: Int, _ h: [UInt8], _ hi: Int, _ budget: inout Int) -> (Int, Int, Int)? {
+    static func pieces(_ n: [UInt8], _ ni: Int, _ h: UnsafeBufferPointer<UInt8>, _ hi: Int, _ budget: inout Int) -> (Int, Int, Int)? {
         if ni == n.count { return (0, hi, hi) }
         var p = hi
         while p < h.count {

@@ -1,0 +1,58 @@
+import Testing
+@testable import PsqluiCore
+
+/// Engine cases for issue #12's remaining gaps: keyword-spelled built-ins,
+/// setting values that are not enums.
+@Suite struct CompletionEngineGapTests {
+    static let engine: CompletionEngine = {
+        var snapshot = demoSnapshot
+        let functions = demoSnapshot.functions + [
+            .init(schema: "pg_catalog", name: "current_user", arguments: "", result: "name"),
+            .init(schema: "pg_catalog", name: "current_schema", arguments: "", result: "name"),
+            .init(schema: "pg_catalog", name: "current_database", arguments: "", result: "name"),
+        ]
+        snapshot = MetadataSnapshot(schemas: demoSnapshot.schemas, relations: demoSnapshot.relations, functions: functions,
+                                    types: demoSnapshot.types, foreignKeys: demoSnapshot.foreignKeys, roles: demoSnapshot.roles,
+                                    databases: demoSnapshot.databases, keywords: demoSnapshot.keywords, searchPath: demoSnapshot.searchPath,
+                                    objects: [.init(kind: .tablespace, schema: "", table: "", name: "fast_disk")],
+                                    settings: [.init(name: "DateStyle", type: "string"), .init(name: "default_tablespace", type: "string")])
+        return CompletionEngine(snapshot: snapshot)
+    }()
+
+    static func texts(_ text: String) -> [String] { complete(text, engine: engine).map(\.text) }
+
+    @Test func keywordSpelledBuiltinsAreKeywordsNeverQuotedFunctions() {
+        let lower = Self.texts("select current_")
+        #expect(!lower.contains("\"current_user\"") && !lower.contains("\"current_schema\""), "\(lower)")
+        #expect(lower.contains("current_user") && lower.contains("current_schema") && lower.contains("current_date"))
+        #expect(lower.contains("current_database"), "an ordinary built-in stays a function")
+        #expect(Self.texts("SELECT CURRENT_U").first == "CURRENT_USER")
+    }
+
+    @Test func settingValuesBeyondEnums() {
+        #expect(Self.texts("set datestyle to ").starts(with: ["ISO", "SQL"]))
+        #expect(Self.texts("set DateStyle = g") == ["German"])
+        #expect(Self.texts("set default_tablespace to ").contains("fast_disk"))
+    }
+}
+
+/// The SQL after a command's name argument (`:save NAME SELECT …`) completes as SQL.
+@Suite struct CompletionCommandSQLTests {
+    static let engine: CompletionEngine = {
+        var e = demoEngine
+        e.commands.append(.init(name: "save", aliases: ["\\ns"], argumentKind: .words,
+                                words: .init(id: "save") { _ in ["by_status"] }, sqlFromArgument: 1))
+        return e
+    }()
+
+    static func texts(_ text: String) -> [String] { complete(text, engine: engine).map(\.text) }
+
+    @Test func theQueryAfterTheNameCompletesAsSQL() {
+        let c = complete(":save recent select * from ord", engine: Self.engine)
+        #expect(c.first?.text == "order_items" && c.first?.start == ":save recent select * from ".count, "\(c)")
+        #expect(Self.texts("\\ns recent select * from orders o where o.").starts(with: ["customer_id", "id"]))
+        #expect(Self.texts(":save recent sel").first == "select")
+        #expect(Self.texts(":save by").first == "by_status", "the name itself is the command's word")
+        #expect(complete("select 1 \\ns ré select * from ord", engine: Self.engine).first?.start == "select 1 \\ns ré select * from ".count)
+    }
+}
