@@ -50,6 +50,8 @@ public struct PluginInfo: Sendable, Equatable {
     public var summary: String
     /// Declares connection hooks.
     public var hasConnectionHooks = false
+    /// The active plugin's own status line (`PluginDescriptor.status`), shown under it.
+    public var status: String?
 
     /// `commands: a, b; formats: c; metadata hook`.
     public var capabilities: String {

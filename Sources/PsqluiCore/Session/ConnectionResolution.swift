@@ -67,7 +67,6 @@ public struct ConnectionResolution: Sendable, Equatable {
         s.password = original.password ?? values["password"]
         s.forcePasswordPrompt = original.forcePasswordPrompt
         s.neverPrompt = original.neverPrompt
-        s.hookSettings = original.hookSettings
         return s
     }
 }

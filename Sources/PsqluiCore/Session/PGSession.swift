@@ -37,7 +37,11 @@ public final class PGSession {
 
     /// The settings libpq connected with: `settings`, or the route a connection hook
     /// chose (another connection to the same server uses these: the metadata cache's).
-    public var effectiveSettings: ConnectionSettings { routedConnection?.settings ?? settings }
+    public var effectiveSettings: ConnectionSettings {
+        var s = routedConnection?.settings ?? settings
+        s.hookSettings = [:]  // already applied: nothing for another connection to route again
+        return s
+    }
 
     /// When a connection hook rerouted the current connection: the host and port the
     /// settings named (what `\c` carries over, so a reconnect is routed again).
@@ -57,6 +61,11 @@ public final class PGSession {
         close()
         if settings.forcePasswordPrompt && settings.password == nil, let prompt = passwordPrompt {
             settings.password = prompt(settings.user)
+        }
+        // Plugin settings (`ssh`) without the plugins would connect directly: refuse.
+        if router == nil, !settings.hookSettings.isEmpty {
+            let names = settings.hookSettings.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            throw ConnectionError(message: "connection setting \(names) needs psqlui's plugins, which this connection does not use")
         }
         var routed = try router?.route(settings) ?? RoutedConnection(settings: settings)
         var conn = Self.open(routed.settings)

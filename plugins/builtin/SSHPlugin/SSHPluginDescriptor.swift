@@ -22,6 +22,13 @@ public final class SSHPluginDescriptor: PluginDescriptor {
         return PluginProviders(connectionHooks: [h])
     }
 
+    /// The running tunnels for `:plugins`.
+    public var status: String? {
+        guard let h = hook.withLock({ $0 }) else { return nil }
+        let tunnels = h.snapshot.withLock { $0 }
+        return tunnels.isEmpty ? "no tunnel" : tunnels.joined(separator: "; ")
+    }
+
     /// Stops and reaps every tunnel's ssh (at exit, after SIGTERM too, and on disable).
     public func onShutdown() async {
         guard let h = hook.withLock({ s -> TunnelHook? in defer { s = nil }; return s }) else { return }

@@ -1,4 +1,5 @@
 import PsqluiPluginAPI
+import Synchronization
 
 /// The ssh plugin's connection hook: a connection whose settings name `ssh` goes
 /// through a tunnel to the connection's own host and port, seen from the SSH host.
@@ -9,6 +10,9 @@ import PsqluiPluginAPI
 /// reconnect comes right back to it) and stopped when another is wanted or at exit.
 actor TunnelHook: ConnectionHook {
     nonisolated var name: String { "tunnel" }
+    /// One line per running tunnel (`127.0.0.1:PORT -> TARGET via DEST`), readable
+    /// without awaiting the actor (`:plugins` is synchronous).
+    nonisolated let snapshot = Mutex<[String]>([])
 
     private struct Key: Hashable { var destination: SSHDestination; var target: ForwardTarget }
     private struct Entry { var tunnel: SSHTunnel; var users: Int }
@@ -47,6 +51,7 @@ actor TunnelHook: ConnectionHook {
         await stopIdle()
         let tunnel = try await SSHTunnel.open(destination, to: target, settings: settings)
         tunnels[key] = Entry(tunnel: tunnel, users: 1)
+        publish()
         return route(tunnel)
     }
 
@@ -61,13 +66,20 @@ actor TunnelHook: ConnectionHook {
         let all = tunnels.values.map(\.tunnel)
         tunnels = [:]
         latest = nil
+        publish()
         for t in all { await t.stop() }
     }
 
     /// The local ends of the running tunnels (for `:plugins`-style status and tests).
     var localPorts: [Int] { tunnels.values.map(\.tunnel.localPort).sorted() }
 
+    private func publish() {
+        let lines = tunnels.values.map { "127.0.0.1:\($0.tunnel.localPort) -> \($0.tunnel.target) via \($0.tunnel.destination)" }.sorted()
+        snapshot.withLock { $0 = lines }
+    }
+
     private func stopIdle() async {
+        defer { publish() }
         for (key, entry) in tunnels where entry.users == 0 && key != latest {
             tunnels[key] = nil
             await entry.tunnel.stop()

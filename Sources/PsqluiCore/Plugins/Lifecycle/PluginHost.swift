@@ -100,7 +100,17 @@ final class PluginHost: @unchecked Sendable {
     }
 
     /// Every plugin, registered ones in dependency order, then refused ones.
-    var infos: [PluginInfo] { lock.withLock { order.compactMap { records[$0]?.info } + refused.map(\.info) } }
+    /// An active plugin's status line is read outside the lock (it is plugin code).
+    var infos: [PluginInfo] {
+        let listed: [(PluginInfo, PluginDescriptor?)] = lock.withLock {
+            order.compactMap { n in records[n].map { ($0.info, $0.providers != nil ? $0.descriptor : nil) } } + refused.map { ($0.info, nil) }
+        }
+        return listed.map { info, active in
+            var info = info
+            info.status = active?.status.map { CellFormatter.terminalSafe($0) }
+            return info
+        }
+    }
 
     /// The state of plugin `name`, nil when unknown.
     func state(of name: String) -> PluginState? { lock.withLock { records[name]?.state } }

@@ -34,7 +34,7 @@ import Testing
             let db = try TestServer.makeDatabase(prefix: "ssh")
             let other = try TestServer.makeDatabase(prefix: "ssh")
             let home = try Self.home(server.pluginConfig)
-            let script = "\\conninfo\nselect 40 + 2 as answer;\n\\c \(other)\n\\conninfo\nselect current_database();\n"
+            let script = "\\conninfo\nselect 40 + 2 as answer;\n\\c \(other)\n\\conninfo\nselect current_database();\n:plugins\n"
             let out = try TestServer.psqlui(["--ssh-tunnel", "root@127.0.0.1:\(server.port)"], database: db,
                                             stdin: Data(script.utf8), home: home, timeout: 60)
             #expect(out.status == 0, "\(out)\n\(server.log)")
@@ -48,6 +48,8 @@ import Testing
             #expect(out.out.contains("You are now connected to database \"\(other)\" as user \"postgres\"."), "\(out)")
             #expect(out.out.contains("     42\n"), "\(out)")
             #expect(out.out.contains(" \(other)\n"), "\(out)")
+            #expect(out.out.contains("\n    127.0.0.1:\(port ?? "?") -> \(TestServer.host)/.s.PGSQL.\(TestServer.port) via root@127.0.0.1:\(server.port)\n"),
+                    "`:plugins` shows the tunnel: \(out.out)")
             #expect(server.log.components(separatedBy: "Accepted publickey").count == 2, "one login: \(server.log)")
             #expect(Self.noTunnelLeft(server), "ssh left running: \(server.sshClients)")
         }

@@ -41,6 +41,10 @@ public protocol PluginDescriptor: AnyObject, Sendable {
     /// (`ConnectionParameters.settings`, e.g. `ssh`): psqlui refuses a connection that
     /// names one while the plugin is disabled, instead of connecting without it.
     var declaredConnectionSettings: [String] { get }
+    /// One line about the running plugin for `:plugins` (telemetry: spans sent,
+    /// dropped, failed), or nil. Read only while the plugin is active; must be cheap
+    /// and must not block. Added with `ConnectionHook`.
+    var status: String? { get }
 
     /// Starts the plugin on first use and returns what it provides. Throwing reports
     /// the error with the plugin's name and counts as one failure.
@@ -72,6 +76,8 @@ extension PluginDescriptor {
     public var hasConnectionHooks: Bool { false }
     /// No connection settings.
     public var declaredConnectionSettings: [String] { [] }
+    /// No status line.
+    public var status: String? { nil }
     /// Nothing to release.
     public func onShutdown() async {}
 }
