@@ -120,7 +120,7 @@ public final class Evaluator {
 
     /// psql's `SetResultVariables`: `ERROR`, `SQLSTATE`, `ROW_COUNT` and, after an
     /// error, `LAST_ERROR_MESSAGE` and `LAST_ERROR_SQLSTATE`.
-    private func setResultVariables(_ outcome: ExecutionOutcome) {
+    func setResultVariables(_ outcome: ExecutionOutcome) {
         switch outcome {
         case .success:
             variables["ERROR"] = "false"
