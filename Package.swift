@@ -43,6 +43,11 @@ let package = Package(
             path: "plugins/builtin/TelemetryPlugin"
         ),
         .target(
+            name: "SSHPlugin",
+            dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
+            path: "plugins/builtin/SSHPlugin"
+        ),
+        .target(
             name: "ClipboardPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
             path: "plugins/builtin/ClipboardPlugin"
@@ -75,21 +80,21 @@ let package = Package(
                 "PsqluiCore",
                 // The built-in plugins are linked here and handed to the core: the core
                 // never depends on a plugin target.
-                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
+                "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin", "SSHPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PsqluiCoreTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin", "SSHPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),
         .testTarget(
             name: "PsqluiIntegrationTests",
             dependencies: [
-                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin",
+                "PsqluiCore", "PsqluiREPL", "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin", "SSHPlugin",
                 .product(name: "PsqluiTestKit", package: "PsqluiPluginAPI"),
             ]
         ),

@@ -20,7 +20,7 @@ function __psqlui_parse_tokens -S
     set -l unparsed_tokens (__psqlui_tokens -pc)
     switch $unparsed_tokens[1]
     case 'psqlui'
-        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
+        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'ssh-tunnel=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
         switch $unparsed_tokens[1]
         case 'help'
             __psqlui_parse_subcommand -r 1 
@@ -84,6 +84,7 @@ complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options 
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" W password' -s 'W' -l 'password' -d 'Ask for a password before connecting.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" no-password w' -s 'w' -l 'no-password' -d 'Never ask for a password.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" D profile' -s 'D' -l 'profile' -d 'Connect with the [connections.NAME] profile of config.toml.' -rfka ''
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" ssh-tunnel' -l 'ssh-tunnel' -d 'Connect through an SSH tunnel to HOST (the ssh plugin; the system ssh and ~/.ssh/config).' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" read-only' -l 'read-only' -d 'Make the session read-only (default_transaction_read_only); the prompt says so.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" temp' -l 'temp' -d 'Start a throwaway local PostgreSQL with a demo schema, connect to it, remove it on exit.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui"' -s 'c' -l 'command' -d 'Run one command string (repeatable; runs in order with -f).' -rfka ''

@@ -48,6 +48,7 @@ _psqlui() {
         '(-W --password)'{-W,--password}'[Ask for a password before connecting.]'
         '(-w --no-password)'{-w,--no-password}'[Never ask for a password.]'
         '(-D --profile)'{-D,--profile}'[Connect with the \[connections.NAME\] profile of config.toml.]:profile:'
+        '--ssh-tunnel[Connect through an SSH tunnel to HOST (the ssh plugin; the system ssh and ~/.ssh/config).]:\[USER@\]HOST\[\:PORT\]:'
         '--read-only[Make the session read-only (default_transaction_read_only); the prompt says so.]'
         '--temp[Start a throwaway local PostgreSQL with a demo schema, connect to it, remove it on exit.]'
         '*'{-c,--command}'[Run one command string (repeatable; runs in order with -f).]:command:'

@@ -2,6 +2,7 @@ import ClipboardPlugin
 import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
+import SSHPlugin
 import TelemetryPlugin
 import PsqluiPluginAPI
 
@@ -10,5 +11,5 @@ import PsqluiPluginAPI
 /// hands them to the core (`LaunchOptions.builtinPlugins`); the core imports no plugin.
 enum BuiltinPlugins {
     /// A fresh descriptor of every built-in plugin.
-    static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor(), TelemetryPluginDescriptor()] }
+    static var all: [PluginDescriptor] { [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor(), TelemetryPluginDescriptor(), SSHPluginDescriptor()] }
 }

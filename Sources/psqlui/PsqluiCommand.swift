@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PsqluiCore
+import PsqluiPluginAPI
 import PsqluiREPL
 
 /// psqlui's command line: psql's options with psql's meanings (so scripts can
@@ -41,6 +42,9 @@ struct PsqluiCommand: ParsableCommand {
 
     @Option(name: [.customShort("D", allowingJoined: true), .customLong("profile")], help: "Connect with the [connections.NAME] profile of config.toml.")
     var profile: String?
+
+    @Option(name: .customLong("ssh-tunnel"), help: ArgumentHelp("Connect through an SSH tunnel to HOST (the ssh plugin; the system ssh and ~/.ssh/config).", valueName: "[USER@]HOST[:PORT]"))
+    var sshTunnel: String?
 
     @Flag(name: .customLong("read-only"), help: "Make the session read-only (default_transaction_read_only); the prompt says so.")
     var readOnly = false
@@ -179,6 +183,7 @@ struct PsqluiCommand: ParsableCommand {
         options.temporaryCluster = temp
         options.profile = profile
         options.readOnly = readOnly
+        if let sshTunnel { options.connection.hookSettings["ssh"] = .string(sshTunnel) }  // read by the ssh plugin's connection hook
         options.actions = ActionOrder.ordered(commands: commands, files: files, argv: Array(CommandLine.arguments.dropFirst()))
         for assignment in variables {
             guard let pair = VariableStore.parseAssignment(assignment) else {

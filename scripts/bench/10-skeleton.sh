@@ -11,6 +11,11 @@ for i in $(seq 1 10000); do
   echo "insert into t values ($i, 'name $i', $i.25, '2024-01-01'::timestamptz + interval '$i minutes');"
 done > "$script"
 compare "startup: -X -c 'select 1' (target <= 1.5x wall, <= 16384 KiB)" -- "$PSQLUI" -X -c "select 1" -- "$PSQL" -X -c "select 1"
+# The same without a connection: loading, linking and argument parsing alone (the
+# part of start-up the server takes no share of; docs/PERFORMANCE.md).
+compare "startup: --version, no connection (process start alone)" -- "$PSQLUI" --version -- "$PSQL" --version
+compare_cpu "startup CPU: -X -c 'select 1'" -- "$PSQLUI" -X -c "select 1" -- "$PSQL" -X -c "select 1"
+compare_cpu "startup CPU: --version" -- "$PSQLUI" --version -- "$PSQL" --version
 compare_prompt "startup: to the interactive prompt, pty (target <= 1.5x)" "$PSQLUI -X" "$PSQL -X"
 reset_table() { "$PSQL" -X -q -c "truncate t" >/dev/null; }
 run_ours() { reset_table; "$PSQLUI" -X -q -f "$script"; }

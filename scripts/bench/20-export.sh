@@ -61,6 +61,13 @@ compare "json 1M mixed vs own csv (target <= 1.3x)" \
 compare "ndjson 1M mixed vs own csv (target <= 1.3x)" \
   -- "$PSQLUI" -X --format ndjson -c "select * from mixed" \
   -- "$PSQLUI" -X --csv -c "select * from mixed"
+# A json fast path would send COPY (SELECT row_to_json(q) FROM (…) q) and unescape
+# COPY text on the way: its floor (no unescaping at all) must beat the ordinary path
+# for it to be worth taking (docs/PERFORMANCE.md).
+REF_LABEL='server row_to_json \copy'
+compare "ndjson 1M mixed vs the json fast path's floor (below 1.0: no fast path)" \
+  -- "$PSQLUI" -X --format ndjson -c "select * from mixed" \
+  -- "$PSQL" -X -c '\copy (select row_to_json(q) from (select * from mixed) q) to stdout'
 aligned_ours() { "$PSQLUI" -X -c "select * from pgbench_accounts" | cat >/dev/null; }
 aligned_theirs() { "$PSQL" -X -c "select * from pgbench_accounts" | cat >/dev/null; }
 export -f aligned_ours aligned_theirs

@@ -100,3 +100,24 @@ side_by_side() {
       -v ra="$(peak_kib "${a[@]}")" -v rb="$(peak_kib "${b[@]}")" \
     'BEGIN { printf "%s: %s %.3f s (%d KiB) / %s %.3f s (%d KiB) = ratio %.2f\n", n, la, a, ra, lb, b, rb, (b > 0 ? a / b : 0) }'
 }
+
+# task_ms CMD... : CPU time (user+sys, ms) of one run from `perf stat` (task-clock),
+# finer than /usr/bin/time's 10 ms; empty when perf is missing.
+task_ms() {
+  command -v perf >/dev/null || return 0
+  perf stat -x, -e task-clock -o /tmp/psqlui-bench-tc.$$ "$@" >/dev/null 2>&1 || true
+  awk -F, '/task-clock/ { printf "%.2f", $1 }' /tmp/psqlui-bench-tc.$$
+}
+
+# compare_cpu NAME -- OURS_CMD... -- THEIRS_CMD... : median CPU milliseconds of
+# alternating runs (start-up figures: on a shared machine the wall time of a 10 ms
+# process is mostly waiting for a core; its CPU time is not).
+compare_cpu() {
+  command -v perf >/dev/null || { echo "$1: perf not installed, skipped"; return 0; }
+  local name="$1"; shift; shift
+  split_args "$@"
+  local o=() t=()
+  for _ in $(seq "$BENCH_RUNS"); do o+=("$(task_ms "${ours[@]}")"); t+=("$(task_ms "${theirs[@]}")"); done
+  awk -v n="$name" -v l="${REF_LABEL:-psql}" -v a="$(printf '%s\n' "${o[@]}" | median)" -v b="$(printf '%s\n' "${t[@]}" | median)" \
+    'BEGIN { printf "%s: psqlui %.1f ms CPU / %s %.1f ms CPU = ratio %.2f\n", n, a, l, b, (b > 0 ? a / b : 0) }'
+}

@@ -14,6 +14,9 @@ import TOMLKit
 /// read_only = true                                 # default_transaction_read_only
 /// search_path = "reporting, public"
 /// init = ["set statement_timeout = '30s'"]         # run after every connect
+/// ssh = "me@bastion.example.com"                  # through an SSH tunnel (the ssh plugin)
+/// prompt = "%[%033[1;31m%]prod%[%033[0m%] %/%R%# " # PROMPT1 while connected with it
+/// color = "red"                                    # or: the whole prompt in a colour
 /// ```
 ///
 /// Passwords never belong here: a `password` key refuses the profile (libpq's
@@ -30,10 +33,22 @@ public struct ConnectionProfile: Sendable, Equatable {
     public var searchPath: String?
     /// Statements run (silently, in order) after each connect with this profile.
     public var initStatements: [String] = []
+    /// `PROMPT1` for connections made with this profile (psql's `%` escapes; `color`
+    /// already applied).
+    public var prompt: String?
+    /// Keys handed unchanged to the plugins' connection hooks as the connection's
+    /// settings (`ssh`, read by the ssh plugin).
+    public var hookSettings: [String: ConfigValue] = [:]
 
     public init(name: String) { self.name = name }
 
-    static let keys: Set<String> = ["conninfo", "host", "port", "dbname", "user", "read_only", "search_path", "init"]
+    /// The profile keys that are connection settings for plugins, not the core's.
+    public static let hookKeys: Set<String> = ["ssh"]
+    /// The colours `color` takes, as SGR codes.
+    static let colors: [String: String] = ["red": "31", "green": "32", "yellow": "33", "blue": "34", "magenta": "35", "cyan": "36",
+                                           "bold": "1"]
+    static let keys: Set<String> = Set(["conninfo", "host", "port", "dbname", "user", "read_only", "search_path", "init",
+                                        "prompt", "color"]).union(hookKeys)
 
     /// Reads `[connections.*]`: the profiles, and one line per problem (a refused
     /// profile or an unknown key).
@@ -95,6 +110,18 @@ public struct ConnectionProfile: Sendable, Equatable {
                 p.initStatements = strings
             } else { return refuse("init: expected a statement or an array of statements") }
         }
+        for key in hookKeys { if let v = values[key] { p.hookSettings[key] = v } }
+        if let v = values["prompt"] {
+            guard let s = v.stringValue else { return refuse("prompt: expected a string") }
+            p.prompt = s
+        }
+        if let v = values["color"] {
+            guard let c = v.stringValue, let code = colors[c.lowercased()] else {
+                return refuse("color: expected one of \(colors.keys.sorted().joined(separator: ", "))")
+            }
+            // The whole prompt in the colour; %[ %] keep libedit's width right.
+            p.prompt = "%[%033[\(code)m%]" + (p.prompt ?? PromptFormatter.defaultPrompt1) + "%[%033[0m%]"
+        }
         if let c = p.conninfo {
             guard p.host == nil, p.port == nil, p.dbname == nil, p.user == nil else {
                 return refuse("give conninfo or host/port/dbname/user, not both")
@@ -111,6 +138,7 @@ public struct ConnectionProfile: Sendable, Equatable {
     /// reconnects too.
     public func settings(readOnly forced: Bool = false) -> ConnectionSettings {
         var s = ConnectionSettings(host: host, port: port, user: user, dbname: conninfo ?? dbname)
+        s.hookSettings = hookSettings
         var serverOptions: [(String, String)] = []
         if readOnly || forced { serverOptions.append(("default_transaction_read_only", "on")) }
         if let searchPath { serverOptions.append(("search_path", searchPath)) }
@@ -126,6 +154,7 @@ public struct ConnectionProfile: Sendable, Equatable {
         if let p = commandLine.port { s.port = p }
         if let u = commandLine.user { s.user = u }
         if let d = commandLine.dbname { s.dbname = d }
+        s.hookSettings.merge(commandLine.hookSettings) { _, line in line }
         s.forcePasswordPrompt = commandLine.forcePasswordPrompt
         s.neverPrompt = commandLine.neverPrompt
         for (k, v) in commandLine.options where s.options[k] == nil { s.options[k] = v }

@@ -5,7 +5,8 @@
 public enum FetchCountPolicy {
     /// The piece size for `sql` given the FETCH_COUNT variable (0: print whole).
     public static func pieceSize(fetchCount: String?, sql: [UInt8]) -> Int {
-        guard let text = fetchCount, let n = Int(text.trimmingCharacters(in: " ")), n > 0 else { return 0 }
+        // "0" (the default) is the common case: asked for every statement.
+        guard let text = fetchCount, text != "0", let n = Int(text.trimmingCharacters(in: " ")), n > 0 else { return 0 }
         return isSelect(sql) ? n : 0
     }
 

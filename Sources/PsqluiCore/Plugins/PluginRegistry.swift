@@ -20,7 +20,7 @@ public final class PluginRegistry: @unchecked Sendable {
     public weak var routing: PluginNameRouting?
     private var servicesStorage: PluginHostServices
     /// Runs each plugin's lifecycle: activation, faults, enable/disable, shutdown.
-    private var host: PluginHost!
+    var host: PluginHost!
 
     /// A registry handing plugins `services`.
     public init(services: PluginHostServices = PluginHostServices()) {

@@ -48,6 +48,10 @@ public struct PluginInfo: Sendable, Equatable {
     public var source: PluginSource
     /// Its one-line summary.
     public var summary: String
+    /// Declares connection hooks.
+    public var hasConnectionHooks = false
+    /// The active plugin's own status line (`PluginDescriptor.status`), shown under it.
+    public var status: String?
 
     /// `commands: a, b; formats: c; metadata hook`.
     public var capabilities: String {
@@ -57,6 +61,7 @@ public struct PluginInfo: Sendable, Equatable {
         if !panes.isEmpty { parts.append("panes: " + panes.joined(separator: ", ")) }
         if hasMetadataHooks { parts.append("metadata hooks") }
         if hasSqlAssists { parts.append("sql assists") }
+        if hasConnectionHooks { parts.append("connection hooks") }
         return parts.isEmpty ? "-" : parts.joined(separator: "; ")
     }
 }

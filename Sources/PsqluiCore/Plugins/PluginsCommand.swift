@@ -90,6 +90,7 @@ public enum PluginsCommand {
             } else {
                 lines.append(line(row))
             }
+            if let status = p.status { lines.append("    " + status) }
         }
         return lines
     }

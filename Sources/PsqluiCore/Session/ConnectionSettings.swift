@@ -1,4 +1,5 @@
 import Glibc
+import PsqluiPluginAPI
 
 /// What to connect to, in libpq's own terms: keyword/value pairs handed to
 /// `PQconnectdbParams` with `expand_dbname`, so a conninfo string or a
@@ -18,6 +19,9 @@ public struct ConnectionSettings: Equatable, Sendable {
     /// Further libpq options (`sslmode`, `hostaddr`, …), given before the fields above
     /// (`\c` carries the previous connection's options over, as psql does).
     public var options: [String: String] = [:]
+    /// Plugin settings for this connection (`ssh` from `--ssh-tunnel` or a profile),
+    /// handed to the plugins' connection hooks; never sent to libpq.
+    public var hookSettings: [String: ConfigValue] = [:]
 
     public init(host: String? = nil, port: String? = nil, user: String? = nil, dbname: String? = nil) {
         self.host = host

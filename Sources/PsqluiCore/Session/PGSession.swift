@@ -29,6 +29,23 @@ public final class PGSession {
     /// Told when the connection comes up (`true`) and just before it is closed
     /// (`false`, the connection still readable): the plugin event bus listens.
     public var onConnectionChange: ((_ connected: Bool) -> Void)?
+    /// Where each connect really goes (the plugins' connection hooks); nil: as the
+    /// settings say. Only the user's session has one.
+    public var router: ConnectionRouter?
+    /// The current connection as the router prepared it.
+    private var routedConnection: RoutedConnection?
+
+    /// The settings libpq connected with: `settings`, or the route a connection hook
+    /// chose (another connection to the same server uses these: the metadata cache's).
+    public var effectiveSettings: ConnectionSettings {
+        var s = routedConnection?.settings ?? settings
+        s.hookSettings = [:]  // already applied: nothing for another connection to route again
+        return s
+    }
+
+    /// When a connection hook rerouted the current connection: the host and port the
+    /// settings named (what `\c` carries over, so a reconnect is routed again).
+    public var reroutedFrom: (host: String?, port: String?)? { routedConnection?.reroutedFrom }
 
     public init(settings: ConnectionSettings) {
         self.settings = settings
@@ -45,20 +62,29 @@ public final class PGSession {
         if settings.forcePasswordPrompt && settings.password == nil, let prompt = passwordPrompt {
             settings.password = prompt(settings.user)
         }
-        var conn = Self.open(settings)
+        // Plugin settings (`ssh`) without the plugins would connect directly: refuse.
+        if router == nil, !settings.hookSettings.isEmpty {
+            let names = settings.hookSettings.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")
+            throw ConnectionError(message: "connection setting \(names) needs psqlui's plugins, which this connection does not use")
+        }
+        var routed = try router?.route(settings) ?? RoutedConnection(settings: settings)
+        var conn = Self.open(routed.settings)
         if PQstatus(conn) == CONNECTION_BAD, PQconnectionNeedsPassword(conn) == 1,
            settings.password == nil, !settings.neverPrompt, let prompt = passwordPrompt,
            let password = prompt(PQuser(conn).map { String(cString: $0) } ?? settings.user) {
             PQfinish(conn)
             settings.password = password
-            conn = Self.open(settings)
+            routed.settings.password = password
+            conn = Self.open(routed.settings)
         }
         guard let conn, PQstatus(conn) == CONNECTION_OK else {
             let message = conn.map { String(cString: PQerrorMessage($0)) } ?? "out of memory\n"
             if let conn { PQfinish(conn) }
+            router?.release(routed)
             throw ConnectionError(message: message)
         }
         connection = conn
+        routedConnection = routed
         installNoticeReceiver()
         if usesQueryCanceller { QueryCanceller.shared.prepare(for: conn) }
         onConnectionChange?(true)
@@ -66,8 +92,9 @@ public final class PGSession {
 
     /// Switches to other settings (`:connect`); the old connection stays if the new one fails.
     public func reconnect(with newSettings: ConnectionSettings) throws {
-        let old = connection, oldSettings = settings
+        let old = connection, oldSettings = settings, oldRouted = routedConnection
         connection = nil
+        routedConnection = nil
         settings = newSettings
         if settings.password == nil, settings.host == oldSettings.host, settings.user == oldSettings.user {
             settings.password = oldSettings.password
@@ -75,9 +102,11 @@ public final class PGSession {
         do {
             try connect()
             if let old { PQfinish(old) }
+            if let oldRouted { router?.release(oldRouted) }
         } catch {
             connection = old
             settings = oldSettings
+            routedConnection = oldRouted
             if let old { QueryCanceller.shared.prepare(for: old) }
             throw error
         }
@@ -107,6 +136,10 @@ public final class PGSession {
             PQfinish(connection)
         }
         connection = nil
+        if let routed = routedConnection {
+            routedConnection = nil
+            router?.release(routed)
+        }
     }
 
     /// libpq's `PQencryptPasswordConn` with the algorithm the server's

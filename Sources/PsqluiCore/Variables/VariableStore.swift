@@ -25,6 +25,13 @@ public final class VariableStore {
     /// psql's boolean words: any prefix of true/false/yes/no, on/off (two letters at
     /// least, "o" is ambiguous), 1/0. Nil for anything else.
     public static func parseBool(_ value: String) -> Bool? {
+        // The words the defaults and most scripts use, without lowercasing a copy
+        // (AUTOCOMMIT and ON_ERROR_ROLLBACK are read for every statement).
+        switch value {
+        case "on", "true", "1": return true
+        case "off", "false", "0": return false
+        default: break
+        }
         let v = value.lowercased()
         if v.isEmpty { return nil }
         if "true".hasPrefix(v) || "yes".hasPrefix(v) || v == "1" { return true }

@@ -30,6 +30,7 @@ public enum App {
         }
 
         var options = options
+        let commandLineHookSettings = options.connection.hookSettings
         let config = ConfigApplication.load(options)
         for message in config.messages { try? stderr.write(message + "\n") }
         try? stderr.flush()
@@ -71,6 +72,18 @@ public enum App {
                 }
             }
         }
+        // Plugins start before the connect: their connection hooks (an SSH tunnel)
+        // decide where it goes, and event subscribers hear it.
+        let commands = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { notice in
+            try? stderr.write(notice + (notice.hasSuffix("\n") ? "" : "\n"))
+            try? stderr.flush()
+        })
+        // At exit the session closes first (the hooks release their connection), then
+        // the plugins stop; after SIGTERM or SIGHUP the plugins stop too.
+        defer { session.close(); stopPlugins(commands) }
+        TerminationSignals.onTermination { stopPlugins(commands) }
+        session.router = PluginConnectionRouter(registry: commands.plugins)
+        commands.plugins.observe(session)
         do {
             try session.connect()
         } catch {
@@ -80,11 +93,6 @@ public enum App {
 
         let variables = VariableStore()
         let printSettings = options.printSettings
-        let commands = startPlugins(skipConfig: options.skipConfig, builtins: options.builtinPlugins, config: config, report: { notice in
-            try? stderr.write(notice + (notice.hasSuffix("\n") ? "" : "\n"))
-            try? stderr.flush()
-        })
-        defer { stopPlugins(commands) }
         let evaluator = Evaluator(session: session, commands: commands, printSettings: printSettings, variables: variables,
                                   stdout: stdout, stderr: stderr, interactive: interactive)
         // psql's order: built-in defaults, then -q/-e/-a, then each -v.
@@ -96,7 +104,8 @@ public enum App {
         ConfigApplication.apply(config, to: evaluator)
         evaluator.connectionProfiles = config.connections
         ConnectCommand.profileNames = config.connections.keys.sorted()
-        commands.plugins.observe(session)
+        evaluator.commandLineHookSettings = commandLineHookSettings
+        evaluator.profilePrompt = profile?.prompt
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
             do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }

@@ -7,7 +7,7 @@ enum HostCommands {
     /// The REPL's commands, by concern.
     static let all: [any REPLCommand] = [
         // Session
-        QuitCommand(), ConnectCommand(), ConninfoCommand(), PasswordCommand(), RefreshCommand(),
+        QuitCommand(), ConnectCommand(), ConninfoCommand(), PasswordCommand(), RefreshCommand(), CopyrightCommand(),
         // Variables
         SetCommand(), UnsetCommand(),
         // Scripting
@@ -22,7 +22,7 @@ enum HostCommands {
         TimingCommand(), NullCommand(), PagerCommand(), PsetCommand(), HistoryCommand(),
         // Named queries
         RunNamedQueryCommand(), SaveNamedQueryCommand(), DeleteNamedQueryCommand(), ListNamedQueriesCommand(),
-    ] + PrintOptionCommand.all + EchoCommand.all + LargeObjectCommand.all
+    ] + PrintOptionCommand.all + EchoCommand.all + LargeObjectCommand.all + EditDefinitionCommand.all
 
     /// A table with every host command, the core's spec commands (catalog, `:help`,
     /// `:plugins`) and the built-in export formats; plugins are registered into

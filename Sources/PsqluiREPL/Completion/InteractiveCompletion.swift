@@ -35,7 +35,7 @@ final class InteractiveCompletion {
     func noticeConnection() {
         let session = evaluator.session
         guard session.isConnected else { return }
-        let now = (settings: session.settings, backend: session.backendPID)
+        let now = (settings: session.effectiveSettings, backend: session.backendPID)
         if let last = connectedTo, last.settings == now.settings, last.backend == now.backend {
             cache.checkForChanges()
             return

@@ -33,6 +33,12 @@ public final class Evaluator {
     public internal(set) var notConnected = false
     /// The config's `[connections.NAME]` profiles (`:connect NAME`).
     public var connectionProfiles: [String: ConnectionProfile] = [:]
+    /// The command line's plugin connection settings (`--ssh-tunnel`): they hold for
+    /// every connection of the session unless a profile names its own.
+    public var commandLineHookSettings: [String: ConfigValue] = [:]
+    /// The connection profile's `prompt` (`PROMPT1` while connected with it; over the
+    /// variable). Set by `-D NAME` and `:connect NAME`, dropped for another server.
+    public var profilePrompt: String?
     /// The completion catalog at the interactive prompt (`:refresh`), nil in batch runs.
     public var metadataCache: MetadataCache?
     /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).

@@ -2,6 +2,7 @@ import CommentsPlugin
 import ExplainPlugin
 import ParquetPlugin
 import ClipboardPlugin
+import SSHPlugin
 import TelemetryPlugin
 import PsqluiCore
 import PsqluiPluginAPI
@@ -10,7 +11,7 @@ import Testing
 
 struct PluginContractTests {
     @Test func builtInPluginsPassTheContractChecks() async {
-        let builtins: [PluginDescriptor] = [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor(), TelemetryPluginDescriptor()]
+        let builtins: [PluginDescriptor] = [ExplainPluginDescriptor(), CommentsPluginDescriptor(), ParquetPluginDescriptor(), ClipboardPluginDescriptor(), TelemetryPluginDescriptor(), SSHPluginDescriptor()]
         for d in builtins {
             let problems = await PluginContractChecks.check(d, coreVersion: PluginCompatibility.coreVersion)
             #expect(problems.isEmpty, "\(d.name): \(problems)")

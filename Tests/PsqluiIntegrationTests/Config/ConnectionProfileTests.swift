@@ -103,4 +103,30 @@ import Testing
         }
         #expect(screen.contains("(read-only) postgres=#"))
     }
+
+    /// A profile's `prompt` is the prompt while connected with it (`-D`, then
+    /// `:connect NAME`), and `\c` to another server drops it.
+    @Test func aProfilesPromptIsThePrompt() async throws {
+        let db = try await Self.offPool { try TestServer.makeDatabase(prefix: "prof") }
+        let home = try Self.home("""
+        [connections.blue]
+        host = "\(TestServer.host)"
+        dbname = "postgres"
+        prompt = "BLUE %/%R%# "
+
+        [connections.green]
+        host = "\(TestServer.host)"
+        dbname = "\(db)"
+        prompt = "GREEN %n@%/%# "
+
+        """)
+        let env = TestServer.environment(database: nil, home: home)
+        let screen = try await Self.offPool { () -> String in
+            let tmux = try TmuxSession(command: "\(TestServer.psqluiBinary) -D blue", environment: env)
+            _ = try tmux.waitFor(text: "BLUE postgres=#", timeout: 20)
+            try tmux.type(":connect green\n")
+            return try tmux.waitFor(text: "GREEN postgres@\(db)#", timeout: 20)
+        }
+        #expect(screen.contains("GREEN postgres@\(db)#"))
+    }
 }

@@ -24,6 +24,8 @@ import Testing
         var setup: String? = nil
         /// The clients' stdin under the `-f` feed (what `\prompt` reads).
         var input: String? = nil
+        /// More environment for both clients (run in the case's folder).
+        var env: [String: String] = [:]
         var description: String { name }
     }
 
@@ -427,6 +429,69 @@ import Testing
 
             """)], arguments: ["-q", "-v", "HIDE_TABLEAM=on", "-v", "HIDE_TOAST_COMPRESSION=on"], feeds: [.file],
              setup: "create table hid (a int, b text);"),
+        // \\dAc \\dAf \\dAo \\dAp (two patterns), \\dC, \\dd, \\drds; extra arguments warned about.
+        Case(name: "opclass-cast-comment-listings", files: [("s.sql", """
+            \\dAc brin pg*.oid*
+            \\dAc+ gist
+            \\dAf spgist
+            \\dAf+ btree int4
+            \\dAo+ btree float_ops
+            \\dAo * pg_catalog.jsonb_path_ops
+            \\dAp+ btree float_ops
+            \\dAp * pg_catalog.uuid_ops
+            \\dAc nonesuch.brin
+            \\dC
+            \\dC+ int8
+            \\dC mytype
+            \\dd
+            \\dd chk*
+            \\ddS pg_class
+            \\drds
+            \\drds parity_alice
+            \\drds nosuch nodb
+            \\dA foo bar
+            \\set QUIET on
+            \\drds nosuch
+
+            """)], feeds: [.file], setup: """
+            create type mytype as (a int);
+            create function mytype_text(mytype) returns text language sql as $$select 'x'$$;
+            create cast (mytype as text) with function mytype_text(mytype);
+            comment on cast (mytype as text) is 'my cast';
+            create table cc (a int constraint chk_a check (a > 0));
+            comment on constraint chk_a on cc is 'positive a';
+            create function trg() returns trigger language plpgsql as $$begin return new; end$$;
+            create trigger chk_trg before insert on cc for each row execute function trg();
+            comment on trigger chk_trg on cc is 'a trigger';
+            alter role parity_alice in database postgres set work_mem = '5MB';
+            """),
+        // \\ef and \\ev with a scripted editor (psql's PSQL_EDITOR): the definition or the
+        // template is edited, and what the editor leaves is run as input (`;` runs it).
+        Case(name: "edit-function-and-view", files: [("s.sql", """
+            create or replace function eff() returns int language sql as $$select 1$$;
+            create or replace view evv as select 1 as a;
+            \\ef eff
+            select eff();
+            \\ev evv
+            select * from evv;
+            \\ef eff 1
+            \\ev evv 2
+            \\ef
+            \\p
+            \\r
+            \\ev
+            \\ef nosuch
+            \\ev nosuch
+            \\ef eff 0
+
+            """), ("ed.sh", """
+            #!/bin/sh
+            [ $# -gt 1 ] && echo "editor line argument: $1"
+            for f; do :; done
+            sed -i 's/select 1/select 2/' "$f"
+            echo ';' >> "$f"
+
+            """)], feeds: [.file], env: ["PSQL_EDITOR": "sh ed.sh", "PSQL_EDITOR_LINENUMBER_ARG": "+"]),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """
@@ -480,7 +545,7 @@ import Testing
             let script = testCase.files[0].0
             let args = ["-X"] + testCase.arguments + (feed == .file ? ["-f", script] : [])
             let stdin = feed == .stdin ? FileManager.default.contents(atPath: dir + "/" + script) : testCase.input.map { Data($0.utf8) }
-            let env = ["PARITY_VALUE": "from the environment"]
+            let env = ["PARITY_VALUE": "from the environment"].merging(testCase.env) { $1 }
             let out = client == "psql"
                 ? try TestServer.psql(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)
                 : try TestServer.psqlui(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)

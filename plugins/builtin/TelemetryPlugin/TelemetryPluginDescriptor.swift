@@ -33,6 +33,14 @@ public final class TelemetryPluginDescriptor: PluginDescriptor {
         return PluginProviders(commands: [statusCommand])
     }
 
+    /// The counts for `:plugins`.
+    public var status: String? {
+        guard let exporter = running.withLock({ $0?.exporter }) else { return "off (set endpoint or file in [plugins.telemetry])" }
+        let c = exporter.counts
+        return "to \(exporter.settings.destination.displayName): sent \(c.sent), dropped \(c.dropped), failed \(c.undelivered)"
+            + (c.queued > 0 ? ", queued \(c.queued)" : "")
+    }
+
     public func onShutdown() async {
         guard let r = running.withLock({ s -> Running? in defer { s = nil }; return s }) else { return }
         r.subscription.cancel()

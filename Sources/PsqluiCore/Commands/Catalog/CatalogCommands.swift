@@ -27,7 +27,23 @@ public enum CatalogCommands {
         /// The title when no pattern is given, if it differs (`\dconfig`).
         var titleWithoutPattern: String? = nil
 
+        /// For listings taking more than one pattern (`\\dAc AM TYPE`, `\\drds ROLE DB`):
+        /// builds the SQL from all patterns, verbose, system; `sql` is then unused.
+        var patternsSQL: (@Sendable ([String], Bool, Bool) throws -> String)? = nil
+        /// How many patterns the listing takes; psql warns about (and ignores) more.
+        var patternCount = 1
+        /// The message psql prints instead of an empty listing (unless QUIET).
+        var emptyMessage: (@Sendable ([String]) -> String)? = nil
+
         func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
+    }
+
+    /// A listing of `patternCount` patterns, built by `sql` from them.
+    static func multi(_ name: String, _ backslash: String, _ summary: String, _ title: String, patterns: Int = 2, maxParts: Int = 1,
+                      empty: (@Sendable ([String]) -> String)? = nil,
+                      _ sql: @escaping @Sendable ([String], Bool, Bool) throws -> String) -> Listing {
+        Listing(name: name, backslash: backslash, summary: summary, title: title, sql: { _, _, _, _, _ in "" },
+                maxParts: maxParts, patternsSQL: sql, patternCount: patterns, emptyMessage: empty)
     }
 
     static let listings: [Listing] = [
@@ -117,6 +133,23 @@ public enum CatalogCommands {
         Listing(name: "partitioned", backslash: "dP", summary: "list partitioned tables and indexes", title: "List of partitioned relations",
                 sql: { p, _, system, _, _ in try (p == nil ? ObjectListingSQL.partitioned : ObjectListingSQL.partitionedWithParents)
                     .sql(pattern: p, verbose: false, system: system) }),
+        multi("opclasses", "dAc", "list operator classes", "List of operator classes") { p, v, _ in try OperatorFamilySQL.classes(p, verbose: v) },
+        multi("opfamilies", "dAf", "list operator families", "List of operator families") { p, v, _ in try OperatorFamilySQL.families(p, verbose: v) },
+        multi("opfamilyoperators", "dAo", "list operators of operator families", "List of operators of operator families") { p, v, _ in
+            try OperatorFamilySQL.operators(p, verbose: v)
+        },
+        multi("opfamilyfunctions", "dAp", "list support functions of operator families", "List of support functions of operator families") { p, v, _ in
+            try OperatorFamilySQL.supportFunctions(p, verbose: v)
+        },
+        multi("casts", "dC", "list casts", "List of casts", patterns: 1, maxParts: 3) { p, v, _ in try CatalogListingSQL.casts(pattern: p.first, verbose: v) },
+        multi("comments", "dd", "list object descriptions not shown elsewhere", "Object descriptions", patterns: 1, maxParts: 3) { p, _, s in
+            try CatalogListingSQL.objectDescriptions(pattern: p.first, system: s)
+        },
+        multi("rolesettings", "drds", "list per-database role settings", "List of settings", empty: { p in
+            if p.count > 1 { return "Did not find any settings for role \"\(p[0])\" and database \"\(p[1])\"." }
+            if let role = p.first { return "Did not find any settings for role \"\(role)\"." }
+            return "Did not find any settings."
+        }) { p, _, _ in try CatalogListingSQL.roleSettings(p) },
         Listing(name: "groups", backslash: "dg", summary: "list roles", title: "List of roles",
                 sql: { p, _, s, v, _ in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
     ]
@@ -184,12 +217,24 @@ public enum CatalogCommands {
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
-                let pattern = patterns(invocation.arguments).first
+                var given = patterns(invocation.arguments)
+                let extras = Array(given.dropFirst(l.patternCount))
+                given = Array(given.prefix(l.patternCount))
+                // psql warns about arguments it ignores after running the command.
+                defer {
+                    let command = invocation.name.hasPrefix("\\") ? invocation.name : "\\" + l.backslash
+                    for extra in extras { context.writeWarning("\(command): extra argument \"\(extra)\" ignored") }
+                }
+                let pattern = given.first
                 let (version, database) = try await server(context.session)
                 let sql: String
                 do {
                     if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
-                    sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
+                    if let build = l.patternsSQL {
+                        sql = try build(given, verbose, system)
+                    } else {
+                        sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
+                    }
                 } catch let p as SQLNamePattern.Problem {
                     context.writeError(p.description)
                     throw CatalogCommandFailed()
@@ -202,6 +247,10 @@ public enum CatalogCommands {
                 // Under QUIET psql prints the empty table instead of the message.
                 if l.reportsEmptyAsRelations, result.rows.isEmpty, !quiet(context) {
                     context.writeError(pattern.map { "Did not find any relation named \"\($0)\"." } ?? "Did not find any relations.")
+                    return
+                }
+                if let message = l.emptyMessage, result.rows.isEmpty, !quiet(context) {
+                    context.writeError(message(given))
                     return
                 }
                 let table: CatalogTable

@@ -15,11 +15,8 @@ public enum SourceCommands {
             examples: [":source order_total", "\\sf+ order_total(int)"], group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let name = try objectName(invocation, missing: "function name is required", context: context)
-                let type = name.contains("(") ? "regprocedure" : "regproc"
-                let oid = try await lookup(name, type: type, context: context)
-                let r = try await context.session.query("SELECT pg_catalog.pg_get_functiondef(\(oid))")
-                try await show(r.rows.first?[0] ?? "", numbered: invocation.name.hasSuffix("+"), isFunction: true,
-                               title: "\\sf " + name, context: context)
+                try await show(try await functionDefinition(name, context: context), numbered: invocation.name.hasSuffix("+"),
+                               isFunction: true, title: "\\sf " + name, context: context)
             })
     }
 
@@ -30,35 +27,51 @@ public enum SourceCommands {
             examples: [":viewsource customer_total", "\\sv+ customer_total"], group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let name = try objectName(invocation, missing: "view name is required", context: context)
-                let oid = try await lookup(name, type: "regclass", context: context)
-                let r = try await context.session.query("""
-                    SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true),
-                      pg_catalog.array_to_string(pg_catalog.array_remove(pg_catalog.array_remove(c.reloptions, 'check_option=local'), 'check_option=cascaded'), E'\\n'),
-                      CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'
-                           WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED' END,
-                      pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
-                    FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid
-                    WHERE c.oid = \(oid)
-                    """)
-                guard let row = r.rows.first else { throw CatalogCommandFailed() }
-                var text: String
-                switch row[2] {
-                case "v": text = "CREATE OR REPLACE VIEW "
-                default:
-                    context.writeError("\"\(row[0] ?? "").\(row[1] ?? "")\" is not a view")
-                    throw CatalogCommandFailed()
-                }
-                text += row[6] ?? ""
-                if let options = row[4], !options.isEmpty {
-                    text += "\n WITH (" + options.split(separator: "\n").map(quotedOption).joined(separator: ", ") + ")"
-                }
-                var definition = row[3] ?? ""
-                if definition.hasSuffix(";") { definition.removeLast() }
-                text += " AS\n" + definition
-                if let check = row[5] { text += "\n WITH " + check + " CHECK OPTION" }
+                let text = try await viewDefinition(name, context: context)
                 try await show(text, numbered: invocation.name.hasSuffix("+"), isFunction: false,
                                title: "\\sv " + name, context: context)
             })
+    }
+
+    /// A function's definition as `pg_get_functiondef` gives it (`\sf`, `\ef`); the
+    /// server's error is reported, as psql does, when there is no such function.
+    public static func functionDefinition(_ name: String, context: CommandContext) async throws -> String {
+        let type = name.contains("(") ? "regprocedure" : "regproc"
+        let oid = try await lookup(name, type: type, context: context)
+        let r = try await context.session.query("SELECT pg_catalog.pg_get_functiondef(\(oid))")
+        return r.rows.first?[0] ?? ""
+    }
+
+    /// A view's `CREATE OR REPLACE VIEW` statement, as psql builds it for `\sv` and
+    /// `\ev` (options and check option included, no final semicolon).
+    public static func viewDefinition(_ name: String, context: CommandContext) async throws -> String {
+        let oid = try await lookup(name, type: "regclass", context: context)
+        let r = try await context.session.query("""
+            SELECT n.nspname, c.relname, c.relkind, pg_catalog.pg_get_viewdef(c.oid, true),
+              pg_catalog.array_to_string(pg_catalog.array_remove(pg_catalog.array_remove(c.reloptions, 'check_option=local'), 'check_option=cascaded'), E'\\n'),
+              CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL'
+                   WHEN 'check_option=cascaded' = ANY (c.reloptions) THEN 'CASCADED' END,
+              pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname)
+            FROM pg_catalog.pg_class c LEFT JOIN pg_catalog.pg_namespace n ON c.relnamespace = n.oid
+            WHERE c.oid = \(oid)
+            """)
+        guard let row = r.rows.first else { throw CatalogCommandFailed() }
+        var text: String
+        switch row[2] {
+        case "v": text = "CREATE OR REPLACE VIEW "
+        default:
+            context.writeError("\"\(row[0] ?? "").\(row[1] ?? "")\" is not a view")
+            throw CatalogCommandFailed()
+        }
+        text += row[6] ?? ""
+        if let options = row[4], !options.isEmpty {
+            text += "\n WITH (" + options.split(separator: "\n").map(quotedOption).joined(separator: ", ") + ")"
+        }
+        var definition = row[3] ?? ""
+        if definition.hasSuffix(";") { definition.removeLast() }
+        text += " AS\n" + definition
+        if let check = row[5] { text += "\n WITH " + check + " CHECK OPTION" }
+        return text
     }
 
     /// The whole argument line (psql reads it verbatim: quotes and argument types

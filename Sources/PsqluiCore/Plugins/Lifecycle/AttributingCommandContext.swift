@@ -23,6 +23,7 @@ final class AttributingCommandContext: CommandContext, @unchecked Sendable {
     var session: QueryService { recording }
     func write(_ line: String) { inner.write(line) }
     func writeError(_ line: String) { inner.writeError(line) }
+    func writeWarning(_ line: String) { inner.writeWarning(line) }
     func show(_ pane: Pane) async throws { try await inner.show(pane) }
     var queryBuffer: String { inner.queryBuffer }
     var previousStatement: String? { inner.previousStatement }

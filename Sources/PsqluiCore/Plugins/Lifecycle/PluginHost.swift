@@ -51,7 +51,7 @@ final class PluginHost: @unchecked Sendable {
             PluginInfo(name: name, version: version, state: state, commands: declarations.commands,
                        formats: declarations.formats, panes: declarations.panes,
                        hasMetadataHooks: declarations.hasMetadataHooks, hasSqlAssists: declarations.hasSqlAssists,
-                       source: source, summary: declarations.summary)
+                       source: source, summary: declarations.summary, hasConnectionHooks: declarations.hasConnectionHooks)
         }
     }
 
@@ -100,10 +100,25 @@ final class PluginHost: @unchecked Sendable {
     }
 
     /// Every plugin, registered ones in dependency order, then refused ones.
-    var infos: [PluginInfo] { lock.withLock { order.compactMap { records[$0]?.info } + refused.map(\.info) } }
+    /// An active plugin's status line is read outside the lock (it is plugin code).
+    var infos: [PluginInfo] {
+        let listed: [(PluginInfo, PluginDescriptor?)] = lock.withLock {
+            order.compactMap { n in records[n].map { ($0.info, $0.providers != nil ? $0.descriptor : nil) } } + refused.map { ($0.info, nil) }
+        }
+        return listed.map { info, active in
+            var info = info
+            info.status = active?.status.map { CellFormatter.terminalSafe($0) }
+            return info
+        }
+    }
 
     /// The state of plugin `name`, nil when unknown.
     func state(of name: String) -> PluginState? { lock.withLock { records[name]?.state } }
+
+    /// Names of every registered plugin whose declarations satisfy `filter`, usable or not.
+    func registeredPlugins(where filter: (PluginDeclarations) -> Bool) -> [String] {
+        lock.withLock { order.filter { records[$0].map { filter($0.declarations) } ?? false } }
+    }
 
     /// Names of usable plugins whose declarations satisfy `filter`, in dependency order.
     func usablePlugins(where filter: (PluginDeclarations) -> Bool) -> [String] {
@@ -351,6 +366,8 @@ struct PluginDeclarations: Sendable {
     var hasMetadataHooks = false
     var hasSqlAssists = false
     var subscribesToEvents = false
+    var hasConnectionHooks = false
+    var connectionSettings: [String] = []
 
     init() {}
 
@@ -362,5 +379,7 @@ struct PluginDeclarations: Sendable {
         hasMetadataHooks = d.hasMetadataHooks
         hasSqlAssists = d.hasSqlAssists
         subscribesToEvents = d.subscribesToEvents
+        hasConnectionHooks = d.hasConnectionHooks
+        connectionSettings = d.declaredConnectionSettings
     }
 }

@@ -40,6 +40,8 @@ struct ConnectCommand: REPLCommand {
         if let profile {
             settings = profile.settings()
             settings.neverPrompt = session.settings.neverPrompt
+            // The command line's --ssh-tunnel holds unless the profile names its own.
+            settings.hookSettings = evaluator.commandLineHookSettings.merging(settings.hookSettings) { _, profile in profile }
         } else if let dbname, ConnectionSettings.isConnectionString(dbname) {
             guard user == nil, host == nil, port == nil else {
                 evaluator.reportError("Do not give user, host, or port separately when using a connection string")
@@ -52,8 +54,16 @@ struct ConnectCommand: REPLCommand {
             // A new host drops the old address with it.
             if host == nil, let addr = session.connectionOptions()["hostaddr"] { options["hostaddr"] = addr }
             settings.options = options
-            settings.host = host ?? session.host
-            settings.port = port ?? session.port
+            // Through a connection hook's route (an SSH tunnel) the connection's own
+            // host and port are the route's: carry over what the settings named, so
+            // the new connection is routed the same way.
+            if let routed = session.reroutedFrom {
+                settings.host = host ?? routed.host
+                settings.port = port ?? routed.port
+            } else {
+                settings.host = host ?? session.host
+                settings.port = port ?? session.port
+            }
             settings.user = user ?? session.userName
             settings.dbname = dbname ?? session.databaseName
             // psql keeps the password while user, host and port stay the same.
@@ -68,6 +78,7 @@ struct ConnectCommand: REPLCommand {
             if let host { settings.host = host }
             if let port { settings.port = port }
         }
+        if profile == nil { settings.hookSettings = session.settings.hookSettings }
         do {
             try session.reconnect(with: settings)
         } catch {
@@ -87,6 +98,8 @@ struct ConnectCommand: REPLCommand {
         evaluator.syncConnectionVariables()
         let now = (host: session.host, port: session.port, user: session.userName)
         let db = session.databaseName
+        if let profile { evaluator.profilePrompt = profile.prompt }
+        else if old.map({ $0.host != now.host || $0.port != now.port }) ?? true { evaluator.profilePrompt = nil }
         if let old, old.host == now.host, old.port == now.port {
             return env.confirm("You are now connected to database \"\(db)\" as user \"\(now.user)\".")
         }

@@ -184,8 +184,11 @@ import Testing
         let path = NSTemporaryDirectory() + "psqlui-spans-" + UUID().uuidString + ".jsonl"
         let config = "[plugins.telemetry]\nfile = \"\(path)\"\n"
         let home = try Self.home(config: config)
-        let out = try await Self.offPool { try TestServer.psqlui([], database: "postgres", stdin: Data("select 1;\nselect 2;\n".utf8), home: home, timeout: 30) }
+        let out = try await Self.offPool { try TestServer.psqlui([], database: "postgres", stdin: Data("select 1;\nselect 2;\n:plugins\n".utf8), home: home, timeout: 30) }
         #expect(out.status == 0, "\(out)")
+        // `:plugins` shows the plugin's counts under its row (the worker may not have written yet).
+        let status = out.out.split(separator: "\n").first { $0.hasPrefix("    to ") }
+        #expect(status.map { $0.hasPrefix("    to \(path): sent ") && $0.contains(", dropped 0, failed 0") } == true, "\(out.out)")
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         let spans = try lines.flatMap { line -> [Any] in
             let r = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]

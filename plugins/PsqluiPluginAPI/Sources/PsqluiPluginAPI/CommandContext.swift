@@ -8,6 +8,9 @@ public protocol CommandContext: AnyObject, Sendable {
     func write(_ line: String)
     /// Writes one line to the error stream (stderr), e.g. a warning.
     func writeError(_ line: String)
+    /// Writes one warning line to stderr (psql's `warning:` level, e.g. an extra
+    /// argument ignored). A later addition: hosts without it write it as an error.
+    func writeWarning(_ line: String)
     /// Shows a pane: paged at a terminal when it does not fit, printed otherwise.
     func show(_ pane: Pane) async throws
     /// Runs queries on the user's session (the connection the user typed SQL on):
@@ -36,6 +39,9 @@ public protocol CommandContext: AnyObject, Sendable {
 }
 
 extension CommandContext {
+    /// Hosts written before `writeWarning(_:)` existed write warnings as errors.
+    public func writeWarning(_ line: String) { writeError(line) }
+
     /// Hosts written before `exportFormat(named:)` existed offer no formats.
     public func exportFormat(named name: String) async throws -> ExporterSpec {
         throw QueryError(message: "this psqlui does not offer export formats to commands")

@@ -34,6 +34,17 @@ public protocol PluginDescriptor: AnyObject, Sendable {
     /// exporter): the host then activates it at start, before the first statement,
     /// instead of on first use. Added in core 0.2.
     var subscribesToEvents: Bool { get }
+    /// True when activation provides connection hooks: the host then activates the
+    /// plugin before the session's first connect. Added with `ConnectionHook`.
+    var hasConnectionHooks: Bool { get }
+    /// The per-connection settings the plugin's connection hooks read
+    /// (`ConnectionParameters.settings`, e.g. `ssh`): psqlui refuses a connection that
+    /// names one while the plugin is disabled, instead of connecting without it.
+    var declaredConnectionSettings: [String] { get }
+    /// One line about the running plugin for `:plugins` (telemetry: spans sent,
+    /// dropped, failed), or nil. Read only while the plugin is active; must be cheap
+    /// and must not block. Added with `ConnectionHook`.
+    var status: String? { get }
 
     /// Starts the plugin on first use and returns what it provides. Throwing reports
     /// the error with the plugin's name and counts as one failure.
@@ -61,6 +72,12 @@ extension PluginDescriptor {
     public var hasSqlAssists: Bool { false }
     /// Activated on first use, not at start.
     public var subscribesToEvents: Bool { false }
+    /// No connection hooks.
+    public var hasConnectionHooks: Bool { false }
+    /// No connection settings.
+    public var declaredConnectionSettings: [String] { [] }
+    /// No status line.
+    public var status: String? { nil }
     /// Nothing to release.
     public func onShutdown() async {}
 }
@@ -92,6 +109,8 @@ public struct PluginProviders: Sendable {
     public var metadataHooks: [MetadataHook]
     /// Consumers of the SQL analysis.
     public var sqlAssists: [SqlAssist]
+    /// Hooks around the session's connects (declare `hasConnectionHooks`).
+    public var connectionHooks: [ConnectionHook] = []
 
     /// Creates the providers; every part defaults to none.
     public init(commands: [CommandSpec] = [], exporters: [ExporterSpec] = [], panes: [PaneSpec] = [],
@@ -101,5 +120,13 @@ public struct PluginProviders: Sendable {
         self.panes = panes
         self.metadataHooks = metadataHooks
         self.sqlAssists = sqlAssists
+    }
+
+    /// Creates the providers with connection hooks. (A second initializer, not a new
+    /// defaulted parameter: plugins built against the one above keep linking.)
+    public init(commands: [CommandSpec] = [], exporters: [ExporterSpec] = [], panes: [PaneSpec] = [],
+                metadataHooks: [MetadataHook] = [], sqlAssists: [SqlAssist] = [], connectionHooks: [ConnectionHook]) {
+        self.init(commands: commands, exporters: exporters, panes: panes, metadataHooks: metadataHooks, sqlAssists: sqlAssists)
+        self.connectionHooks = connectionHooks
     }
 }

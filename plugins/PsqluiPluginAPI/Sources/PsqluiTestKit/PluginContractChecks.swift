@@ -78,6 +78,15 @@ public enum PluginContractChecks {
         if d.hasSqlAssists != !p.sqlAssists.isEmpty {
             problems.append(ContractProblem("hasSqlAssists is \(d.hasSqlAssists) but activation provided \(p.sqlAssists.count) SQL assists"))
         }
+        if d.hasConnectionHooks != !p.connectionHooks.isEmpty {
+            problems.append(ContractProblem("hasConnectionHooks is \(d.hasConnectionHooks) but activation provided \(p.connectionHooks.count) connection hooks"))
+        }
+        if !d.declaredConnectionSettings.isEmpty && !d.hasConnectionHooks {
+            problems.append(ContractProblem("declares connection settings \(d.declaredConnectionSettings) but no connection hooks read them"))
+        }
+        for n in d.declaredConnectionSettings where n.isEmpty || n != n.lowercased() || n.contains(where: \.isWhitespace) {
+            problems.append(ContractProblem("connection setting \"\(n)\" must be one lower-case word (it is a profile key)"))
+        }
         return problems
     }
 
