@@ -20,7 +20,7 @@ function __psqlui_parse_tokens -S
     set -l unparsed_tokens (__psqlui_tokens -pc)
     switch $unparsed_tokens[1]
     case 'psqlui'
-        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'ssh-tunnel=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
+        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'ssh-tunnel=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 's/single-step' 'S/single-line' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
         switch $unparsed_tokens[1]
         case 'help'
             __psqlui_parse_subcommand -r 1 
@@ -94,6 +94,8 @@ complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options 
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" q quiet' -s 'q' -l 'quiet' -d 'No informational messages or command tags.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" X no-psqlrc' -s 'X' -l 'no-psqlrc' -d 'Skip config files and outside plugins.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" n no-readline' -s 'n' -l 'no-readline' -d 'Do not use the line editor.'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" s single-step' -s 's' -l 'single-step' -d 'Ask before sending each statement (SINGLESTEP).'
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" S single-line' -s 'S' -l 'single-line' -d 'End of line ends a statement, as a semicolon does (SINGLELINE).'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" e echo-queries' -s 'e' -l 'echo-queries' -d 'Echo each statement sent to the server.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" a echo-all' -s 'a' -l 'echo-all' -d 'Echo all input from a script.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" E echo-hidden' -s 'E' -l 'echo-hidden' -d 'Show the queries that backslash commands run (ECHO_HIDDEN).'

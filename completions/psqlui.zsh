@@ -58,6 +58,8 @@ _psqlui() {
         '(-q --quiet)'{-q,--quiet}'[No informational messages or command tags.]'
         '(-X --no-psqlrc)'{-X,--no-psqlrc}'[Skip config files and outside plugins.]'
         '(-n --no-readline)'{-n,--no-readline}'[Do not use the line editor.]'
+        '(-s --single-step)'{-s,--single-step}'[Ask before sending each statement (SINGLESTEP).]'
+        '(-S --single-line)'{-S,--single-line}'[End of line ends a statement, as a semicolon does (SINGLELINE).]'
         '(-e --echo-queries)'{-e,--echo-queries}'[Echo each statement sent to the server.]'
         '(-a --echo-all)'{-a,--echo-all}'[Echo all input from a script.]'
         '(-E --echo-hidden)'{-E,--echo-hidden}'[Show the queries that backslash commands run (ECHO_HIDDEN).]'

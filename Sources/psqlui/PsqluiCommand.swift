@@ -75,6 +75,12 @@ struct PsqluiCommand: ParsableCommand {
     @Flag(name: [.customShort("n"), .customLong("no-readline")], help: "Do not use the line editor.")
     var noReadline = false
 
+    @Flag(name: [.customShort("s"), .customLong("single-step")], help: "Ask before sending each statement (SINGLESTEP).")
+    var singleStep = false
+
+    @Flag(name: [.customShort("S"), .customLong("single-line")], help: "End of line ends a statement, as a semicolon does (SINGLELINE).")
+    var singleLine = false
+
     @Flag(name: [.customShort("e"), .customLong("echo-queries")], help: "Echo each statement sent to the server.")
     var echoQueries = false
 
@@ -194,6 +200,9 @@ struct PsqluiCommand: ParsableCommand {
         // psql's -E and -b are the variables they set.
         if echoHidden { options.variables.append(("ECHO_HIDDEN", "on")) }
         if echoErrors { options.variables.append(("ECHO", "errors")) }
+        // So are -s and -S.
+        if singleStep { options.variables.append(("SINGLESTEP", "on")) }
+        if singleLine { options.variables.append(("SINGLELINE", "on")) }
         // psql -l lists the databases and exits; -c and -f are not run.
         if listDatabases { options.actions = [.command("\\l")] }
         options.singleTransaction = singleTransaction

@@ -23,11 +23,12 @@ extension PluginRegistry {
     /// How long a connection hook's `willConnect` may take, in seconds.
     public static let connectionHookDeadline = 60.0
 
-    /// True when a connect with `parameters` needs the plugins: it names plugin
-    /// settings, or some usable plugin declares connection hooks. (Otherwise the
-    /// session connects without a round trip through async code.)
-    public func needsConnectionHooks(_ parameters: ConnectionParameters) -> Bool {
-        !parameters.settings.isEmpty || !host.usablePlugins(where: { $0.hasConnectionHooks }).isEmpty
+    /// True when a connect whose plugin settings are `settings` needs the plugins: it
+    /// names some, or a usable plugin hooks every connection (declares hooks but no
+    /// settings). Otherwise the session connects directly, without resolving the
+    /// parameters or a round trip through async code.
+    public func needsConnectionHooks(settings: [String: ConfigValue]) -> Bool {
+        !settings.isEmpty || !host.usablePlugins(where: { $0.hasConnectionHooks && $0.connectionSettings.isEmpty }).isEmpty
     }
 
     /// Runs every usable plugin's connection hooks (activating the plugins), each
@@ -54,7 +55,9 @@ extension PluginRegistry {
             await release(steps)
             return .failure(PluginConnectionRefusal(lines: lines))
         }
-        for name in host.usablePlugins(where: { $0.hasConnectionHooks }) {
+        // A plugin that declares settings hooks only the connections naming one.
+        let named = Set(parameters.settings.keys)
+        for name in host.usablePlugins(where: { $0.hasConnectionHooks && ($0.connectionSettings.isEmpty || !named.isDisjoint(with: $0.connectionSettings)) }) {
             let providers: PluginProviders
             do { providers = try await activate(name) } catch {
                 return await unwind((error as? PluginFailure)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"])

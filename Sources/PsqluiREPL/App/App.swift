@@ -101,6 +101,11 @@ public enum App {
         if options.echoQueries { variables["ECHO"] = "queries" }
         if options.echoAll { variables["ECHO"] = "all" }
         for (name, value) in options.variables { variables[name] = BuiltinVariables.substitute(name, value) ?? value }
+        // psql's ~/.psqlrc (not with -X), then psqlui's own config on top of it.
+        if !options.skipConfig {
+            let startup = Psqlrc.run(evaluator)
+            if startup.endsInput { return startup.exitStatus(script: true) }
+        }
         ConfigApplication.apply(config, to: evaluator)
         evaluator.connectionProfiles = config.connections
         ConnectCommand.profileNames = config.connections.keys.sorted()

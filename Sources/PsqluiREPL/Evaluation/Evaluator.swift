@@ -162,7 +162,8 @@ public final class Evaluator {
         }
         if remember { previousStatement = sql }
         session.setMessageStyle(verbosity: variables["VERBOSITY"], context: variables["SHOW_CONTEXT"])
-        if echoQueries || variables["ECHO"] == "queries" {
+        // Under SINGLESTEP the statement was shown already (psql echoes one or the other).
+        if echoQueries || variables["ECHO"] == "queries", !variables.bool("SINGLESTEP") {
             try? stdout.write(sql)
             try? stdout.write("\n")
         }

@@ -68,11 +68,19 @@ public final class InputProcessor {
         let lookup: VariableLookup? = conditions.isActive ? { [variables = evaluator.variables] in variables[$0] } : nil
         // Items are run as the lexer finds them: a line of a million statements is never
         // held as a million statements.
-        return line.withUnsafeBufferPointer { bytes in
+        let result = line.withUnsafeBufferPointer { bytes in
             splitter.begin(line: bytes, lineNumber: lineNumber, variables: lookup)
             defer { splitter.abandonLine() }
             return runItems(worst: worst)
         }
+        // psql's SINGLELINE (`-S`): the end of a line ends the statement, unless a quote,
+        // comment or parenthesis is still open.
+        if evaluator.variables.bool("SINGLELINE"), !result.endsInput, !(result == .failed && stopsOnError),
+           splitter.continuation == .statement, splitter.hasPendingText {
+            let sent = finishBuffer(active: conditions.isActive)
+            return sent == .ok ? result : sent
+        }
+        return result
     }
 
     /// Whether the first byte after blanks is `:` (`CommandTable.colonCall` and

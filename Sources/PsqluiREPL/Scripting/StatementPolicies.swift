@@ -19,6 +19,7 @@ struct StatementPolicies {
     func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer? = nil,
              remember: Bool = true, confirm: Bool = true) -> StepResult {
         evaluator.messagePrefix = prefix
+        if evaluator.variables.bool("SINGLESTEP"), !verifySingleStep(sql) { return .failed }
         if confirm && !confirmIfDestructive(sql) { return .ok }
         let variables = evaluator.variables
         let session = evaluator.session
@@ -46,6 +47,17 @@ struct StatementPolicies {
             evaluator.report("STATEMENT:  " + String(decoding: sql, as: UTF8.self))
         }
         return result
+    }
+
+    /// psql's `SINGLESTEP` (`-s`): shows the statement on stdout and reads a line from
+    /// stdin; `x` cancels it (not sent, a failed step without a message, as in psql).
+    private func verifySingleStep(_ sql: [UInt8]) -> Bool {
+        try? evaluator.queryOutput.flush()
+        try? evaluator.stdout.write("***(Single step mode: verify command)*******************************************\n")
+        try? evaluator.stdout.write(sql)
+        try? evaluator.stdout.write("\n***(press return to proceed or enter x and return to cancel)********************\n")
+        try? evaluator.stdout.flush()
+        return PromptCommand.readLine(from: STDIN_FILENO)?.hasPrefix("x") != true
     }
 
     /// `on`, or `interactive` at the prompt.

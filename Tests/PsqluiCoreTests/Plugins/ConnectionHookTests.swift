@@ -16,13 +16,14 @@ struct ConnectionHookTests {
         enum Mode: Sendable { case route(String), leave, refuse(String), crash }
         let pluginName: String
         let mode: Mode
+        let settings: [String]
         let log: Mutex<[String]>
-        init(_ name: String, _ mode: Mode) { pluginName = name; self.mode = mode; log = Mutex([]) }
+        init(_ name: String, _ mode: Mode, settings: [String] = []) { pluginName = name; self.mode = mode; self.settings = settings; log = Mutex([]) }
         var name: String { pluginName }
         var version: SemanticVersion { SemanticVersion(0, 1, 0) }
         var minimumCoreVersion: SemanticVersion { SemanticVersion(0, 1, 0) }
         var hasConnectionHooks: Bool { true }
-        var declaredConnectionSettings: [String] { [pluginName] }
+        var declaredConnectionSettings: [String] { settings }
         func activate(_ ctx: PluginContext) async throws -> PluginProviders { PluginProviders(connectionHooks: [self]) }
         func willConnect(_ p: ConnectionParameters) async throws -> ConnectionRoute? {
             log.withLock { $0.append("will \(p.host ?? "-"):\(p.port ?? "-")") }
@@ -70,10 +71,12 @@ struct ConnectionHookTests {
     }
 
     @Test func aThrowingHookIsTheFaultNamedAndCountedUntilDisabled() async throws {
-        let crashing = Recorder("crashy", .crash)
+        let crashing = Recorder("crashy", .crash, settings: ["crashy"])
         let registry = Self.registry(crashing)
         var lines: [[String]] = []
-        for _ in 0..<3 { lines.append(await registry.runConnectionHooks(ConnectionParameters(host: "db")).failure?.lines ?? []) }
+        for _ in 0..<3 {
+            lines.append(await registry.runConnectionHooks(ConnectionParameters(host: "db", settings: ["crashy": .string("x")])).failure?.lines ?? [])
+        }
         #expect(lines[0] == ["plugin \"crashy\": connection hook crashy: boom"])
         #expect(lines[2].last == "plugin \"crashy\" is disabled for this session after 3 failures; re-enable it with :plugins enable crashy")
         // Disabled now: a connection that names its setting is refused, not made directly.
@@ -85,11 +88,21 @@ struct ConnectionHookTests {
     }
 
     @Test func aSettingOfADisabledOrUnknownPluginRefusesTheConnection() async {
-        let registry = Self.registry(Recorder("ssh", .leave), enabled: ["ssh": false])
+        let registry = Self.registry(Recorder("ssh", .leave, settings: ["ssh"]), enabled: ["ssh": false])
         let off = await registry.runConnectionHooks(ConnectionParameters(settings: ["ssh": .string("bastion")]))
         #expect(off.failure?.lines == ["connection setting \"ssh\" needs plugin \"ssh\", which is disabled; enable it with :plugins enable ssh"])
         let unknown = await registry.runConnectionHooks(ConnectionParameters(settings: ["proxy": .string("x")]))
         #expect(unknown.failure?.lines == ["no plugin reads the connection setting \"proxy\""])
+    }
+
+    @Test func aPluginThatDeclaresSettingsHooksOnlyTheConnectionsNamingOne() async throws {
+        let ssh = Recorder("ssh", .route("7000"), settings: ["ssh"])
+        let registry = Self.registry(ssh)
+        #expect(!registry.needsConnectionHooks(settings: [:]), "a plain connect skips the plugins")
+        let plain = try await registry.runConnectionHooks(ConnectionParameters(host: "db")).get()
+        #expect(plain.parameters.host == "db" && ssh.calls.isEmpty)
+        let tunnelled = try await registry.runConnectionHooks(ConnectionParameters(host: "db", settings: ["ssh": .string("b")])).get()
+        #expect(tunnelled.parameters.port == "7000" && ssh.calls == ["will db:-"])
     }
 
     @Test func theResolvedParametersNeverHoldThePassword() {

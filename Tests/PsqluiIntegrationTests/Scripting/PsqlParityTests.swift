@@ -492,6 +492,12 @@ import Testing
             echo ';' >> "$f"
 
             """)], feeds: [.file], env: ["PSQL_EDITOR": "sh ed.sh", "PSQL_EDITOR_LINENUMBER_ARG": "+"]),
+        // -s (SINGLESTEP): each statement shown, a line read from stdin, `x` cancels it.
+        Case(name: "single-step", files: [("s.sql", "select 1;\nselect 2;\n\\echo hi\nselect 3 \\g\n")],
+             arguments: ["-s"], feeds: [.file], input: "\nx\n\n"),
+        // -S (SINGLELINE): the end of a line ends a statement unless a quote or parenthesis is open.
+        Case(name: "single-line", files: [("s.sql", "select 1\n, 2\nselect (1\n)\nselect $$a\nb$$\n-- c\nselect 4 -- x\n\n")],
+             arguments: ["-S"]),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """

@@ -39,15 +39,17 @@ final class TestSSHServer {
         }
     }
 
-    /// Starts a server; `wrongHostKey` writes another key into the client's known_hosts.
-    init(wrongHostKey: Bool = false) throws {
+    /// Starts a server; `wrongHostKey` writes another key into the client's known_hosts;
+    /// `passphrase` encrypts the client key (ssh then asks for it at a terminal).
+    init(wrongHostKey: Bool = false, passphrase: String? = nil) throws {
         try Self.ensureInstalled()
         directory = NSTemporaryDirectory() + "psqlui-sshd-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true)
         let d = directory
         for key in ["host_key", "client_key", "other_key"] {
-            let out = try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-f", "\(d)/\(key)"], environment: [:])
+            let secret = key == "client_key" ? passphrase ?? "" : ""
+            let out = try ProcessRunner.run("/usr/bin/ssh-keygen", ["-q", "-t", "ed25519", "-N", secret, "-f", "\(d)/\(key)"], environment: [:])
             guard out.status == 0 else { throw TestFailure("ssh-keygen: \(out)") }
         }
         try FileManager.default.copyItem(atPath: "\(d)/client_key.pub", toPath: "\(d)/authorized_keys")

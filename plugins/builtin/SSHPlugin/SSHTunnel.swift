@@ -28,17 +28,35 @@ final class SSHTunnel: @unchecked Sendable {
     /// Starts ssh and waits until the forward accepts a connection, ssh exits (its
     /// last stderr line is the error) or `readyWithin` seconds pass.
     static func open(_ destination: SSHDestination, to target: ForwardTarget, settings: SSHSettings) async throws -> SSHTunnel {
+        // The free port can be taken between our pick and ssh's bind: ssh then fails
+        // the forward (ExitOnForwardFailure); try another port, twice at most.
+        var attempt = 1
+        while true {
+            do { return try await openOnce(destination, to: target, settings: settings, mayRetry: attempt < 3) } catch is PortTaken {
+                attempt += 1
+            }
+        }
+    }
+
+    /// ssh could not bind the local port (someone took it after we picked it).
+    private struct PortTaken: Error {}
+
+    private static func openOnce(_ destination: SSHDestination, to target: ForwardTarget, settings: SSHSettings,
+                                 mayRetry: Bool) async throws -> SSHTunnel {
         let port = try LocalPort.free()
         var template = Array("/tmp/psqlui-ssh-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw ConnectionHookError("ssh tunnel: cannot create a log file: \(String(cString: strerror(errno)))") }
         close(fd)
         let logPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var arguments = [settings.command, "-N", "-T",
-                         "-o", "ExitOnForwardFailure=yes", "-o", "BatchMode=yes",
-                         "-o", "ConnectTimeout=\(Int(settings.readyTimeout.rounded(.up)))",
-                         "-o", "ServerAliveInterval=30",
-                         "-L", "127.0.0.1:\(port):\(target.spec)"]
+        // At a terminal (psqlui in its foreground) ssh may ask for a passphrase or a
+        // host key: it gets the terminal until the forward is up. Otherwise BatchMode.
+        let terminal = Terminal.foregroundIsOurs()
+        var arguments = [settings.command, "-N", "-T", "-o", "ExitOnForwardFailure=yes"]
+        if !terminal { arguments += ["-o", "BatchMode=yes"] }
+        arguments += ["-o", "ConnectTimeout=\(Int(settings.readyTimeout.rounded(.up)))",
+                      "-o", "ServerAliveInterval=30",
+                      "-L", "127.0.0.1:\(port):\(target.spec)"]
         arguments += settings.arguments
         arguments += destination.arguments
         let pid: pid_t
@@ -47,18 +65,24 @@ final class SSHTunnel: @unchecked Sendable {
             throw error
         }
         let tunnel = SSHTunnel(destination: destination, target: target, localPort: port, pid: pid, logPath: logPath)
-        let deadline = Clock.now + settings.readyTimeout
+        if terminal { Terminal.hand(to: pid) }
+        defer { if terminal { Terminal.takeBack() } }
+        // Someone typing a passphrase gets longer (within the host's 60 s for a hook).
+        let wait = terminal ? max(settings.readyTimeout, 50) : settings.readyTimeout
+        let deadline = Clock.now + wait
         while true {
             if let status = tunnel.exitStatus() {
                 let why = tunnel.lastLogLine() ?? "ssh exited with status \(status)"
+                let portTaken = tunnel.logContains("[127.0.0.1]:\(port): Address already in use")
                 tunnel.discardLog()
+                if portTaken && mayRetry { throw PortTaken() }
                 throw ConnectionHookError("ssh tunnel via \(destination) failed: \(why)")
             }
             if LocalPort.accepts(port) { return tunnel }
             if Clock.now >= deadline {
                 let why = tunnel.lastLogLine().map { " (\($0))" } ?? ""
                 await tunnel.stop()
-                throw ConnectionHookError("ssh tunnel via \(destination) did not open within \(Int(settings.readyTimeout)) s\(why)")
+                throw ConnectionHookError("ssh tunnel via \(destination) did not open within \(Int(wait)) s\(why)")
             }
             try? await Task.sleep(nanoseconds: 20_000_000)
         }
@@ -93,7 +117,19 @@ final class SSHTunnel: @unchecked Sendable {
 
     /// The last non-empty line ssh wrote to stderr.
     private func lastLogLine() -> String? {
-        guard let f = fopen(logPath, "r") else { return nil }
+        let text = readLog()
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0) }
+            .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("Warning: Permanently added") }
+        // Keep only printable characters: the line goes to the terminal.
+        return lines.last.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.map(Character.init)) }
+    }
+
+    private func discardLog() { unlink(logPath) }
+
+    private func logContains(_ text: String) -> Bool { readLog().contains(text) }
+
+    private func readLog() -> String {
+        guard let f = fopen(logPath, "r") else { return "" }
         defer { fclose(f) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -103,14 +139,8 @@ final class SSHTunnel: @unchecked Sendable {
             bytes += buffer[0..<n]
             if bytes.count > 65536 { bytes.removeFirst(bytes.count - 65536) }
         }
-        let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.split(whereSeparator: \.isNewline).map { String($0) }
-            .filter { !$0.allSatisfy(\.isWhitespace) && !$0.hasPrefix("Warning: Permanently added") }
-        // Keep only printable characters: the line goes to the terminal.
-        return lines.last.map { String($0.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7f }.map(Character.init)) }
+        return String(decoding: bytes, as: UTF8.self)
     }
-
-    private func discardLog() { unlink(logPath) }
 
     private static func spawn(_ arguments: [String], logPath: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
@@ -164,5 +194,32 @@ enum Clock {
         var t = timespec()
         clock_gettime(CLOCK_MONOTONIC, &t)
         return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+}
+
+/// The controlling terminal, lent to ssh while it logs in (a passphrase, a host key
+/// question) and taken back once the forward is up or ssh gave up.
+enum Terminal {
+    /// True when stdin is a terminal whose foreground process group is ours.
+    static func foregroundIsOurs() -> Bool {
+        isatty(0) == 1 && tcgetpgrp(0) == getpgrp()
+    }
+
+    /// Makes ssh's process group (its pid: it leads one of its own) the foreground,
+    /// and wakes it in case it tried the terminal first and was stopped.
+    static func hand(to pid: pid_t) {
+        _ = tcsetpgrp(0, pid)
+        kill(-pid, SIGCONT)
+    }
+
+    /// Makes our process group the foreground again (SIGTTOU ignored meanwhile: we
+    /// are a background group until the call returns).
+    static func takeBack() {
+        var ignore = sigaction(), old = sigaction()
+        ignore.__sigaction_handler.sa_handler = SIG_IGN
+        sigemptyset(&ignore.sa_mask)
+        sigaction(SIGTTOU, &ignore, &old)
+        _ = tcsetpgrp(0, getpgrp())
+        sigaction(SIGTTOU, &old, nil)
     }
 }

@@ -10,9 +10,9 @@ public final class PluginConnectionRouter: ConnectionRouter {
     public init(registry: PluginRegistry) { self.registry = registry }
 
     public func route(_ settings: ConnectionSettings) throws -> RoutedConnection {
+        guard registry.needsConnectionHooks(settings: settings.hookSettings) else { return RoutedConnection(settings: settings) }
         let resolution = ConnectionResolution(settings)
         let parameters = resolution.parameters(settings: settings.hookSettings)
-        guard registry.needsConnectionHooks(parameters) else { return RoutedConnection(settings: settings) }
         let registry = registry
         let result = try BlockingAsync.run { await registry.runConnectionHooks(parameters) }
         switch result {

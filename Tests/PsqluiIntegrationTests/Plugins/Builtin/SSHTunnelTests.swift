@@ -139,4 +139,41 @@ import Testing
             #expect(clients.allSatisfy { kill($0, 0) != 0 }, "the ssh child was stopped and reaped: \(server.sshClients)")
         }
     }
+
+    /// At a terminal ssh may ask: the passphrase prompt of an encrypted key gets the
+    /// terminal, then the prompt comes back. A failing `:connect PROFILE` through ssh is
+    /// one line and the session keeps its connection (and its tunnel).
+    @Test func atATerminalSshAsksForThePassphraseAndAFailedConnectKeepsTheSession() async throws {
+        try await Self.offPool {
+            let server = try TestSSHServer(passphrase: "sesame")
+            defer { server.stop() }
+            let home = try Self.home(server.pluginConfig + """
+            [connections.stranger]
+            host = "\(TestServer.host)"
+            dbname = "postgres"
+            ssh = "nosuchuser@127.0.0.1:\(server.port)"
+
+            """)
+            let env = TestServer.environment(database: "postgres", home: home)
+            let tmux = try TmuxSession(command: "\(TestServer.psqluiBinary) --ssh-tunnel root@127.0.0.1:\(server.port)", environment: env)
+            _ = try tmux.waitFor(text: "Enter passphrase for key", timeout: 30)
+            try tmux.type("sesame")
+            try tmux.press("Enter")
+            _ = try tmux.waitFor(text: "postgres=#", timeout: 30)
+            try tmux.type("select 'via' || 'tunnel' as how;")
+            try tmux.press("Enter")
+            _ = try tmux.waitFor(text: "viatunnel", timeout: 20)
+            try tmux.type(":connect stranger")
+            try tmux.press("Enter")
+            let screen = try tmux.waitFor(text: "Previous connection kept", timeout: 30)
+            #expect(screen.contains("\\connect: ssh tunnel via nosuchuser@127.0.0.1:\(server.port) failed: nosuchuser@127.0.0.1: Permission denied (publickey)."), "\(screen)")
+            try tmux.type("\\conninfo")
+            try tmux.press("Enter")
+            let info = try tmux.waitFor(text: "on host \"127.0.0.1\"", timeout: 20)
+            #expect(info.contains("You are connected to database \"postgres\" as user \"postgres\" on host \"127.0.0.1\""), "\(info)")
+            #expect(server.sshClients.count == 1, "the first tunnel is still the one in use: \(server.sshClients)")
+            try tmux.press("C-d")
+            #expect(Self.noTunnelLeft(server), "ssh left running: \(server.sshClients)")
+        }
+    }
 }

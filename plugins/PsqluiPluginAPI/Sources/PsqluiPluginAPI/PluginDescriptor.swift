@@ -34,12 +34,14 @@ public protocol PluginDescriptor: AnyObject, Sendable {
     /// exporter): the host then activates it at start, before the first statement,
     /// instead of on first use. Added in core 0.2.
     var subscribesToEvents: Bool { get }
-    /// True when activation provides connection hooks: the host then activates the
-    /// plugin before the session's first connect. Added with `ConnectionHook`.
+    /// True when activation provides connection hooks. Added with `ConnectionHook`.
     var hasConnectionHooks: Bool { get }
     /// The per-connection settings the plugin's connection hooks read
-    /// (`ConnectionParameters.settings`, e.g. `ssh`): psqlui refuses a connection that
-    /// names one while the plugin is disabled, instead of connecting without it.
+    /// (`ConnectionParameters.settings`, e.g. `ssh`). With some declared, the hooks run
+    /// only for connections that name one (the plugin is activated at the first such
+    /// connect); with none, for every connection (activated before the first connect).
+    /// psqlui refuses a connection that names a setting while its plugin is disabled,
+    /// instead of connecting without it.
     var declaredConnectionSettings: [String] { get }
     /// One line about the running plugin for `:plugins` (telemetry: spans sent,
     /// dropped, failed), or nil. Read only while the plugin is active; must be cheap
