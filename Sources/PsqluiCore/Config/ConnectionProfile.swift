@@ -33,9 +33,10 @@ public struct ConnectionProfile: Sendable, Equatable {
     public var searchPath: String?
     /// Statements run (silently, in order) after each connect with this profile.
     public var initStatements: [String] = []
-    /// `PROMPT1` for connections made with this profile (psql's `%` escapes; `color`
-    /// already applied).
+    /// `PROMPT1` for connections made with this profile (psql's `%` escapes).
     public var prompt: String?
+    /// `color`: the SGR code the whole prompt is drawn in (only where colour is on).
+    public var promptColor: String?
     /// Keys handed unchanged to the plugins' connection hooks as the connection's
     /// settings (`ssh`, read by the ssh plugin).
     public var hookSettings: [String: ConfigValue] = [:]
@@ -119,8 +120,7 @@ public struct ConnectionProfile: Sendable, Equatable {
             guard let c = v.stringValue, let code = colors[c.lowercased()] else {
                 return refuse("color: expected one of \(colors.keys.sorted().joined(separator: ", "))")
             }
-            // The whole prompt in the colour; %[ %] keep libedit's width right.
-            p.prompt = "%[%033[\(code)m%]" + (p.prompt ?? PromptFormatter.defaultPrompt1) + "%[%033[0m%]"
+            p.promptColor = code
         }
         if let c = p.conninfo {
             guard p.host == nil, p.port == nil, p.dbname == nil, p.user == nil else {
@@ -131,6 +131,16 @@ public struct ConnectionProfile: Sendable, Equatable {
             }
         }
         return .success(p)
+    }
+
+    /// The prompt template while connected with this profile, nil for none: `prompt`
+    /// (or the default), in `color` when `colorAllowed` (a terminal, no `NO_COLOR`);
+    /// `%[ %]` keep libedit's width right.
+    public func promptTemplate(colorAllowed: Bool) -> String? {
+        guard prompt != nil || promptColor != nil else { return nil }
+        let template = prompt ?? PromptFormatter.defaultPrompt1
+        guard colorAllowed, let code = promptColor else { return template }
+        return "%[%033[\(code)m%]" + template + "%[%033[0m%]"
     }
 
     /// The connection this profile names. `readOnly` (the profile's, or `--read-only`)

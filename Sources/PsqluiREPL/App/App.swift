@@ -110,7 +110,7 @@ public enum App {
         evaluator.connectionProfiles = config.connections
         ConnectCommand.profileNames = config.connections.keys.sorted()
         evaluator.commandLineHookSettings = commandLineHookSettings
-        evaluator.profilePrompt = profile?.prompt
+        evaluator.promptProfile = profile
         evaluator.showsExportProgress = ExportProgress.wanted(quiet: options.quiet)
         if let name = options.resultFormat {
             do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }

@@ -36,9 +36,9 @@ public final class Evaluator {
     /// The command line's plugin connection settings (`--ssh-tunnel`): they hold for
     /// every connection of the session unless a profile names its own.
     public var commandLineHookSettings: [String: ConfigValue] = [:]
-    /// The connection profile's `prompt` (`PROMPT1` while connected with it; over the
-    /// variable). Set by `-D NAME` and `:connect NAME`, dropped for another server.
-    public var profilePrompt: String?
+    /// The connection profile whose `prompt`/`color` is the prompt (over `PROMPT1`).
+    /// Set by `-D NAME` and `:connect NAME`, dropped for another server.
+    public var promptProfile: ConnectionProfile?
     /// The completion catalog at the interactive prompt (`:refresh`), nil in batch runs.
     public var metadataCache: MetadataCache?
     /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).
@@ -120,7 +120,7 @@ public final class Evaluator {
 
     /// psql's `SetResultVariables`: `ERROR`, `SQLSTATE`, `ROW_COUNT` and, after an
     /// error, `LAST_ERROR_MESSAGE` and `LAST_ERROR_SQLSTATE`.
-    private func setResultVariables(_ outcome: ExecutionOutcome) {
+    func setResultVariables(_ outcome: ExecutionOutcome) {
         switch outcome {
         case .success:
             variables["ERROR"] = "false"

@@ -21,7 +21,7 @@ enum InteractivePrompt {
         state.color = evaluator.printSettings.colorAllowed
             && TerminalColor.enabled(isTerminal: true, environment: ProcessInfo.processInfo.environment)
         let name = processor.continuation == .none ? "PROMPT1" : "PROMPT2"
-        let template = (name == "PROMPT1" ? evaluator.profilePrompt : nil) ?? evaluator.variables[name]
+        let template = (name == "PROMPT1" ? evaluator.promptProfile?.promptTemplate(colorAllowed: state.color) : nil) ?? evaluator.variables[name]
             ?? (name == "PROMPT1" ? PromptFormatter.defaultPrompt1 : PromptFormatter.defaultPrompt2)
         let prompt = PromptFormatter.render(template, state)
         // A read-only session (a profile's `read_only`, `--read-only`) says so first.

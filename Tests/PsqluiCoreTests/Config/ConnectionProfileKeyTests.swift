@@ -16,11 +16,13 @@ struct ConnectionProfileKeyTests {
 
     @Test func promptAndColor() throws {
         let plain = try ConnectionProfile.profile(name: "p", ["prompt": .string("prod %/%# ")]).get()
-        #expect(plain.prompt == "prod %/%# ")
+        #expect(plain.promptTemplate(colorAllowed: true) == "prod %/%# ")
         let red = try ConnectionProfile.profile(name: "p", ["prompt": .string("prod> "), "color": .string("red")]).get()
-        #expect(red.prompt == "%[%033[31m%]prod> %[%033[0m%]")
+        #expect(red.promptTemplate(colorAllowed: true) == "%[%033[31m%]prod> %[%033[0m%]")
+        #expect(red.promptTemplate(colorAllowed: false) == "prod> ", "NO_COLOR, or no terminal: no colour")
         let defaulted = try ConnectionProfile.profile(name: "p", ["color": .string("Green")]).get()
-        #expect(defaulted.prompt == "%[%033[32m%]%/%R%x%# %[%033[0m%]")
+        #expect(defaulted.promptTemplate(colorAllowed: true) == "%[%033[32m%]%/%R%x%# %[%033[0m%]")
+        #expect(try ConnectionProfile.profile(name: "p", [:]).get().promptTemplate(colorAllowed: true) == nil)
         let bad = ConnectionProfile.profile(name: "p", ["color": .string("plaid")])
         #expect((try? bad.get()) == nil)
         let notString = ConnectionProfile.profile(name: "p", ["prompt": .integer(1)])

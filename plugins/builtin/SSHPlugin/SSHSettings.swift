@@ -6,7 +6,7 @@ import PsqluiPluginAPI
 /// [plugins.ssh]
 /// command = "ssh"                       # the ssh program (default: ssh on PATH)
 /// arguments = ["-F", "~/.ssh/work"]     # more ssh options, before the destination
-/// ready_timeout = 15                    # seconds to wait for the forward (default 15)
+/// ready_timeout = 15                    # seconds to wait for the forward (default 15, at most 55)
 /// ```
 struct SSHSettings: Sendable, Equatable {
     var command = "ssh"
@@ -32,7 +32,8 @@ struct SSHSettings: Sendable, Equatable {
             arguments = items.compactMap(\.stringValue)
         }
         if let v = config["ready_timeout"] {
-            guard let d = v.doubleValue, d > 0, d <= 300 else { throw SSHPluginError("[plugins.ssh] ready_timeout: expected seconds (1-300)") }
+            // psqlui gives a connection hook 60 s.
+            guard let d = v.doubleValue, d > 0, d <= 55 else { throw SSHPluginError("[plugins.ssh] ready_timeout: expected seconds (at most 55)") }
             readyTimeout = d
         }
     }

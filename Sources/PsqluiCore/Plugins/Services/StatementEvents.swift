@@ -55,9 +55,12 @@ extension PluginRegistry {
                                               attributes: [PluginEventKey.relations: String(relations)]))
     }
 
+    /// Through a connection hook's route (an SSH tunnel) host and port are the server's
+    /// as the settings named it, not the tunnel's local end.
     static func sessionAttributes(_ session: PGSession) -> [String: String] {
-        [PluginEventKey.database: session.databaseName, PluginEventKey.user: session.userName,
-         PluginEventKey.host: session.host, PluginEventKey.port: session.port]
+        let routed = session.reroutedFrom
+        return [PluginEventKey.database: session.databaseName, PluginEventKey.user: session.userName,
+                PluginEventKey.host: routed?.host ?? session.host, PluginEventKey.port: routed?.port ?? session.port]
     }
 }
 

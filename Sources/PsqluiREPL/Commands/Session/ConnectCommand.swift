@@ -98,8 +98,8 @@ struct ConnectCommand: REPLCommand {
         evaluator.syncConnectionVariables()
         let now = (host: session.host, port: session.port, user: session.userName)
         let db = session.databaseName
-        if let profile { evaluator.profilePrompt = profile.prompt }
-        else if old.map({ $0.host != now.host || $0.port != now.port }) ?? true { evaluator.profilePrompt = nil }
+        if let profile { evaluator.promptProfile = profile }
+        else if old.map({ $0.host != now.host || $0.port != now.port }) ?? true { evaluator.promptProfile = nil }
         if let old, old.host == now.host, old.port == now.port {
             return env.confirm("You are now connected to database \"\(db)\" as user \"\(now.user)\".")
         }

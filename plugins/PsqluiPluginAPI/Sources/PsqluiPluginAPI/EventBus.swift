@@ -66,9 +66,10 @@ public enum PluginEventKey {
     public static let database = "database"
     /// Session: the user name.
     public static let user = "user"
-    /// Session: the server host (or socket directory).
+    /// Session: the server host (or socket directory); through a connection hook's
+    /// route, the host the connection named (not the tunnel's 127.0.0.1).
     public static let host = "host"
-    /// Session: the server port.
+    /// Session: the server port (through a route, the one the connection named).
     public static let port = "port"
     /// Why a session ended: `closed` or `lost`.
     public static let reason = "reason"
