@@ -216,6 +216,8 @@ public final class PGSession {
     /// `ROW_COUNT` and `LAST_ERROR_MESSAGE`.
     public private(set) var lastRowCount = ""
     public private(set) var lastErrorPrimary: String?
+    /// The SQLSTATE of the last failed `describe` (`\gdesc` sets psql's `SQLSTATE` from it).
+    public private(set) var lastDescribeSQLState: String?
     /// The most recent server error in full (`VERBOSITY verbose`, context always),
     /// kept until the next error: psql's `\errverbose`.
     public private(set) var lastErrorVerbose: String?
@@ -339,6 +341,7 @@ public final class PGSession {
         defer { PQclear(prepared) }
         guard PQresultStatus(prepared) == PGRES_COMMAND_OK else {
             lastErrorPrimary = PQresultErrorField(prepared, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            lastDescribeSQLState = PQresultErrorField(prepared, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
             if let verbose = Self.verboseMessage(prepared) { lastErrorVerbose = verbose }
             throw ConnectionError(message: String(cString: PQerrorMessage(conn)))
         }

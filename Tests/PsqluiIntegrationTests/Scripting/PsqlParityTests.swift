@@ -498,6 +498,19 @@ import Testing
         // -S (SINGLELINE): the end of a line ends a statement unless a quote or parenthesis is open.
         Case(name: "single-line", files: [("s.sql", "select 1\n, 2\nselect (1\n)\nselect $$a\nb$$\n-- c\nselect 4 -- x\n\n")],
              arguments: ["-S"]),
+        // psql.sql: a failed \\gdesc sets ERROR/SQLSTATE/LAST_ERROR_*, the described query
+        // becomes the previous one, a quoted '-n' is echoed.
+        Case(name: "gdesc-variables-echo-n", files: [("s.sql", """
+            SELECT 4 AS \\gdesc
+            \\echo 'error:' :ERROR :SQLSTATE :ROW_COUNT
+            \\echo :LAST_ERROR_MESSAGE :LAST_ERROR_SQLSTATE
+            SELECT 1 AS x, 'Hello' \\gdesc
+            TABLE nosuch;
+            \\g
+            \\echo '-n' with newline
+            \\echo -n without
+
+            """)], feeds: [.file]),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """

@@ -11,11 +11,14 @@ struct DescribeResultCommand: REPLCommand {
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
         guard let sql = env.statementToRun(for: call) else { return .failed }
+        // As psql, the described query becomes the previous one (a later `\g` runs it).
+        evaluator.previousStatement = sql
         let columns: [PGSession.DescribedColumn]
         do {
             columns = try evaluator.session.describe(sql)
         } catch {
             evaluator.report("\(error)")
+            evaluator.setResultVariables(.serverError(message: "\(error)", sqlState: evaluator.session.lastDescribeSQLState))
             return .failed
         }
         guard !columns.isEmpty else { return env.say("The command has no result, or the result has no columns.") }

@@ -24,7 +24,9 @@ struct EchoCommand: REPLCommand {
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         var words = call.words
         var newline = true
-        if call.form == .backslash, words.first == "-n" {
+        // Only an unquoted -n is the option (`\echo '-n' x` prints "-n x", as psql).
+        let raw = call.arguments.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        if call.form == .backslash, words.first == "-n", raw.starts(with: Array("-n".utf8)) {
             words.removeFirst()
             newline = false
         }
