@@ -259,7 +259,7 @@ public struct CompletionEngine: Sendable {
     static let standardTypeNames = [
         "integer", "bigint", "smallint", "boolean", "text", "varchar", "char", "numeric", "decimal", "real",
         "double precision", "timestamp", "timestamptz", "date", "time", "interval", "uuid", "json", "jsonb", "bytea",
-        "int", "character", "character varying", "bit", "bit varying", "serial", "bigserial", "smallserial",
+        "int", "character", "character varying", "bit", "bit varying",
         "timestamp with time zone", "timestamp without time zone", "time with time zone", "time without time zone",
     ]
 
