@@ -20,6 +20,7 @@ import Testing
     }()
 
     static func texts(_ text: String) -> [String] { complete(text, engine: engine).map(\.text) }
+    func texts(_ text: String) -> [String] { Self.texts(text) }
 
     @Test func keywordSpelledBuiltinsAreKeywordsNeverQuotedFunctions() {
         let lower = Self.texts("select current_")
@@ -27,6 +28,33 @@ import Testing
         #expect(lower.contains("current_user") && lower.contains("current_schema") && lower.contains("current_date"))
         #expect(lower.contains("current_database"), "an ordinary built-in stays a function")
         #expect(Self.texts("SELECT CURRENT_U").first == "CURRENT_USER")
+    }
+
+    @Test func joinConditionsByKeyThenBySharedColumnName() {
+        let c = texts("select * from customers c join orders o on ")
+        #expect(c.first == "o.customer_id = c.id", "\(c)")
+        #expect(c.contains("o.id = c.id"), "a shared column name is a condition too, after the key: \(c)")
+        #expect(c.firstIndex(of: "o.id = c.id")! > c.firstIndex(of: "o.customer_id = c.id")!)
+        #expect(texts("select * from order_lines(1) a join order_lines(2) b on ").starts(with: ["b.line = a.line", "b.amount = a.amount"]),
+                "functions' result columns join by name too")
+        #expect(texts("select 1::charac").contains("character varying"))
+        let kinds = complete("select * from customers c join orders o on o.customer_id = ").map(\.kind)
+        #expect(kinds.first == .alias, "aliases qualify a join condition's columns: \(kinds.prefix(3))")
+    }
+
+    @Test func builtInSetReturningFunctionsInFromOnlyWhenNothingElseMatches() {
+        #expect(!texts("select * from ").contains("generate_series"))
+        #expect(texts("select * from gen").first == "generate_series")
+        #expect(texts("select * from ord").allSatisfy { $0 != "generate_series" })
+        #expect(texts("select * from order_l").first == "order_lines", "a user's set-returning function stays")
+    }
+
+    @Test func everyKeywordLastInAnExpression() {
+        let c = complete("select ‸ from orders", engine: Self.engine)
+        let firstKeyword = c.firstIndex { $0.kind == .keyword } ?? c.count
+        #expect(c[..<firstKeyword].contains { $0.kind == .column })
+        #expect(c.contains { $0.kind == .keyword && $0.text == "case" })
+        #expect(texts("select * from orders where status is ").contains("null"))
     }
 
     @Test func settingValuesBeyondEnums() {

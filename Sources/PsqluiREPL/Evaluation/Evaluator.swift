@@ -18,6 +18,8 @@ public final class Evaluator {
     var queryLogSettings: PrintSettings?
     public let variables: VariableStore
     public let stdout: FileDescriptorWriter
+    /// Whether `stdout` is a terminal, asked once (a script asked for every statement).
+    private lazy var stdoutIsTerminal = isatty(stdout.fileDescriptor) == 1
     public let stderr: FileDescriptorWriter
     /// Where query results go (`\o`, `-o`); stdout by default.
     public var queryOutput: FileDescriptorWriter
@@ -195,7 +197,7 @@ public final class Evaluator {
         let pluginRun = commands.plugins.statementStarted(sql, on: session)  // plugin events (pluginhost)
         let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
-        let started = DispatchTime.now()
+        let started = timing ? DispatchTime.now() : nil
         let outcome = sql.withUnsafeBufferPointer { buf in
             session.execute(buf, consumer: recorder ?? printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
                 try queryOutput.write(bytes)
@@ -204,7 +206,7 @@ public final class Evaluator {
         pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         setResultVariables(outcome)
         defer { if case .connectionLost = outcome {} else { printNotifications() } }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        let elapsed = started.map { Double(DispatchTime.now().uptimeNanoseconds - $0.uptimeNanoseconds) / 1e6 } ?? 0
         if let export = printer as? ExportConsumer {
             export.progress?.finish(rows: outcome == .success ? export.rowCount : nil)
         }
@@ -280,7 +282,7 @@ public final class Evaluator {
     func printSettings(for sql: [UInt8], paged: Bool) -> PrintSettings {
         var settings = printSettings
         settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
-        let toTerminal = queryOutput === stdout && isatty(stdout.fileDescriptor) == 1
+        let toTerminal = queryOutput === stdout && stdoutIsTerminal
         if settings.terminalWidth == 0 && (toTerminal || paged) {
             if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { settings.terminalWidth = n }
             else { settings.terminalWidth = TerminalSize.of(1)?.columns ?? 0 }

@@ -253,4 +253,13 @@ import Testing
         #expect(lines.first?.kind == "table" && lines.first?.text == "order_items", "\(lines)")
         #expect(!lines.contains { $0.kind == "keyword" }, "\(lines)")
     }
+
+    @Test func joinConditionsByNameSetSchemaAndStatementOptions() throws {
+        let on = try CompleteFlagTests.complete("select * from customers c join orders o on ")
+        #expect(on.first == CompleteFlagTests.Line(kind: "join", text: "o.customer_id = c.id", start: 43), "\(on)")
+        #expect(on.contains { $0.kind == "join" && $0.text == "o.id = c.id" })
+        #expect(try CompleteFlagTests.complete("set schema ").contains(CompleteFlagTests.Line(kind: "schema", text: "'public'", start: 11)))
+        #expect(try CompleteFlagTests.complete("analyze (").map(\.text).contains("VERBOSE"))
+        #expect(try CompleteFlagTests.complete("select * from generate_s").first?.text == "generate_series")
+    }
 }

@@ -98,6 +98,9 @@ struct CandidateCollector {
                              functionDetail: (index, overloads)))
     }
 
+    /// True when some candidate so far matches the word by prefix.
+    var hasPrefixMatch: Bool { entries.contains { $0.key.score.isPrefix } }
+
     func isUsed(_ key: [UInt8]) -> Bool { !used.isEmpty && used.contains(key) }
 
     /// True when `key` matches the typed word at all (to skip building details).

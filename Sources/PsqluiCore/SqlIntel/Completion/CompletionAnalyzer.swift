@@ -412,6 +412,8 @@ struct Analysis {
     }
 
     static let expression: [SuggestionTemplate] = [.columnsInScope, .aliasesInScope, CompletionRules.function]
+    /// In a join condition: the aliases first.
+    static let qualifiedExpression: [SuggestionTemplate] = [.aliasesInScope, .columnsInScope, CompletionRules.function]
 
     /// Rules at query level: tail rules, else the clause the word is in.
     func clauseRules(_ all: [RuleMatcher.Symbol]) -> [CompletionSuggestion] {
@@ -429,7 +431,7 @@ struct Analysis {
         var t: [SuggestionTemplate]
         switch clause {
         case "select":
-            t = expects ? Analysis.expression + [.keywords(after.isEmpty ? ["DISTINCT"] + R.expressionKeywords : R.expressionKeywords)]
+            t = expects ? Analysis.expression + [.keywords((after.isEmpty ? ["DISTINCT"] + R.expressionKeywords : R.expressionKeywords) + [R.everyOtherKeyword])]
                 : [.keywords(R.afterSelectItem)]
         case "from":
             t = after.isEmpty || after.last?.text == "," ? [R.relation, R.schema, R.tableFunction] : [.keywords(R.afterFromItem)]
@@ -437,13 +439,14 @@ struct Analysis {
             t = after.isEmpty ? [.joinsFromScope, R.relation, R.schema, R.tableFunction] : [.keywords(R.afterJoinItem)]
         case "on":
             // Only the relations before the cursor are in scope of an ON clause.
-            t = after.isEmpty ? [.joinConditions] + Analysis.expression
-                : expects ? Analysis.expression : [.keywords(R.afterJoinCondition)]
+            // Several tables are in scope: aliases (to qualify with) before bare columns.
+            t = after.isEmpty ? [.joinConditions] + Analysis.qualifiedExpression
+                : expects ? Analysis.qualifiedExpression : [.keywords(R.afterJoinCondition)]
             return expand(t, target: nil, scope: refsBeforeWord)
         case "using":
             t = symbols.first?.text == "delete" ? [R.relation, R.schema] : [.keywords(["("])]
         case "where", "having", "when":
-            t = expects ? Analysis.expression + [.keywords(R.expressionKeywords)] : [.keywords(R.afterCondition)]
+            t = expects ? Analysis.expression + [.keywords(R.expressionKeywords + [R.everyOtherKeyword])] : [.keywords(R.afterCondition)]
         case "by":
             let head = k > 0 ? symbols[k - 1].text : ""
             if expects { t = Analysis.expression } else {
@@ -479,6 +482,15 @@ struct Analysis {
             ["^", "copy", "*"], ["^", "create", "…", "index", "…", "on", "*", "using", "*"],
             ["^", "create", "…", "index", "…", "on", "*"], ["^", "analyze", "*"], ["^", "vacuum", "*"],
         ]
+        // `ANALYZE (`, `VACUUM (`, `EXPLAIN (`: their options.
+        if parent.count == 1, atItemStart {
+            switch parent[0].text {
+            case "analyze": return [.keyword(CompletionRules.analyzeOptions)]
+            case "vacuum": return [.keyword(CompletionRules.vacuumOptions)]
+            case "explain": return [.keyword(CompletionRules.explainOptions)]
+            default: break
+            }
+        }
         for pattern in columnListOwners {
             if let target = RuleMatcher.match(pattern, parent) {
                 return atItemStart ? expand([.targetColumns], target: target) : []
@@ -519,7 +531,8 @@ struct Analysis {
             return expand(rule.offers, target: target, symbols: inner)
         }
         if RuleMatcher.expectsOperand(inner) {
-            return expand(Analysis.expression, target: nil) + (inner.isEmpty ? [.keyword(["DISTINCT"] + CompletionRules.expressionKeywords)] : [.keyword(CompletionRules.expressionKeywords)])
+            let keywords = (inner.isEmpty ? ["DISTINCT"] : []) + CompletionRules.expressionKeywords + [CompletionRules.everyOtherKeyword]
+            return expand(Analysis.expression, target: nil) + [.keyword(keywords)]
         }
         return [.keyword(["AND", "OR", "IS", "NOT", "IN", "LIKE", "BETWEEN", "AS"])]
     }

@@ -62,7 +62,9 @@ extension CompletionEngine {
 
     func addSettings(rank: Int, to c: inout CandidateCollector) {
         for (i, s) in snapshot.settings.enumerated() {
-            c.addLiteral(.setting, text: s.name, match: s.name, rank: rank, subrank: 0, tiebreak: i)
+            // Lower case, as psql offers them (the names are case-insensitive).
+            let name = s.name.lowercased()
+            c.addLiteral(.setting, text: name, match: name, rank: rank, subrank: 0, tiebreak: i)
         }
     }
 
@@ -74,6 +76,12 @@ extension CompletionEngine {
         switch name.lowercased() {
         case "search_path":
             addSchemas(rank: rank, to: &c)
+            return
+        case "schema":
+            // `SET SCHEMA 'name'` takes a string literal.
+            for (i, schema) in snapshot.schemas.enumerated() where !MetadataSnapshot.isSystemSchema(schema.name) {
+                c.addLiteral(.schema, text: Self.literal(schema.name), match: schema.name, rank: rank, subrank: 0, tiebreak: i)
+            }
             return
         case "default_tablespace", "temp_tablespaces":
             addObjects(.tablespace, table: nil, rank: rank, to: &c)

@@ -94,7 +94,7 @@ public struct CompletionEngine: Sendable {
                 c.add(.column, name: col.name, detail: col.type, rank: rank, subrank: i)
             }
         case .function(let schema): addFunctions(schema: schema, rank: rank, to: &c)
-        case .tableFunction(let schema): addFunctions(schema: schema, setReturningOnly: true, rank: rank, to: &c)
+        case .tableFunction(let schema): addFunctions(schema: schema, fromItem: true, rank: rank, to: &c)
         case .datatype(let schema): addTypes(schema: schema, rank: rank, to: &c)
         case .columnExpansion(let tables, let qualified): addExpansion(tables, qualified: qualified, rank: rank, to: &c)
         case .catalogObject(let kind, let table): addObjects(kind, table: table, rank: rank, to: &c)
@@ -137,8 +137,13 @@ public struct CompletionEngine: Sendable {
 
     func addKeywords(_ list: [String], rank: Int, to c: inout CandidateCollector) {
         var words = list
+        let all = { [snapshot] in snapshot.keywords.isEmpty ? CompletionEngine.allKeywords : snapshot.keywords.map { $0.word.uppercased() } }
         if words.isEmpty {
-            words = snapshot.keywords.isEmpty ? CompletionEngine.allKeywords : snapshot.keywords.map { $0.word.uppercased() }
+            words = all()
+        } else if words.last == CompletionRules.everyOtherKeyword {
+            words.removeLast()
+            let named = Set(words)
+            words += all().filter { !named.contains($0) }
         }
         let lower = c.context.lowercaseKeywords
         for (i, k) in words.enumerated() {
@@ -221,17 +226,24 @@ public struct CompletionEngine: Sendable {
         }
     }
 
-    /// Functions along the search path (or of `schema`); after FROM only the set-returning ones.
-    func addFunctions(schema: String?, setReturningOnly: Bool = false, rank: Int, to c: inout CandidateCollector) {
+    /// Functions along the search path (or of `schema`). As a FROM item only set-returning
+    /// ones, and the built-in ones only when nothing else matched the word (`FROM t`
+    /// completes to the table, `FROM generate_` to the built-in).
+    func addFunctions(schema: String?, fromItem: Bool = false, rank: Int, to c: inout CandidateCollector) {
         let schemas = schema.map { [$0] } ?? snapshot.searchPath
         var seen = Set<String>()
+        let fallback = fromItem && !c.hasPrefixMatch
         for s in schemas {
             let system = MetadataSnapshot.isSystemSchema(s)
+            if fromItem && system && !fallback && schema == nil { continue }
             let shadowing = schemas.count > 1
             guard let groups = snapshot.functionsBySchema[s], let flat = snapshot.functionKeysBySchema[s] else { continue }
             let positions = c.matchingPositions(flat) { p in
                 let group = groups[p]
-                if setReturningOnly && !group.indices.contains(where: { snapshot.functions[$0].returnsSet }) { return false }
+                if fromItem && !group.indices.contains(where: { i in
+                    let f = snapshot.functions[i]
+                    return f.returnsSet && f.kind == .function
+                }) { return false }
                 if system && CompletionRules.keywordFunctions.contains(group.name) { return false }
                 return !shadowing || !group.shared || seen.insert(group.name).inserted
             }
@@ -247,6 +259,8 @@ public struct CompletionEngine: Sendable {
     static let standardTypeNames = [
         "integer", "bigint", "smallint", "boolean", "text", "varchar", "char", "numeric", "decimal", "real",
         "double precision", "timestamp", "timestamptz", "date", "time", "interval", "uuid", "json", "jsonb", "bytea",
+        "int", "character", "character varying", "bit", "bit varying",
+        "timestamp with time zone", "timestamp without time zone", "time with time zone", "time without time zone",
     ]
 
     /// Types (base, domains, enums, ranges, composites), then tables (their row
@@ -334,8 +348,9 @@ public struct CompletionEngine: Sendable {
     }
 
     func addJoinConditions(right: TableReference, left: [TableReference], rank: Int, to c: inout CandidateCollector) {
-        guard let rightRel = resolvedRelation(right) else { return }
         let and = c.context.lowercaseKeywords ? "and" : "AND"
+        defer { addNameJoinConditions(right: right, left: left, and: and, rank: rank, to: &c) }
+        guard let rightRel = resolvedRelation(right) else { return }
         for (i, ref) in left.enumerated().reversed() {
             guard let rel = resolvedRelation(ref) else { continue }
             for fk in snapshot.foreignKeys(touching: rightRel.schema, rightRel.name) {
@@ -350,6 +365,19 @@ public struct CompletionEngine: Sendable {
                     c.addLiteral(.join, text: condition(right.qualifier, fk.referencedColumns, ref.qualifier, fk.columns, and: and),
                                  match: right.qualifier, rank: rank, subrank: left.count - i)
                 }
+            }
+        }
+    }
+
+    /// Conditions by name: columns the joined reference (a table, function, CTE) shares
+    /// with one before it (`o.email = u.email`), ranked after every key.
+    func addNameJoinConditions(right: TableReference, left: [TableReference], and: String, rank: Int, to c: inout CandidateCollector) {
+        let rightColumns = columns(of: right)
+        for (i, ref) in left.enumerated().reversed() {
+            let leftNames = Set(columns(of: ref).map(\.name))
+            for (k, col) in rightColumns.enumerated() where leftNames.contains(col.name) {
+                c.addLiteral(.join, text: condition(right.qualifier, [col.name], ref.qualifier, [col.name], and: and),
+                             match: right.qualifier, rank: rank, subrank: left.count + 1 + left.count - i, tiebreak: k)
             }
         }
     }
@@ -388,7 +416,9 @@ public struct CompletionEngine: Sendable {
             }
         case .schema: addSchemas(rank: rank, to: &c)
         case .role: add(.role, rank: rank, to: &c)
-        case .function: addFunctions(schema: nil, rank: rank, to: &c)
+        case .function:
+            addFunctions(schema: nil, rank: rank, to: &c)
+            addSchemas(rank: rank + 1, to: &c)
         case .table, .view, .materializedView:
             let wanted: Set<MetadataSnapshot.RelationKind> = cmd.argumentKind == .table ? [.table, .partitionedTable, .foreignTable]
                 : cmd.argumentKind == .view ? [.view] : [.materializedView]

@@ -73,6 +73,9 @@ enum CompletionRules {
         "CURRENT_TIME", "CURRENT_USER", "SESSION_USER", "LOCALTIMESTAMP", "DEFAULT", "CURRENT_SCHEMA", "CURRENT_ROLE",
         "CURRENT_CATALOG", "LOCALTIME",
     ]
+    /// Ends a keyword list: after these, every other keyword, ranked last (in an
+    /// expression anything may follow, as pgcli offers it).
+    static let everyOtherKeyword = "…"
     /// Built-in functions that SQL spells as keywords without parentheses (`current_user()`
     /// is a syntax error): offered as the keywords above, never as `"current_user"`.
     static let keywordFunctions: Set<String> = ["current_user", "current_schema", "session_user", "current_role", "current_catalog", "user"]
@@ -98,8 +101,23 @@ enum CompletionRules {
     static let alterTableActions = [
         "ADD COLUMN", "ADD CONSTRAINT", "ALTER COLUMN", "DROP COLUMN", "DROP CONSTRAINT", "RENAME TO",
         "RENAME COLUMN", "OWNER TO", "SET SCHEMA", "ENABLE TRIGGER", "DISABLE TRIGGER", "ATTACH PARTITION",
-        "DETACH PARTITION", "ENABLE ROW LEVEL SECURITY",
+        "DETACH PARTITION", "ENABLE ROW LEVEL SECURITY", "DISABLE ROW LEVEL SECURITY", "FORCE ROW LEVEL SECURITY",
+        "NO FORCE ROW LEVEL SECURITY", "VALIDATE CONSTRAINT", "CLUSTER ON", "INHERIT", "NO INHERIT", "REPLICA IDENTITY",
+        "SET TABLESPACE", "SET LOGGED", "SET UNLOGGED", "SET (", "RESET (", "ENABLE RULE", "DISABLE RULE",
+        "ADD", "ALTER", "DROP", "RENAME", "SET", "ENABLE", "DISABLE",
     ]
+    /// Role attributes (`CREATE ROLE r WITH …`, `ALTER ROLE r WITH …`).
+    static let roleOptions = [
+        "LOGIN", "NOLOGIN", "SUPERUSER", "NOSUPERUSER", "CREATEDB", "NOCREATEDB", "CREATEROLE", "NOCREATEROLE",
+        "INHERIT", "NOINHERIT", "REPLICATION", "NOREPLICATION", "BYPASSRLS", "NOBYPASSRLS", "CONNECTION LIMIT",
+        "PASSWORD", "ENCRYPTED PASSWORD", "VALID UNTIL", "IN ROLE", "ROLE", "ADMIN",
+    ]
+    static let policyClauses = ["AS", "FOR", "TO", "USING (", "WITH CHECK ("]
+    /// Options in parentheses after ANALYZE, VACUUM and EXPLAIN.
+    static let analyzeOptions = ["VERBOSE", "SKIP_LOCKED"]
+    static let vacuumOptions = ["FULL", "FREEZE", "VERBOSE", "ANALYZE", "DISABLE_PAGE_SKIPPING", "SKIP_LOCKED",
+                                "INDEX_CLEANUP", "PROCESS_TOAST", "TRUNCATE", "PARALLEL"]
+    static let explainOptions = ["ANALYZE", "VERBOSE", "COSTS", "SETTINGS", "BUFFERS", "WAL", "TIMING", "SUMMARY", "FORMAT"]
     static let alterColumnActions = [
         "TYPE", "SET DATA TYPE", "SET DEFAULT", "DROP DEFAULT", "SET NOT NULL", "DROP NOT NULL", "SET STATISTICS",
     ]
@@ -117,7 +135,7 @@ enum CompletionRules {
         "USAGE", "CREATE", "CONNECT", "TEMPORARY", "EXECUTE",
     ]
     static let grantOnTargets = ["TABLE", "ALL TABLES IN SCHEMA", "SCHEMA", "DATABASE", "FUNCTION", "SEQUENCE"]
-    static let transactionModes = ["TRANSACTION", "ISOLATION LEVEL", "READ ONLY", "READ WRITE"]
+    static let transactionModes = ["TRANSACTION", "WORK", "ISOLATION LEVEL", "READ ONLY", "READ WRITE", "DEFERRABLE", "NOT DEFERRABLE"]
 
     /// Rules on the last items before the word, tried longest pattern first.
     static let tailRules: [TailRule] = {
@@ -153,7 +171,7 @@ enum CompletionRules {
             TailRule(["^", "set", "search_path", "="], [schema]),
             TailRule(["^", "set", "search_path", "…", ","], [schema]),
             TailRule(["^", "set", "local", "search_path", "to"], [schema]),
-            TailRule(["^", "set", "schema"], [schema]),
+            TailRule(["^", "set", "schema"], [.fixed(.settingValue(name: "schema"))]),
             TailRule(["set", "schema"], [schema]),
             TailRule(["^", "drop", "schema"], [schema]),
             TailRule(["^", "alter", "schema"], [schema]),
@@ -176,17 +194,17 @@ enum CompletionRules {
             TailRule(["^", "alter", "view"], [relation, schema]),
             TailRule(["^", "alter", "materialized", "view"], [relation, schema]),
             TailRule(["^", "refresh", "materialized", "view"], [relation, schema, .keywords(["CONCURRENTLY"])]),
-            TailRule(["^", "truncate"], [relation, schema, .keywords(["TABLE"])]),
-            TailRule(["^", "truncate", "table"], [relation, schema]),
+            TailRule(["^", "truncate"], [relation, schema, .keywords(["TABLE", "ONLY"])]),
+            TailRule(["^", "truncate", "table"], [relation, schema, .keywords(["ONLY"])]),
             TailRule(["^", "truncate", "…", ","], [relation, schema]),
             TailRule(["^", "lock"], [relation, schema, .keywords(["TABLE"])]),
-            TailRule(["^", "lock", "table"], [relation, schema]),
+            TailRule(["^", "lock", "table"], [relation, schema, .keywords(["ONLY"])]),
             TailRule(["^", "copy"], [relation, schema, .keywords(["("])]),
             TailRule(["^", "vacuum"], [relation, schema, .keywords(["FULL", "ANALYZE", "VERBOSE"])]),
-            TailRule(["^", "vacuum", "full"], [relation, schema]),
+            TailRule(["^", "vacuum", "full"], [relation, schema, .keywords(["FREEZE", "ANALYZE", "VERBOSE"])]),
             TailRule(["^", "vacuum", "analyze"], [relation, schema]),
             TailRule(["^", "analyze"], [relation, schema, .keywords(["VERBOSE"])]),
-            TailRule(["^", "cluster"], [relation, schema]),
+            TailRule(["^", "cluster"], [relation, schema, .keywords(["VERBOSE"])]),
             TailRule(["^", "comment", "on", "table"], [relation, schema]),
             TailRule(["^", "comment", "on", "view"], [relation, schema]),
             TailRule(["^", "comment", "on", "column"], [relation, schema]),
@@ -216,7 +234,7 @@ enum CompletionRules {
             TailRule(["^", "delete", "from", "*", "*"], [.keywords(afterDeleteTarget)]),
             // ALTER TABLE … COLUMN.
             TailRule(["^", "alter", "table", "*"], [.keywords(alterTableActions)]),
-            TailRule(["^", "alter", "table", "*", "alter"], [.targetColumns, .keywords(["COLUMN"])]),
+            TailRule(["^", "alter", "table", "*", "alter"], [.targetColumns, .keywords(["COLUMN", "CONSTRAINT"])]),
             TailRule(["^", "alter", "table", "*", "alter", "column"], [.targetColumns]),
             TailRule(["^", "alter", "table", "*", "drop"], [.targetColumns, .keywords(["COLUMN", "CONSTRAINT"])]),
             TailRule(["^", "alter", "table", "*", "drop", "column"], [.targetColumns]),
@@ -262,11 +280,70 @@ enum CompletionRules {
             TailRule(["^", "drop", "materialized"], [.keywords(["VIEW"])]),
             TailRule(["^", "alter"], [.keywords(alterObjects)]),
             TailRule(["^", "alter", "materialized"], [.keywords(["VIEW"])]),
-            TailRule(["^", "explain"], [.keywords(["ANALYZE", "VERBOSE", "SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "VALUES", "TABLE"])]),
+            TailRule(["^", "explain"], [.keywords(["ANALYZE", "VERBOSE", "(", "SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "VALUES", "TABLE",
+                                                   "MERGE INTO", "EXECUTE", "DECLARE", "CREATE TABLE", "REFRESH MATERIALIZED VIEW"])]),
             TailRule(["^", "begin"], [.keywords(transactionModes)]),
             TailRule(["^", "start"], [.keywords(["TRANSACTION"])]),
-            TailRule(["^", "rollback"], [.keywords(["TO SAVEPOINT", "AND CHAIN", "PREPARED"])]),
-            TailRule(["^", "commit"], [.keywords(["AND CHAIN", "PREPARED"])]),
+            TailRule(["^", "rollback"], [.keywords(["TO SAVEPOINT", "WORK", "TRANSACTION", "AND CHAIN", "PREPARED"])]),
+            TailRule(["^", "commit"], [.keywords(["WORK", "TRANSACTION", "AND CHAIN", "PREPARED"])]),
+            TailRule(["^", "start", "transaction"], [.keywords(Array(transactionModes.dropFirst(2)))]),
+            TailRule(["^", "set", "transaction"], [.keywords(["ISOLATION LEVEL", "READ ONLY", "READ WRITE", "DEFERRABLE", "NOT DEFERRABLE", "SNAPSHOT"])]),
+            // Options of one statement kind, written here from the SQL grammar.
+            TailRule(["^", "drop", "trigger", "*", "on", "*"], [.keywords(["CASCADE", "RESTRICT"])]),
+            TailRule(["^", "drop", "policy", "*", "on", "*"], [.keywords(["CASCADE", "RESTRICT"])]),
+            TailRule(["^", "drop", "rule", "*", "on", "*"], [.keywords(["CASCADE", "RESTRICT"])]),
+            TailRule(["^", "alter", "table", "*", "set"], [.keywords(["SCHEMA", "TABLESPACE", "LOGGED", "UNLOGGED", "WITH", "WITHOUT", "ACCESS METHOD", "("])]),
+            TailRule(["^", "alter", "table", "*", "set", "without"], [.keywords(["CLUSTER", "OIDS"])]),
+            TailRule(["^", "alter", "table", "*", "enable"], [.keywords(["TRIGGER", "RULE", "ROW LEVEL SECURITY", "REPLICA", "ALWAYS"])]),
+            TailRule(["^", "alter", "table", "*", "disable"], [.keywords(["TRIGGER", "RULE", "ROW LEVEL SECURITY"])]),
+            TailRule(["^", "alter", "table", "*", "enable", "trigger"], [.objectsOfTarget(.trigger), .keywords(["ALL", "USER"])]),
+            TailRule(["^", "alter", "table", "*", "disable", "trigger"], [.objectsOfTarget(.trigger), .keywords(["ALL", "USER"])]),
+            TailRule(["^", "alter", "table", "*", "enable", "rule"], [.objectsOfTarget(.rule)]),
+            TailRule(["^", "alter", "table", "*", "disable", "rule"], [.objectsOfTarget(.rule)]),
+            TailRule(["^", "alter", "table", "*", "inherit"], [relation, schema]),
+            TailRule(["^", "alter", "table", "*", "no", "inherit"], [relation, schema]),
+            TailRule(["^", "alter", "table", "*", "no"], [.keywords(["INHERIT", "FORCE ROW LEVEL SECURITY"])]),
+            TailRule(["^", "alter", "table", "*", "attach", "partition"], [relation, schema]),
+            TailRule(["^", "alter", "table", "*", "detach", "partition"], [relation, schema]),
+            TailRule(["^", "alter", "table", "*", "replica", "identity"], [.keywords(["FULL", "NOTHING", "DEFAULT", "USING INDEX"])]),
+            TailRule(["^", "alter", "table", "*", "replica", "identity", "using"], [.keywords(["INDEX"])]),
+            TailRule(["^", "alter", "table", "*", "replica", "identity", "using", "index"], [.objectsOfTarget(.index)]),
+            TailRule(["^", "alter", "table", "*", "cluster", "on"], [.objectsOfTarget(.index)]),
+            TailRule(["^", "alter", "index", "*", "set"], [.keywords(["TABLESPACE", "("])]),
+            TailRule(["^", "alter", "sequence", "*", "set"], [.keywords(["SCHEMA", "LOGGED", "UNLOGGED"])]),
+            TailRule(["^", "alter", "domain", "*", "set"], [.keywords(["DEFAULT", "NOT NULL", "SCHEMA"])]),
+            TailRule(["^", "alter", "materialized", "view", "*", "set"], [.keywords(["SCHEMA", "TABLESPACE", "ACCESS METHOD", "WITHOUT CLUSTER", "("])]),
+            TailRule(["^", "create", "role", "*", "with"], [.keywords(roleOptions)]),
+            TailRule(["^", "create", "user", "*", "with"], [.keywords(roleOptions)]),
+            TailRule(["^", "alter", "role", "*", "with"], [.keywords(roleOptions)]),
+            TailRule(["^", "alter", "user", "*", "with"], [.keywords(roleOptions)]),
+            TailRule(["^", "create", "…", "policy", "*", "on", "*"], [.keywords(policyClauses)]),
+            TailRule(["^", "create", "…", "policy", "*", "on", "*", "as"], [.keywords(["PERMISSIVE", "RESTRICTIVE"])]),
+            TailRule(["^", "create", "…", "policy", "*", "on", "*", "as", "*"], [.keywords(["FOR", "TO", "USING (", "WITH CHECK ("])]),
+            TailRule(["^", "create", "…", "policy", "…", "for"], [.keywords(["ALL", "SELECT", "INSERT", "UPDATE", "DELETE"])]),
+            TailRule(["^", "create", "…", "policy", "…", "for", "all"], [.keywords(["TO", "USING (", "WITH CHECK ("])]),
+            TailRule(["^", "create", "…", "policy", "…", "for", "select"], [.keywords(["TO", "USING ("])]),
+            TailRule(["^", "create", "…", "policy", "…", "for", "delete"], [.keywords(["TO", "USING ("])]),
+            TailRule(["^", "create", "…", "policy", "…", "for", "insert"], [.keywords(["TO", "WITH CHECK ("])]),
+            TailRule(["^", "create", "…", "policy", "…", "for", "update"], [.keywords(["TO", "USING (", "WITH CHECK ("])]),
+            TailRule(["^", "alter", "policy", "*", "on", "*"], [.keywords(["RENAME TO", "TO", "USING (", "WITH CHECK ("])]),
+            TailRule(["^", "alter", "policy", "*", "on", "*", "to"], [role, .keywords(["PUBLIC", "CURRENT_USER", "SESSION_USER"])]),
+            TailRule(["^", "alter", "rule", "*", "on", "*"], [.keywords(["RENAME TO"])]),
+            TailRule(["^", "alter", "trigger", "*", "on", "*"], [.keywords(["RENAME TO", "DEPENDS ON EXTENSION", "NO DEPENDS ON EXTENSION"])]),
+            TailRule(["^", "alter", "rule", "*", "on"], [.tablesOfTarget(.rule)]),
+            TailRule(["^", "comment", "on", "constraint", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "comment", "on", "policy", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "comment", "on", "rule", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "comment", "on", "trigger", "*"], [.keywords(["ON"])]),
+            TailRule(["^", "comment", "on", "policy"], [objects(.policy)]),
+            TailRule(["^", "comment", "on", "policy", "*", "on"], [.tablesOfTarget(.policy)]),
+            TailRule(["^", "comment", "on", "rule", "*", "on"], [.tablesOfTarget(.rule)]),
+            TailRule(["^", "comment", "on", "materialized", "view"], [relation, schema]),
+            TailRule(["^", "create", "…", "view", "*", "as"], [.keywords(subqueryStarts)]),
+            TailRule(["^", "prepare", "*", "as"], [.keywords(["SELECT", "INSERT INTO", "UPDATE", "DELETE FROM", "WITH", "VALUES", "MERGE INTO"])]),
+            TailRule(["^", "do"], [.keywords(["LANGUAGE"])]),
+            TailRule(["^", "copy", "*", "from", "lit"], [.keywords(["WITH (", "WHERE"])]),
+            TailRule(["^", "copy", "*", "to", "lit"], [.keywords(["WITH ("])]),
             TailRule(["^", "grant"], [.keywords(grantPrivileges), role]),
             TailRule(["^", "revoke"], [.keywords(grantPrivileges), role]),
             TailRule(["^", "refresh"], [.keywords(["MATERIALIZED VIEW"])]),
@@ -274,7 +351,7 @@ enum CompletionRules {
             TailRule(["^", "reindex", "table"], [relation, schema]),
             TailRule(["^", "reindex", "schema"], [schema]),
             TailRule(["^", "reindex", "database"], [database]),
-            TailRule(["^", "discard"], [.keywords(["ALL", "PLANS", "SEQUENCES", "TEMPORARY"])]),
+            TailRule(["^", "discard"], [.keywords(["ALL", "PLANS", "SEQUENCES", "TEMPORARY", "TEMP"])]),
             TailRule(["^", "with"], [.keywords(["RECURSIVE"])]),
             TailRule(["^", "with", "recursive"], []),
             TailRule(["^", "with", "…", "as"], [.keywords(["(", "MATERIALIZED", "NOT MATERIALIZED"])]),
@@ -337,7 +414,7 @@ enum CompletionRules {
             TailRule(["^", "cluster", "*"], [.keywords(["USING"])]),
             TailRule(["^", "alter", "table", "*", "cluster", "on"], [.objectsOfTarget(.index)]),
             // Indexes, sequences, triggers, policies, rules by name.
-            TailRule(["^", "drop", "index"], [index, schema]),
+            TailRule(["^", "drop", "index"], [index, schema, .keywords(["CONCURRENTLY"])]),
             TailRule(["^", "drop", "index", "…", ","], [index, schema]),
             TailRule(["^", "alter", "index"], [index, schema]),
             TailRule(["^", "reindex", "index"], [index, schema]),
