@@ -35,6 +35,9 @@ import Testing
         #expect(c.first == "o.customer_id = c.id", "\(c)")
         #expect(c.contains("o.id = c.id"), "a shared column name is a condition too, after the key: \(c)")
         #expect(c.firstIndex(of: "o.id = c.id")! > c.firstIndex(of: "o.customer_id = c.id")!)
+        #expect(texts("select * from order_lines(1) a join order_lines(2) b on ").starts(with: ["b.line = a.line", "b.amount = a.amount"]),
+                "functions' result columns join by name too")
+        #expect(texts("select 1::charac").contains("character varying"))
         let kinds = complete("select * from customers c join orders o on o.customer_id = ").map(\.kind)
         #expect(kinds.first == .alias, "aliases qualify a join condition's columns: \(kinds.prefix(3))")
     }

@@ -8,7 +8,8 @@ foreign keys) and replaces the module's `get_result`, `result_set` and
 what the test expects of pgcli.
 
 A comparison passes when every expected candidate is among psqlui's (names
-compared as pgcli shows them: a function by its name without the argument list,
+compared as pgcli shows them: a function by its name without the argument list, a
+`*` expansion by the text it leaves before the cursor,
 keywords and unquoted names in any case, the `table alias`, `fk join` and `name join` kinds as
 psqlui's `alias` and `join`), and psqlui's first candidate is one of them (or
 psqlui offers nothing when nothing is expected). Start positions are not
@@ -122,9 +123,17 @@ class Result(list):
 
     text = ""
 
+    def _applied(self, c):
+        """A `*` expansion as the text it leaves before the cursor (pgcli replaces the
+        star only, psqlui the star and its qualifier)."""
+        if c.display_meta_text not in ("columns", "expansion"):
+            return _normalize(c.text, c.display_meta_text)
+        before = self.text.split("‸")[0]
+        return _normalize(before[:len(before) + c.start_position] + c.text, "expansion")
+
     def _check(self, expected):
-        ours = [_normalize(c.text, c.display_meta_text) for c in self]
-        wanted = {_normalize(c.text, c.display_meta_text) for c in expected}
+        ours = [self._applied(c) for c in self]
+        wanted = {self._applied(c) for c in expected}
         ok = (not ours) if not wanted else (wanted.issubset(set(ours)) and ours[0] in wanted)
         log = os.environ.get("PASSRATE_LOG")
         if log and not ok:

@@ -26,12 +26,12 @@ public final class Evaluator {
     public var echoQueries = false
     /// Show how long each statement took (`\timing`).
     public var timing = false
-    /// Set when the connection was lost; the next statement reconnects (interactive).
-    public private(set) var connectionLost = false
     /// The one command table: every command and export format, host and plugin.
     public let commands: REPLCommandTable
-    /// Set when `\c` failed outside the prompt and psql's rule closed the connection:
-    /// statements then fail with "You are currently not connected to a database."
+    /// Set when there is no connection, as psql's `pset.db == NULL`: `\c` failed
+    /// outside the prompt, or the reset after a lost connection failed. Statements then
+    /// fail with "You are currently not connected to a database." until `\c`
+    /// succeeds, and the prompt shows `!`.
     public internal(set) var notConnected = false
     /// The config's `[connections.NAME]` profiles (`:connect NAME`).
     public var connectionProfiles: [String: ConnectionProfile] = [:]
@@ -159,8 +159,13 @@ public final class Evaluator {
             report("You are currently not connected to a database.")
             return .failed
         }
-        if connectionLost || !session.isConnected {
-            guard reconnectAfterLoss() else { return .connectionLost }
+        if !session.isConnected {
+            // Found lost after the previous statement (libpq noticed the closed socket
+            // only when it read again): psql sends anyway, libpq refuses, and the
+            // statement is not run — in a transaction that died with the connection,
+            // running it on a new connection would commit it on its own.
+            report("no connection to the server")
+            return connectionWasLost()
         }
         if remember { previousStatement = sql }
         session.setMessageStyle(verbosity: variables["VERBOSITY"], context: variables["SHOW_CONTEXT"])
@@ -213,13 +218,7 @@ public final class Evaluator {
         case .connectionLost(let messages):
             _ = flushOutput()
             for m in messages { report(m) }
-            connectionLost = true
-            if interactive {
-                report("The connection to the server was lost; psqlui reconnects on the next statement.", prefix: "")
-            } else {
-                report((prefix.isEmpty ? "" : "error: ") + "connection to server was lost")
-            }
-            return .connectionLost
+            return connectionWasLost()
         }
     }
 
@@ -289,18 +288,35 @@ public final class Evaluator {
         }
     }
 
-    /// Re-establishes a lost connection (interactive use only).
-    private func reconnectAfterLoss() -> Bool {
-        guard interactive else { return false }
+    /// psql's `CheckConnection`, after a statement found the connection lost: in a
+    /// script, "connection to server was lost" and the run ends (status 2); at the
+    /// prompt, one reset attempt, reported as psql does. If it fails there is no
+    /// connection (the prompt shows `!`) until `\c` makes one.
+    private func connectionWasLost() -> StepResult {
+        guard interactive else {
+            report((messagePrefix.isEmpty ? "" : "error: ") + "connection to server was lost")
+            return .connectionLost
+        }
+        try? stderr.write("The connection to the server was lost. Attempting reset: ")
+        try? stderr.flush()
         do {
             try session.connect()
-            connectionLost = false
+            try? stderr.write("Succeeded.\n")
             syncConnectionVariables()
-            report("Reconnected to database \"\(session.databaseName)\".", prefix: "")
-            return true
         } catch {
-            report("Could not reconnect: \(error)", prefix: "")
-            return false
+            try? stderr.write("Failed.\n")
+            session.close()
+            notConnected = true
+            unsyncConnectionVariables()
+        }
+        try? stderr.flush()
+        return .failed
+    }
+
+    /// psql's `UnsyncVariables`: no connection, so no connection variables.
+    func unsyncConnectionVariables() {
+        for name in ["DBNAME", "USER", "HOST", "PORT", "ENCODING", "SERVER_VERSION_NAME", "SERVER_VERSION_NUM"] {
+            variables.unset(name)
         }
     }
 }

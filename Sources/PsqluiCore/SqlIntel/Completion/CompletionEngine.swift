@@ -259,6 +259,8 @@ public struct CompletionEngine: Sendable {
     static let standardTypeNames = [
         "integer", "bigint", "smallint", "boolean", "text", "varchar", "char", "numeric", "decimal", "real",
         "double precision", "timestamp", "timestamptz", "date", "time", "interval", "uuid", "json", "jsonb", "bytea",
+        "int", "character", "character varying", "bit", "bit varying",
+        "timestamp with time zone", "timestamp without time zone", "time with time zone", "time without time zone",
     ]
 
     /// Types (base, domains, enums, ranges, composites), then tables (their row
@@ -346,8 +348,9 @@ public struct CompletionEngine: Sendable {
     }
 
     func addJoinConditions(right: TableReference, left: [TableReference], rank: Int, to c: inout CandidateCollector) {
-        guard let rightRel = resolvedRelation(right) else { return }
         let and = c.context.lowercaseKeywords ? "and" : "AND"
+        defer { addNameJoinConditions(right: right, left: left, and: and, rank: rank, to: &c) }
+        guard let rightRel = resolvedRelation(right) else { return }
         for (i, ref) in left.enumerated().reversed() {
             guard let rel = resolvedRelation(ref) else { continue }
             for fk in snapshot.foreignKeys(touching: rightRel.schema, rightRel.name) {
@@ -364,7 +367,11 @@ public struct CompletionEngine: Sendable {
                 }
             }
         }
-        // Then by name: columns the joined table shares with one before it (`o.email = u.email`), after every key.
+    }
+
+    /// Conditions by name: columns the joined reference (a table, function, CTE) shares
+    /// with one before it (`o.email = u.email`), ranked after every key.
+    func addNameJoinConditions(right: TableReference, left: [TableReference], and: String, rank: Int, to c: inout CandidateCollector) {
         let rightColumns = columns(of: right)
         for (i, ref) in left.enumerated().reversed() {
             let leftNames = Set(columns(of: ref).map(\.name))
