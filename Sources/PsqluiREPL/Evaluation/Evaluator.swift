@@ -11,6 +11,11 @@ public final class Evaluator {
     /// while it waits for the command (`BlockingAsync.run(serving:)`).
     public let sessionExecutor: SessionExecutor
     public var printSettings: PrintSettings
+    /// psql's `-L FILE`: every statement sent, and the results printed to the screen,
+    /// are written here too.
+    public var queryLog: FileDescriptorWriter?
+    /// The print settings for the log while a command overrides the screen's (`\gx`).
+    var queryLogSettings: PrintSettings?
     public let variables: VariableStore
     public let stdout: FileDescriptorWriter
     /// Whether `stdout` is a terminal, asked once (a script asked for every statement).
@@ -179,8 +184,21 @@ public final class Evaluator {
         let formatted = consumer == nil ? formattedResultConsumer() : nil
         let paged = consumer == nil && formatted == nil ? pagedOutput() : nil
         defer { paged?.finish() }
-        let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
+        var printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
                                                              settings: printSettings(for: sql, paged: paged != nil))
+        if let log = queryLog {
+            try? log.write("********* QUERY **********\n")
+            try? log.write(sql)
+            try? log.write("\n**************************\n\n")
+            if consumer == nil {
+                // psql logs command tags even under QUIET.
+                var settings = queryLogSettings ?? printSettings
+                settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+                settings.color = false
+                printer = QueryLogTee(wrapping: printer, log: ResultPrinter(out: log.buffer, settings: settings))
+            }
+        }
+        defer { try? queryLog?.flush() }
         let pluginRun = commands.plugins.statementStarted(sql, on: session)  // plugin events (pluginhost)
         let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
