@@ -165,7 +165,7 @@ _psqlui() {
     local -a repeating_flags=()
     local -a non_repeating_flags=(-W --password -w --no-password --read-only --temp -1 --single-transaction -q --quiet -X --no-psqlrc -n --no-readline -s --single-step -S --single-line -e --echo-queries -a --echo-all -E --echo-hidden -b --echo-errors -l --list -z --field-separator-zero -0 --record-separator-zero -A --no-align -t --tuples-only -x --expanded --csv -H --html -V --version --print-config --trust-project -? --help)
     local -a repeating_options=(-c --command -f --file -v --set --variable -P --pset)
-    local -a non_repeating_options=(-h --host -p --port -U --username -d --dbname -D --profile --ssh-tunnel -T --table-attr -F --field-separator -R --record-separator -o --output --format --complete --cursor)
+    local -a non_repeating_options=(-h --host -p --port -U --username -d --dbname -D --profile --ssh-tunnel -T --table-attr -F --field-separator -R --record-separator -L --log-file -o --output --format --complete --cursor)
     __psqlui_offer_flags_options -1
 
     # Offer option value completions
@@ -207,6 +207,9 @@ _psqlui() {
         return
         ;;
     '-P'|'--pset')
+        return
+        ;;
+    '-L'|'--log-file')
         return
         ;;
     '-o'|'--output')

@@ -20,7 +20,7 @@ function __psqlui_parse_tokens -S
     set -l unparsed_tokens (__psqlui_tokens -pc)
     switch $unparsed_tokens[1]
     case 'psqlui'
-        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'ssh-tunnel=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 's/single-step' 'S/single-line' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
+        __psqlui_parse_subcommand -r 1 'h/host=' 'p/port=' 'U/username=' 'd/dbname=' 'W/password' 'w/no-password' 'D/profile=' 'ssh-tunnel=' 'read-only' 'temp' 'c/command=+' 'f/file=+' 'v/set=+' '1/single-transaction' 'q/quiet' 'X/no-psqlrc' 'n/no-readline' 's/single-step' 'S/single-line' 'e/echo-queries' 'a/echo-all' 'E/echo-hidden' 'b/echo-errors' 'l/list' 'z/field-separator-zero' '0/record-separator-zero' 'T/table-attr=' 'A/no-align' 't/tuples-only' 'F/field-separator=' 'R/record-separator=' 'x/expanded' 'P/pset=+' 'L/log-file=' 'o/output=' 'format=' 'csv' 'H/html' 'V/version' 'print-config' 'trust-project' 'complete=' 'cursor=' '?/help'
         switch $unparsed_tokens[1]
         case 'help'
             __psqlui_parse_subcommand -r 1 
@@ -110,6 +110,7 @@ complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options 
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" R record-separator' -s 'R' -l 'record-separator' -d 'Record separator for unaligned output.' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" expanded x' -s 'x' -l 'expanded' -d 'Expanded (vertical) records.'
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui"' -s 'P' -l 'pset' -d 'Set a print option: NAME=VALUE (null, border, format, fieldsep, tuples_only, expanded, footer).' -rfka ''
+complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" L log-file' -s 'L' -l 'log-file' -d 'Also write each statement and its results to a log file.' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" o output' -s 'o' -l 'output' -d 'Send query results to a file.' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" format' -l 'format' -d 'Show results in an export format: csv, tsv, json, ndjson, html, markdown, sql, a plugin\'s, or aligned/unaligned.' -rfka ''
 complete -c 'psqlui' -n '__psqlui_should_offer_completions_for_flags_or_options "psqlui" csv' -l 'csv' -d 'CSV output (same as --format csv).'

@@ -74,6 +74,7 @@ _psqlui() {
         '(-R --record-separator)'{-R,--record-separator}'[Record separator for unaligned output.]:record-separator:'
         '(-x --expanded)'{-x,--expanded}'[Expanded (vertical) records.]'
         '*'{-P,--pset}'[Set a print option\: NAME=VALUE (null, border, format, fieldsep, tuples_only, expanded, footer).]:pset:'
+        '(-L --log-file)'{-L,--log-file}'[Also write each statement and its results to a log file.]:log-file:'
         '(-o --output)'{-o,--output}'[Send query results to a file.]:output:'
         '--format[Show results in an export format\: csv, tsv, json, ndjson, html, markdown, sql, a plugin'\''s, or aligned/unaligned.]:format:'
         '--csv[CSV output (same as --format csv).]'

@@ -125,6 +125,9 @@ struct PsqluiCommand: ParsableCommand {
     @Option(name: [.customShort("P", allowingJoined: true), .customLong("pset")], help: "Set a print option: NAME=VALUE (null, border, format, fieldsep, tuples_only, expanded, footer).")
     var psets: [String] = []
 
+    @Option(name: [.customShort("L", allowingJoined: true), .customLong("log-file")], help: "Also write each statement and its results to a log file.")
+    var logFile: String?
+
     @Option(name: [.customShort("o", allowingJoined: true), .customLong("output")], help: "Send query results to a file.")
     var output: String?
 
@@ -211,6 +214,7 @@ struct PsqluiCommand: ParsableCommand {
         options.echoQueries = echoQueries
         options.echoAll = echoAll
         options.outputFile = output
+        options.logFile = logFile
         var print = PrintSettings()
         if noAlign { print.format = .unaligned }
         if tuplesOnly { print.tuplesOnly = true }

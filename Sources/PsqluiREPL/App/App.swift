@@ -115,6 +115,11 @@ public enum App {
         if let name = options.resultFormat {
             do { try evaluator.applyLaunchFormat(name) } catch { return fail("\(error)", ExitCode.failure) }
         }
+        if let path = options.logFile {
+            let fd = open(UserPath.expand(path), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o666)
+            guard fd >= 0 else { return fail("could not open log file \"\(path)\": \(String(cString: strerror(errno)))", ExitCode.failure) }
+            evaluator.queryLog = FileDescriptorWriter(fileDescriptor: fd)
+        }
         if let path = options.outputFile {
             do { try OutputCommand.redirect(evaluator, to: .file(path: path, append: false)) } catch {
                 return fail("\(error)", ExitCode.failure)

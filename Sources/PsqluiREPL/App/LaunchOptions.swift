@@ -27,6 +27,8 @@ public struct LaunchOptions {
     public var echoAll = false
     /// `-o FILE`: query results go there.
     public var outputFile: String?
+    /// `-L FILE`: the query log (appended to).
+    public var logFile: String?
     /// `--temp`: start a throwaway local cluster and connect to it.
     public var temporaryCluster = false
     /// `-D NAME`: connect with the config's `[connections.NAME]` profile (options

@@ -11,6 +11,11 @@ public final class Evaluator {
     /// while it waits for the command (`BlockingAsync.run(serving:)`).
     public let sessionExecutor: SessionExecutor
     public var printSettings: PrintSettings
+    /// psql's `-L FILE`: every statement sent, and the results printed to the screen,
+    /// are written here too.
+    public var queryLog: FileDescriptorWriter?
+    /// The print settings for the log while a command overrides the screen's (`\gx`).
+    var queryLogSettings: PrintSettings?
     public let variables: VariableStore
     public let stdout: FileDescriptorWriter
     /// Whether `stdout` is a terminal, asked once (a script asked for every statement).
@@ -26,12 +31,12 @@ public final class Evaluator {
     public var echoQueries = false
     /// Show how long each statement took (`\timing`).
     public var timing = false
-    /// Set when the connection was lost; the next statement reconnects (interactive).
-    public private(set) var connectionLost = false
     /// The one command table: every command and export format, host and plugin.
     public let commands: REPLCommandTable
-    /// Set when `\c` failed outside the prompt and psql's rule closed the connection:
-    /// statements then fail with "You are currently not connected to a database."
+    /// Set when there is no connection, as psql's `pset.db == NULL`: `\c` failed
+    /// outside the prompt, or the reset after a lost connection failed. Statements then
+    /// fail with "You are currently not connected to a database." until `\c`
+    /// succeeds, and the prompt shows `!`.
     public internal(set) var notConnected = false
     /// The config's `[connections.NAME]` profiles (`:connect NAME`).
     public var connectionProfiles: [String: ConnectionProfile] = [:]
@@ -159,8 +164,13 @@ public final class Evaluator {
             report("You are currently not connected to a database.")
             return .failed
         }
-        if connectionLost || !session.isConnected {
-            guard reconnectAfterLoss() else { return .connectionLost }
+        if !session.isConnected {
+            // Found lost after the previous statement (libpq noticed the closed socket
+            // only when it read again): psql sends anyway, libpq refuses, and the
+            // statement is not run — in a transaction that died with the connection,
+            // running it on a new connection would commit it on its own.
+            report("no connection to the server")
+            return connectionWasLost()
         }
         if remember { previousStatement = sql }
         session.setMessageStyle(verbosity: variables["VERBOSITY"], context: variables["SHOW_CONTEXT"])
@@ -174,8 +184,21 @@ public final class Evaluator {
         let formatted = consumer == nil ? formattedResultConsumer() : nil
         let paged = consumer == nil && formatted == nil ? pagedOutput() : nil
         defer { paged?.finish() }
-        let printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
+        var printer = consumer ?? formatted ?? ResultPrinter(out: paged?.buffer ?? queryOutput.buffer,
                                                              settings: printSettings(for: sql, paged: paged != nil))
+        if let log = queryLog {
+            try? log.write("********* QUERY **********\n")
+            try? log.write(sql)
+            try? log.write("\n**************************\n\n")
+            if consumer == nil {
+                // psql logs command tags even under QUIET.
+                var settings = queryLogSettings ?? printSettings
+                settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+                settings.color = false
+                printer = QueryLogTee(wrapping: printer, log: ResultPrinter(out: log.buffer, settings: settings))
+            }
+        }
+        defer { try? queryLog?.flush() }
         let pluginRun = commands.plugins.statementStarted(sql, on: session)  // plugin events (pluginhost)
         let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
@@ -187,6 +210,11 @@ public final class Evaluator {
         }
         pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         setResultVariables(outcome)
+        // `SET client_encoding` (or a function that sets it): psql keeps ENCODING
+        // current from libpq's parameter status after every statement.
+        if let encoding = session.parameter("client_encoding"), variables["ENCODING"] != encoding {
+            variables["ENCODING"] = encoding
+        }
         defer { if case .connectionLost = outcome {} else { printNotifications() } }
         let elapsed = started.map { Double(DispatchTime.now().uptimeNanoseconds - $0.uptimeNanoseconds) / 1e6 } ?? 0
         if let export = printer as? ExportConsumer {
@@ -213,13 +241,7 @@ public final class Evaluator {
         case .connectionLost(let messages):
             _ = flushOutput()
             for m in messages { report(m) }
-            connectionLost = true
-            if interactive {
-                report("The connection to the server was lost; psqlui reconnects on the next statement.", prefix: "")
-            } else {
-                report((prefix.isEmpty ? "" : "error: ") + "connection to server was lost")
-            }
-            return .connectionLost
+            return connectionWasLost()
         }
     }
 
@@ -289,18 +311,35 @@ public final class Evaluator {
         }
     }
 
-    /// Re-establishes a lost connection (interactive use only).
-    private func reconnectAfterLoss() -> Bool {
-        guard interactive else { return false }
+    /// psql's `CheckConnection`, after a statement found the connection lost: in a
+    /// script, "connection to server was lost" and the run ends (status 2); at the
+    /// prompt, one reset attempt, reported as psql does. If it fails there is no
+    /// connection (the prompt shows `!`) until `\c` makes one.
+    private func connectionWasLost() -> StepResult {
+        guard interactive else {
+            report((messagePrefix.isEmpty ? "" : "error: ") + "connection to server was lost")
+            return .connectionLost
+        }
+        try? stderr.write("The connection to the server was lost. Attempting reset: ")
+        try? stderr.flush()
         do {
             try session.connect()
-            connectionLost = false
+            try? stderr.write("Succeeded.\n")
             syncConnectionVariables()
-            report("Reconnected to database \"\(session.databaseName)\".", prefix: "")
-            return true
         } catch {
-            report("Could not reconnect: \(error)", prefix: "")
-            return false
+            try? stderr.write("Failed.\n")
+            session.close()
+            notConnected = true
+            unsyncConnectionVariables()
+        }
+        try? stderr.flush()
+        return .failed
+    }
+
+    /// psql's `UnsyncVariables`: no connection, so no connection variables.
+    func unsyncConnectionVariables() {
+        for name in ["DBNAME", "USER", "HOST", "PORT", "ENCODING", "SERVER_VERSION_NAME", "SERVER_VERSION_NUM"] {
+            variables.unset(name)
         }
     }
 }

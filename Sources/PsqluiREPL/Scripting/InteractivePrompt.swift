@@ -14,7 +14,7 @@ enum InteractivePrompt {
         state.host = CellFormatter.terminalSafe(session.host)
         state.port = session.port
         state.superuser = session.isSuperuser
-        state.connected = !evaluator.connectionLost
+        state.connected = !evaluator.notConnected
         state.continuation = processor.continuation
         state.transaction = session.transactionState
         state.inactiveBranch = !processor.conditions.isActive

@@ -511,6 +511,22 @@ import Testing
             \\echo -n without
 
             """)], feeds: [.file]),
+        // -L FILE: each statement and its results (a \\gx one as the session prints, tags
+        // even under QUIET) appended to the log; the script shows the log at its end.
+        Case(name: "log-file", files: [("s.sql", """
+            select 1 as a;
+            create temp table z(a int);
+            \\echo hi
+            select 1/0;
+            \\dt nosuch
+            select 2 as b \\gx
+            insert into z values (1) returning a;
+            \\set QUIET on
+            insert into z values (2);
+            select 3 as c \\gset
+            \\! cat log.txt
+
+            """)], arguments: ["-L", "log.txt"], feeds: [.file]),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """

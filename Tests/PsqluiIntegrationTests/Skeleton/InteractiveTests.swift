@@ -122,10 +122,10 @@ import Testing
         let (tmux, _, _) = try Self.start()
         defer { tmux.kill() }
         try Self.enter(tmux, "select pg_terminate_backend(pg_backend_pid());")
-        try tmux.waitFor(text: "connection to the server was lost", timeout: 5)
+        // psql's CheckConnection: reset at once, in the same statement.
+        try tmux.waitFor(text: "The connection to the server was lost. Attempting reset: Succeeded.", timeout: 10)
         try Self.enter(tmux, "select 'back again' as status;")
-        let screen = try tmux.waitFor(text: "back again\n(1 row)", timeout: 10)
-        #expect(screen.contains("Reconnected"))
+        try tmux.waitFor(text: "back again\n(1 row)", timeout: 10)
     }
 
     @Test func historyKeepsStatementsButNeverPasswords() throws {

@@ -33,7 +33,13 @@ struct GoCommand: REPLCommand {
         guard let sql = env.statementToRun(for: call) else { return .failed }
         let saved = evaluator.printSettings
         evaluator.printSettings = settings
-        defer { evaluator.printSettings = saved }
+        // psql's -L log shows a \gx result as the session prints (not expanded).
+        if expanded, evaluator.queryLog != nil {
+            var logged = settings
+            logged.expanded = saved.expanded
+            evaluator.queryLogSettings = logged
+        }
+        defer { evaluator.printSettings = saved; evaluator.queryLogSettings = nil }
         guard let target = OutputTarget.metaCommandArgument(arguments, variables: { evaluator.variables[$0] }) else {
             return env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
         }
