@@ -198,6 +198,14 @@ public final class PGSession {
         return strcmp(v, value) == 0
     }
 
+    /// psql's `\encoding NAME`: `PQsetClientEncoding` (it sends `SET client_encoding`
+    /// and waits); false when the server refuses the name. The new encoding is then
+    /// `parameter("client_encoding")`.
+    public func setClientEncoding(_ name: String) -> Bool {
+        guard let connection else { return false }
+        return PQsetClientEncoding(connection, name) == 0
+    }
+
     public var isSuperuser: Bool { parameter("is_superuser") == "on" }
 
     public var transactionState: TransactionState {

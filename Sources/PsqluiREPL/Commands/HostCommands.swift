@@ -7,7 +7,7 @@ enum HostCommands {
     /// The REPL's commands, by concern.
     static let all: [any REPLCommand] = [
         // Session
-        QuitCommand(), ConnectCommand(), ConninfoCommand(), PasswordCommand(), RefreshCommand(), CopyrightCommand(),
+        QuitCommand(), ConnectCommand(), ConninfoCommand(), PasswordCommand(), EncodingCommand(), RefreshCommand(), CopyrightCommand(),
         // Variables
         SetCommand(), UnsetCommand(),
         // Scripting

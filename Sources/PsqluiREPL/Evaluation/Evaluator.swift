@@ -212,6 +212,11 @@ public final class Evaluator {
         }
         pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         setResultVariables(outcome)
+        // `SET client_encoding` (or a function that sets it): psql keeps ENCODING
+        // current from libpq's parameter status after every statement.
+        if let encoding = session.parameter("client_encoding"), variables["ENCODING"] != encoding {
+            variables["ENCODING"] = encoding
+        }
         defer { if case .connectionLost = outcome {} else { printNotifications() } }
         let elapsed = started.map { Double(DispatchTime.now().uptimeNanoseconds - $0.uptimeNanoseconds) / 1e6 } ?? 0
         if let export = printer as? ExportConsumer {

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+/// Issue 9 item 3: `\encoding [ENCODING]` and the `ENCODING` variable as psql's, on a
+/// LATIN1 and a SQL_ASCII database: `é` round-trips, invalid UTF-8 in `\copy` data is
+/// refused by the server, `PGCLIENTENCODING` is honoured — each compared with live
+/// psql's bytes (at a terminal in tmux, and piped).
+@Suite struct EncodingTests {
+    static func database(_ encoding: String) throws -> String {
+        let name = "enc_\(encoding.lowercased())_\(getpid())_\(UUID().uuidString.prefix(6).lowercased())"
+        try TestServer.admin("create database \(name) encoding '\(encoding)' template template0 locale 'C'")
+        return name
+    }
+
+    /// The screen after typing `lines` into `program` at a terminal, without the banner.
+    static func screen(_ program: String, database: String, lines: [String]) throws -> String {
+        let tmux = try TmuxSession(command: "\(program) -X", environment: TestServer.environment(database: database), width: 150, height: 60)
+        defer { tmux.kill() }
+        let prompt = try NSRegularExpression(pattern: #"^[A-Za-z0-9_]*[=!][*?]?[#>]( .*)?$"#)
+        func waitForPrompts(_ n: Int) throws {
+            try tmux.waitFor("prompt \(n)", timeout: 30) { screen in
+                screen.split(separator: "\n").filter { line in
+                    let s = String(line)
+                    return prompt.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+                }.count >= n
+            }
+        }
+        for (i, line) in lines.enumerated() {
+            try waitForPrompts(i + 1)
+            try tmux.type(line)
+            try tmux.press("Enter")
+        }
+        try waitForPrompts(lines.count + 1)
+        return try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
+            .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test(arguments: ["LATIN1", "SQL_ASCII"])
+    func atATerminalEncodingBehavesAsPsqls(_ encoding: String) throws {
+        let db = try Self.database(encoding)
+        let bad = NSTemporaryDirectory() + "bad-utf8-\(UUID().uuidString).txt"
+        try Data([0xff, 0xfe, 0x0a]).write(to: URL(fileURLWithPath: bad))
+        defer { try? FileManager.default.removeItem(atPath: bad) }
+        let lines = [
+            "\\encoding", "\\echo :ENCODING",
+            "create temp table e (a text);",
+            "insert into e values ('é');",
+            "select a, encode(convert_to(a, 'UTF8'), 'hex') as utf8, length(a) from e;",
+            "\\copy e from '\(bad)'",                 // invalid UTF-8: the server refuses it
+            "select count(*) from e;",
+            "\\encoding bogus", "\\encoding",
+            "\\encoding LATIN1", "\\encoding", "\\echo :ENCODING",
+            "set client_encoding to 'UTF8';", "\\echo :ENCODING", "\\encoding",
+            "\\encoding SQL_ASCII extra", "\\echo :ENCODING",
+        ]
+        let psql = try Self.screen(TestServer.psqlBinary, database: db, lines: lines)
+        let psqlui = try Self.screen(TestServer.psqluiBinary, database: db, lines: lines)
+        #expect(psqlui == psql)
+        // SQL_ASCII stores the bytes as they come: two characters.
+        #expect(psql.contains(" é | c3a9 |      \(encoding == "LATIN1" ? 1 : 2)"), "\(psql)")
+        #expect(psql.contains("invalid byte sequence for encoding \"UTF8\": 0xff"))
+        #expect(psql.contains("bogus: invalid encoding name or conversion procedure not found"))
+    }
+
+    @Test(arguments: ["LATIN1", "SQL_ASCII"])
+    func pipedAndWithPGCLIENTENCODINGAsPsql(_ encoding: String) throws {
+        let db = try Self.database(encoding)
+        let script = Data("""
+            \\encoding
+            \\echo :ENCODING
+            select encode(convert_to('é', 'UTF8'), 'hex') as utf8, length('é');
+            \\encoding bogus
+            set client_encoding = 'LATIN1';
+            \\echo :ENCODING
+            \\encoding
+
+            """.utf8)
+        for extra in [[:], ["PGCLIENTENCODING": "UTF8"], ["PGCLIENTENCODING": "LATIN1"]] {
+            let psql = try TestServer.psql(["-X", "-v", "ON_ERROR_STOP=1", "-f", "-"], database: db, stdin: script, extraEnv: extra)
+            let psqlui = try TestServer.psqlui(["-X", "-v", "ON_ERROR_STOP=1", "-f", "-"], database: db, stdin: script, extraEnv: extra)
+            #expect(psqlui.stdout == psql.stdout, "\(extra)\n\(psqlui)\n\(psql)")
+            #expect(psqlui.err.replacingOccurrences(of: "psqlui:", with: "psql:") == psql.err, "\(extra)")
+            #expect(psqlui.status == psql.status)
+        }
+        let utf8 = try TestServer.psqlui(["-X", "-At", "-c", "\\encoding"], database: db, extraEnv: ["PGCLIENTENCODING": "UTF8"])
+        #expect(utf8.out == "UTF8\n")
+    }
+}
