@@ -22,12 +22,15 @@ final class JSONExporter: Exporter {
     /// Per column, the bytes that precede its value: `{"name":` or `,"name":`.
     private var keyPrefixes: [[UInt8]] = []
     private var wroteRow = false
+    private var names: [String] = []
+    private var rowNumber = 0
 
     init(layout: Layout) { self.layout = layout }
 
     func open(columns: [ColumnInfo], output: OutputBuffer) async throws {
         self.output = output
         kinds = columns.map { JSONValueKind.forType($0.typeOID) }
+        names = columns.map(\.name)
         keyPrefixes = try columns.enumerated().map { i, column in
             // Render the key once, escaped, into an array.
             var bytes: [UInt8] = [i == 0 ? UInt8(ascii: "{") : UInt8(ascii: ",")]
@@ -49,10 +52,15 @@ final class JSONExporter: Exporter {
         for _ in 0..<batch.rowCount {
             if layout == .array { try out.append(wroteRow ? ",\n" as StaticString : "\n" as StaticString) }
             wroteRow = true
+            rowNumber += 1
             if columns == 0 { try out.append(UInt8(ascii: "{")) }
             for c in 0..<columns {
                 try keyPrefixes[c].withUnsafeBufferPointer { try out.append($0) }
-                try values.write(batch.cells[index], kind: kinds[c], to: out)
+                let cell = batch.cells[index]
+                // JSON text is UTF-8: bytes that are not (a SQL_ASCII database, a
+                // LATIN1 client encoding) are refused, never written raw.
+                if !cell.isNull, UTF8Check.firstInvalidByte(in: cell.bytes) != nil { throw invalidUTF8(row: rowNumber, column: c) }
+                try values.write(cell, kind: kinds[c], to: out)
                 index += 1
             }
             try out.append(UInt8(ascii: "}"))
@@ -60,6 +68,11 @@ final class JSONExporter: Exporter {
             if out.count >= 64 * 1024 { try out.flush(to: output) }
         }
         try out.flush(to: output)
+    }
+
+    private func invalidUTF8(row: Int, column: Int) -> ExportFailure {
+        ExportFailure(message: "\(layout == .array ? "json" : "ndjson"): row \(row), column \"\(names[column])\" is not valid UTF-8, "
+            + "and JSON text must be; use a UTF-8 client encoding (\\encoding UTF8) or another format (csv)")
     }
 
     func finish(rowCount: Int) async throws {

@@ -85,4 +85,32 @@ import Testing
         let utf8 = try TestServer.psqlui(["-X", "-At", "-c", "\\encoding"], database: db, extraEnv: ["PGCLIENTENCODING": "UTF8"])
         #expect(utf8.out == "UTF8\n")
     }
+
+    /// Issue 9 item 9: bytes that are not UTF-8 from a SQL_ASCII database never reach a
+    /// JSON or ndjson export raw: the export is refused, naming row and column; valid
+    /// values export as JSON that parses.
+    @Test(arguments: ["json", "ndjson"])
+    func jsonExportsRefuseBytesThatAreNotUTF8(_ format: String) throws {
+        let db = try Self.database("SQL_ASCII")
+        try TestServer.admin("create table t (id int, a text); insert into t values (1, 'é'), (2, 'caf' || convert_from('\\xe9'::bytea, 'SQL_ASCII'))", database: db)
+        let bad = try TestServer.psqlui(["-X", "-c", "select * from t order by id", "--format", format], database: db)
+        #expect(bad.status == 1)
+        #expect(bad.err.contains("\(format): row 2, column \"a\" is not valid UTF-8"), "\(bad)")
+        #expect(!bad.out.utf8.contains(0xe9), "no raw byte: \(bad.out.debugDescription)")
+        for out in [try TestServer.psqlui(["-X", "-c", "select * from t where id = 1", "--format", format], database: db),
+                    try TestServer.psqlui(["-X", "-c", "select * from t where id = 1", "--format", format], database: db,
+                                          extraEnv: ["PGCLIENTENCODING": "UTF8"])] {
+            #expect(out.status == 0, "\(out)")
+            let line = format == "json" ? out.stdout : Data(out.stdout.split(separator: 0x0a)[0])
+            let parsed = try JSONSerialization.jsonObject(with: line)
+            #expect("\(parsed)".contains("é"), "\(parsed)")
+        }
+        // An :export to a file keeps what it wrote under FILE.partial and says so.
+        let dir = NSTemporaryDirectory() + "json9-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let staged = try TestServer.psqlui(["-X", "-f", "-"], database: db,
+                                           stdin: Data("select * from t order by id\n:export \(format) > \(dir)/out.\(format)\n".utf8))
+        #expect(staged.err.contains("is not valid UTF-8"), "\(staged)")
+        #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.\(format)"))
+    }
 }
