@@ -57,6 +57,10 @@ import Testing
         #expect(texts("select * from orders where status is ").contains("null"))
     }
 
+    @Test func starExpansionAfterAQuotedQualifier() {
+        #expect(complete("select \"Regions\".*‸ from \"Sales\".\"Regions\"", engine: Self.engine).first?.text == "\"Regions\".code")
+    }
+
     @Test func settingValuesBeyondEnums() {
         #expect(Self.texts("set datestyle to ").starts(with: ["ISO", "SQL"]))
         #expect(Self.texts("set DateStyle = g") == ["German"])

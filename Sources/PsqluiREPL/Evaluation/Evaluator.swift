@@ -84,7 +84,7 @@ public final class Evaluator {
     public func report(_ message: String, prefix: String? = nil) {
         try? queryOutput.flush()
         try? stdout.flush()
-        var text = (prefix ?? messagePrefix) + message
+        var text = terminalText((prefix ?? messagePrefix) + message, on: stderr)
         if !text.hasSuffix("\n") { text += "\n" }
         if printSettings.colorAllowed, isatty(stderr.fileDescriptor) == 1,
            TerminalColor.enabled(isTerminal: true, environment: ProcessInfo.processInfo.environment) {
@@ -302,13 +302,21 @@ public final class Evaluator {
         return settings
     }
 
-    /// Shows text lines (a pane) through the paged-view path.
+    /// `text` as it may reach `writer`: at a terminal, control characters from the
+    /// server (a notice, an error, a pane's names) are escaped as aligned output
+    /// escapes a cell, so they cannot drive the terminal; into a pipe or a file the
+    /// bytes stay psql's.
+    public func terminalText(_ text: String, on writer: FileDescriptorWriter) -> String {
+        isatty(writer.fileDescriptor) == 1 ? CellFormatter.terminalSafe(text, keepNewlines: true) : text
+    }
+
+    /// Shows text lines (a pane) through the paged-view path; the pager is a terminal.
     public func showLines(_ lines: [String]) {
         if let paged = pagedOutput() {
-            for line in lines { try? paged.buffer.append(line + "\n") }
+            for line in lines { try? paged.buffer.append(CellFormatter.terminalSafe(line, keepNewlines: true) + "\n") }
             paged.finish()
         } else {
-            for line in lines { try? queryOutput.write(line + "\n") }
+            for line in lines { try? queryOutput.write(terminalText(line, on: queryOutput) + "\n") }
             try? queryOutput.flush()
         }
     }

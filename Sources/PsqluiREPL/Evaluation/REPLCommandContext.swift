@@ -33,7 +33,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
 
     func write(_ line: String) {
         do {
-            try evaluator.queryOutput.write(line + "\n")
+            try evaluator.queryOutput.write(evaluator.terminalText(line, on: evaluator.queryOutput) + "\n")
         } catch OutputWriteError.brokenPipe {
             brokenPipe = true
         } catch {}

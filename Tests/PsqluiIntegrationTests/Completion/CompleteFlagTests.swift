@@ -261,5 +261,6 @@ import Testing
         #expect(try CompleteFlagTests.complete("set schema ").contains(CompleteFlagTests.Line(kind: "schema", text: "'public'", start: 11)))
         #expect(try CompleteFlagTests.complete("analyze (").map(\.text).contains("VERBOSE"))
         #expect(try CompleteFlagTests.complete("select * from generate_s").first?.text == "generate_series")
+        #expect(try CompleteFlagTests.complete("select \"Mixed Case\".* from \"Mixed Case\"", cursor: 21).first?.text == "\"Mixed Case\".id")
     }
 }

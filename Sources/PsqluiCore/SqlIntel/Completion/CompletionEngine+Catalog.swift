@@ -109,7 +109,8 @@ extension CompletionEngine {
             }
         }
         guard !parts.isEmpty else { return }
-        c.addLiteral(.expansion, text: parts.joined(separator: ", "), match: c.context.word, rank: rank, subrank: 0)
+        // Matched on the typed word as the collector holds it (a quoted qualifier loses its opening quote there).
+        c.addLiteral(.expansion, text: parts.joined(separator: ", "), match: String(decoding: c.needle, as: UTF8.self), rank: rank, subrank: 0)
     }
 
     /// File names for a SQL string (`COPY t FROM '/tmp/da`): inside single quotes,
