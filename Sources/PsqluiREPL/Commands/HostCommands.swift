@@ -22,7 +22,7 @@ enum HostCommands {
         TimingCommand(), NullCommand(), PagerCommand(), PsetCommand(), HistoryCommand(),
         // Named queries
         RunNamedQueryCommand(), SaveNamedQueryCommand(), DeleteNamedQueryCommand(), ListNamedQueriesCommand(),
-    ] + PrintOptionCommand.all + EchoCommand.all + LargeObjectCommand.all + EditDefinitionCommand.all
+    ] + PrintOptionCommand.all + EchoCommand.all + LargeObjectCommand.all + EditDefinitionCommand.all + RestrictCommand.all
 
     /// A table with every host command, the core's spec commands (catalog, `:help`,
     /// `:plugins`) and the built-in export formats; plugins are registered into

@@ -14,6 +14,8 @@ public final class Evaluator {
     /// psql's `-L FILE`: every statement sent, and the results printed to the screen,
     /// are written here too.
     public var queryLog: FileDescriptorWriter?
+    /// Set by `\restrict KEY`: until `\unrestrict KEY` no other backslash command runs.
+    var restrictKey: String?
     /// The print settings for the log while a command overrides the screen's (`\gx`).
     var queryLogSettings: PrintSettings?
     public let variables: VariableStore

@@ -47,6 +47,11 @@ public final class InputProcessor {
            let (entry, call) = evaluator.commands.colonCall(line, lineNumber: lineNumber, variables: variableLookup) {
             evaluator.messagePrefix = prefix
             guard conditions.isActive else { return .ok }
+            // psqlui's colon commands are refused under \restrict too.
+            if evaluator.restrictKey != nil {
+                evaluator.reportError(RestrictCommand.refusal)
+                return .failed
+            }
             return CommandRunner.run(entry, call, in: environment)
         }
         if mayBeColonCommand, conditions.isActive, !splitter.hasPendingText,
@@ -112,7 +117,10 @@ public final class InputProcessor {
                 let found = evaluator.commands.backslashCall(meta, variables: { [variables = evaluator.variables] in variables[$0] })
                 // Inside an inactive \if branch only the commands that manage branches run.
                 if !conditions.isActive && found.map({ CommandRunner.runsInInactiveBranch($0.0) }) != true { continue }
-                if let (entry, call) = found {
+                if evaluator.restrictKey != nil, meta.name != "unrestrict" {
+                    evaluator.reportError(RestrictCommand.refusal)
+                    result = .failed
+                } else if let (entry, call) = found {
                     result = CommandRunner.run(entry, call, in: environment)
                 } else {
                     // psql adds the hint at the prompt only, never in a script.

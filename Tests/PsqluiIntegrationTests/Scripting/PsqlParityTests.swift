@@ -527,6 +527,8 @@ import Testing
             \\! cat log.txt
 
             """)], arguments: ["-L", "log.txt"], feeds: [.file]),
+        // \\restrict KEY / \\unrestrict KEY (pg_dump's guard): no other backslash command between.
+        Case(name: "restrict", files: [("s.sql", "\\restrict abc123\nselect 1 as a;\n\\echo hi\n\\unrestrict wrong\n\\unrestrict abc123\n\\echo after\n\\unrestrict abc123\n\\restrict k1\n\\restrict k2\n\\q\nselect 2;\n")]),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """
