@@ -42,7 +42,9 @@ public struct CommandEnvironment {
     /// text that ends in its own newline.
     func say(_ line: String, newline: Bool = true) -> StepResult {
         do {
-            try evaluator.stdout.write(newline ? line + "\n" : line)
+            // Names from the server (`\conninfo`, `\c`) reach a terminal escaped.
+            let text = evaluator.terminalText(line, on: evaluator.stdout)
+            try evaluator.stdout.write(newline ? text + "\n" : text)
             try evaluator.stdout.flush()
             return .ok
         } catch OutputWriteError.brokenPipe {

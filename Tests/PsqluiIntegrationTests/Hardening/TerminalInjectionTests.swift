@@ -60,4 +60,23 @@ import Testing
         #expect(psqlui.stdout == psql.stdout)
         #expect(psql.err.contains("\u{1b}[2J"))
     }
+
+    /// Confirmations that name the database (`\conninfo`, `\c`) escape it at a
+    /// terminal too, as the prompt's `%/` does.
+    @Test func connectionMessagesEscapeAHostileDatabaseName() throws {
+        let name = "evil\u{1b}[2Jdb_\(getpid())"
+        try TestServer.admin("create database \"\(name)\"")
+        defer { _ = try? TestServer.admin("drop database if exists \"\(name)\"") }
+        let tmux = try TmuxSession(command: "\(TestServer.psqluiBinary) -X", environment: TestServer.environment(database: name))
+        defer { tmux.kill() }
+        try tmux.waitFor(text: "2Jdb_\(getpid())=#")
+        try tmux.type("\\conninfo"); try tmux.press("Enter")
+        try tmux.waitFor(text: "You are connected to database")
+        try tmux.type("\\c -"); try tmux.press("Enter")
+        let screen = try tmux.waitFor(text: "You are now connected to database")
+        #expect(screen.contains("database \"evil\\x1B[2Jdb_\(getpid())\""), "\(screen)")
+        #expect(screen.contains("psqlui "), "the screen was not cleared: \(screen)")
+        let raw = try tmux.command("capture-pane", "-p", "-e", "-t", "t", "-S", "-200").out
+        #expect(!raw.contains("\u{1b}[2J"), "no raw escape sequence: \(raw.debugDescription)")
+    }
 }
