@@ -36,6 +36,22 @@ public enum BuiltinVariables {
 
     /// The value psql stores when `name` is set to `value` (nil: unset), or nil when
     /// it stores `value` as given (and removes the variable when `value` is nil).
+    /// psql's assign hooks: the message for a value a special variable cannot take
+    /// (the variable then keeps its value), nil when `value` is fine.
+    public static func invalidValueMessage(_ name: String, _ value: String) -> String? {
+        if booleans.contains(name) {
+            return VariableStore.parseBool(value) == nil ? "unrecognized value \"\(value)\" for \"\(name)\": Boolean expected" : nil
+        }
+        if name == "FETCH_COUNT" {
+            return Int(value) == nil ? "invalid value \"\(value)\" for \"\(name)\": integer expected" : nil
+        }
+        guard let allowed = SpecialVariables.values[name] else { return nil }
+        if allowed.contains(value.lowercased()) { return nil }
+        // ON_ERROR_ROLLBACK and ECHO_HIDDEN take psql's boolean words too.
+        if name == "ON_ERROR_ROLLBACK" || name == "ECHO_HIDDEN", VariableStore.parseBool(value) != nil { return nil }
+        return "unrecognized value \"\(value)\" for \"\(name)\"\nAvailable values are: \(allowed.joined(separator: ", "))."
+    }
+
     public static func substitute(_ name: String, _ value: String?) -> String? {
         if booleans.contains(name) {
             guard let value else { return "off" }

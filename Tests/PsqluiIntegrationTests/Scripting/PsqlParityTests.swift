@@ -529,6 +529,28 @@ import Testing
             """)], arguments: ["-L", "log.txt"], feeds: [.file]),
         // \\restrict KEY / \\unrestrict KEY (pg_dump's guard): no other backslash command between.
         Case(name: "restrict", files: [("s.sql", "\\restrict abc123\nselect 1 as a;\n\\echo hi\n\\unrestrict wrong\n\\unrestrict abc123\n\\echo after\n\\unrestrict abc123\n\\restrict k1\n\\restrict k2\n\\q\nselect 2;\n")]),
+        // psql's assign hooks: a special variable refuses a value it cannot take.
+        Case(name: "set-special-values", files: [("s.sql", """
+            \\set AUTOCOMMIT foo
+            \\echo :AUTOCOMMIT
+            \\set ON_ERROR_STOP maybe
+            \\set FETCH_COUNT foo
+            \\set FETCH_COUNT -3
+            \\echo :FETCH_COUNT
+            \\set ECHO bogus
+            \\set VERBOSITY x
+            \\set SHOW_CONTEXT x
+            \\set ON_ERROR_ROLLBACK foo
+            \\set HISTCONTROL x
+            \\set COMP_KEYWORD_CASE x
+            \\set ECHO_HIDDEN x
+            \\set QUIET x
+            \\set ECHO_HIDDEN
+            \\echo :ECHO_HIDDEN
+            \\set VERBOSITY TERSE
+            \\set ON_ERROR_ROLLBACK Interactive
+
+            """)], feeds: [.file]),
         // \dp and \z: table, column and policy privileges.
         Case(name: "privileges", files: [("s.sql", "\\dp\n\\z pr*\n\\dp nosuch\n\\z public.prv\n\\dpS pg_class\n\\z pg_catalog.pg_class\n\\ddp\n\\da\n\\daS max\n\\dl\n\\dP\n\\dP pt*\n")],
              feeds: [.file], setup: """

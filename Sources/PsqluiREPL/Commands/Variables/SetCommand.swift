@@ -23,8 +23,13 @@ struct SetCommand: REPLCommand {
             evaluator.reportError("cannot set variable \"\(name)\": it is also a command name")
             return .failed
         }
-        let value = call.words.dropFirst().joined()
-        evaluator.variables[name] = BuiltinVariables.substitute(name, value) ?? value
+        let typed = call.words.dropFirst().joined()
+        let value = BuiltinVariables.substitute(name, typed) ?? typed
+        if let problem = BuiltinVariables.invalidValueMessage(name, value) {
+            evaluator.reportError(problem)
+            return .failed
+        }
+        evaluator.variables[name] = value
         return .ok
     }
 }
