@@ -14,6 +14,8 @@ public final class PluginRegistry: @unchecked Sendable {
     public static let failureLimit = 3
     /// How long `onShutdown` may take, in seconds.
     public static let shutdownDeadline = 2.0
+    /// How long `activate` may take, in seconds, unless the registry was made with another.
+    public static let activationDeadline = 10.0
 
     private let lock = NSLock()
     /// Where declared command and format names go (the command table sets itself).
@@ -22,10 +24,15 @@ public final class PluginRegistry: @unchecked Sendable {
     /// Runs each plugin's lifecycle: activation, faults, enable/disable, shutdown.
     var host: PluginHost!
 
-    /// A registry handing plugins `services`.
-    public init(services: PluginHostServices = PluginHostServices()) {
+    /// A registry handing plugins `services`. `activationDeadline` is how long an
+    /// activation may take before it counts as the plugin's fault; tests that are not
+    /// about that deadline raise it, since a busy test process can hold the
+    /// cooperative pool (and so any activation) back for longer than 10 s.
+    public init(services: PluginHostServices = PluginHostServices(),
+                activationDeadline: Double = PluginRegistry.activationDeadline) {
         self.servicesStorage = services
-        host = PluginHost(failureLimit: Self.failureLimit, shutdownDeadline: Self.shutdownDeadline) { [unowned self] name, tasks in
+        host = PluginHost(failureLimit: Self.failureLimit, shutdownDeadline: Self.shutdownDeadline,
+                          activationDeadline: activationDeadline) { [unowned self] name, tasks in
             let s = self.services
             return PluginContext(pluginName: name, coreVersion: s.coreVersion, eventBus: s.eventBus,
                                  sqlIntel: LiveSqlIntel { [unowned self] in self.services.sqlIntel },

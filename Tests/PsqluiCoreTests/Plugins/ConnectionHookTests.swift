@@ -42,7 +42,7 @@ struct ConnectionHookTests {
     struct Boom: Error, CustomStringConvertible { var description: String { "boom" } }
 
     static func registry(_ plugins: Recorder..., enabled: [String: Bool] = [:]) -> PluginRegistry {
-        let r = PluginRegistry(services: PluginHostServices(config: PluginsConfig(enabled: enabled)))
+        let r = PluginRegistry(services: PluginHostServices(config: PluginsConfig(enabled: enabled)), activationDeadline: 600)
         r.register(plugins.map { ($0, PluginSource.builtin) })
         return r
     }

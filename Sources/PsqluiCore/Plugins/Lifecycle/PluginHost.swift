@@ -6,7 +6,6 @@ import PsqluiPluginAPI
 /// faults through it. The host holds plugin code; the lifecycle holds the decisions.
 final class PluginHost: @unchecked Sendable {
     /// How long `activate` may take, in seconds.
-    static let activationDeadline = 10.0
 
     final class Record {
         let name: String
@@ -61,13 +60,15 @@ final class PluginHost: @unchecked Sendable {
     private var refused: [Record] = []
     private let failureLimit: Int
     private let shutdownDeadline: Double
+    private let activationDeadline: Double
     private let context: @Sendable (_ plugin: String, _ tasks: PluginTaskScope) -> PluginContext
 
     /// A host; `context` builds a plugin's context at activation from the current services.
-    init(failureLimit: Int, shutdownDeadline: Double,
+    init(failureLimit: Int, shutdownDeadline: Double, activationDeadline: Double,
          context: @escaping @Sendable (_ plugin: String, _ tasks: PluginTaskScope) -> PluginContext) {
         self.failureLimit = failureLimit
         self.shutdownDeadline = shutdownDeadline
+        self.activationDeadline = activationDeadline
         self.context = context
     }
 
@@ -155,7 +156,7 @@ final class PluginHost: @unchecked Sendable {
             case .startActivation(let attempt):
                 let ctx = context(name, r.tasks)
                 let deps = descriptor.dependencies.map(\.name)
-                let deadline = Self.activationDeadline
+                let deadline = activationDeadline
                 let task = Task<PluginProviders, Error> { [self] in
                     for dep in deps {
                         do { _ = try await self.activate(dep) } catch {
