@@ -55,31 +55,20 @@ import Testing
         let tmux = try TmuxSession(command: "\(program) -X", environment: server.environment(home: TestServer.makeHome()),
                                    width: 150, height: 60)
         defer { tmux.kill() }
-        // A line has been handled when the next prompt shows: count prompt lines
-        // (psql's `%/%R%x%# `, `!?> ` without a connection).
-        let prompt = try NSRegularExpression(pattern: #"^[A-Za-z0-9_]*[=!][*?]?[#>]( .*)?$"#)
-        func waitForPrompts(_ n: Int) throws {
-            try tmux.waitFor("prompt \(n)", timeout: 30) { screen in
-                screen.split(separator: "\n").filter { line in
-                    let s = String(line)
-                    return prompt.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
-                }.count >= n
-            }
-        }
         var typed = 0
         for step in steps {
             switch step {
             case .line(let text):
-                try waitForPrompts(typed + 1)
+                try tmux.waitForPrompts(typed + 1)
                 try tmux.type(text)
                 try tmux.press("Enter")
                 typed += 1
             case .server(let action):
-                try waitForPrompts(typed + 1)
+                try tmux.waitForPrompts(typed + 1)
                 try action(server)
             }
         }
-        try waitForPrompts(typed + 1)
+        try tmux.waitForPrompts(typed + 1)
         return try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
             .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -16,21 +16,12 @@ import Testing
     static func screen(_ program: String, database: String, lines: [String]) throws -> String {
         let tmux = try TmuxSession(command: "\(program) -X", environment: TestServer.environment(database: database), width: 150, height: 60)
         defer { tmux.kill() }
-        let prompt = try NSRegularExpression(pattern: #"^[A-Za-z0-9_]*[=!][*?]?[#>]( .*)?$"#)
-        func waitForPrompts(_ n: Int) throws {
-            try tmux.waitFor("prompt \(n)", timeout: 30) { screen in
-                screen.split(separator: "\n").filter { line in
-                    let s = String(line)
-                    return prompt.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
-                }.count >= n
-            }
-        }
         for (i, line) in lines.enumerated() {
-            try waitForPrompts(i + 1)
+            try tmux.waitForPrompts(i + 1)
             try tmux.type(line)
             try tmux.press("Enter")
         }
-        try waitForPrompts(lines.count + 1)
+        try tmux.waitForPrompts(lines.count + 1)
         return try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false).dropFirst(2)
             .joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
     }

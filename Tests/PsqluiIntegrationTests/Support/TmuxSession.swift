@@ -78,6 +78,21 @@ final class TmuxSession {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains(text) }
     }
 
+    /// psql's default prompt lines (`%/%R%x%# `, and `!?> ` without a connection), with
+    /// whatever was typed after them.
+    static let promptLine = try! NSRegularExpression(pattern: #"^[A-Za-z0-9_]*[=!][*?]?[#>]( .*)?$"#)
+
+    /// Waits until at least `n` prompt lines show: a line typed at a prompt has been
+    /// handled when the next prompt appears.
+    func waitForPrompts(_ n: Int, timeout: TimeInterval = 30) throws {
+        try waitFor("prompt \(n)", timeout: timeout) { screen in
+            screen.split(separator: "\n").filter { line in
+                let s = String(line)
+                return Self.promptLine.firstMatch(in: s, range: NSRange(location: 0, length: (s as NSString).length)) != nil
+            }.count >= n
+        }
+    }
+
     /// True when the program in the pane has exited.
     func paneDead() throws -> Bool {
         try tmux(["display-message", "-p", "-t", name, "#{pane_dead}"], environment: ProcessInfo.processInfo.environment)
