@@ -7,14 +7,6 @@ import Testing
 /// and a catalog above the eager limit gets its columns per relation.
 /// The waits run on a thread of their own, never on the (2-thread) test pool.
 @Suite struct MetadataCacheScaleTests {
-    static func offThePool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                do { continuation.resume(returning: try body()) } catch { continuation.resume(throwing: error) }
-            }
-        }
-    }
-
     static func settings(_ db: String) -> ConnectionSettings {
         ConnectionSettings(host: TestServer.host, port: TestServer.port, user: TestServer.user, dbname: db)
     }
@@ -38,7 +30,7 @@ import Testing
         let db = try TestServer.makeDatabase(prefix: "diskcache")
         let disk = Self.tempCache()
         defer { try? FileManager.default.removeItem(atPath: disk.directory) }
-        let result = try await Self.offThePool { () -> [String] in
+        let result = try await offPool { () -> [String] in
             var notes: [String] = []
             let first = MetadataCache(diskCache: disk)
             first.connect(settings: Self.settings(db))
@@ -87,7 +79,7 @@ import Testing
         let db = try TestServer.makeDatabase(prefix: "stalecache")
         let disk = Self.tempCache()
         defer { try? FileManager.default.removeItem(atPath: disk.directory) }
-        let result = try await Self.offThePool { () -> [String] in
+        let result = try await offPool { () -> [String] in
             let first = MetadataCache(diskCache: disk)
             first.connect(settings: Self.settings(db))
             guard first.waitForLoads(1, timeout: 30) else { return ["first load timed out"] }
@@ -116,7 +108,7 @@ import Testing
         let db = try TestServer.makeDatabase(prefix: "lazycols")
         let disk = Self.tempCache()
         defer { try? FileManager.default.removeItem(atPath: disk.directory) }
-        let result = try await Self.offThePool { () -> [String] in
+        let result = try await offPool { () -> [String] in
             let cache = MetadataCache(diskCache: disk)
             defer { cache.stop() }
             cache.eagerColumnLimit = 0

@@ -6,17 +6,6 @@ import Testing
 /// `:connect`'s completion. Blocking work runs off the cooperative pool, each with a
 /// deadline.
 @Suite(.timeLimit(.minutes(2))) struct ConnectionProfileTests {
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { c in Thread.detachNewThread { c.resume(with: Result { try work() }) } }
-    }
-
-    static func home(_ config: String) throws -> String {
-        let home = TestServer.makeHome()
-        try FileManager.default.createDirectory(atPath: home + "/.config/psqlui", withIntermediateDirectories: true)
-        try config.write(toFile: home + "/.config/psqlui/config.toml", atomically: true, encoding: .utf8)
-        return home
-    }
-
     static func profiles(db: String) -> String {
         """
         [connections.ro]
@@ -43,8 +32,8 @@ import Testing
     }
 
     @Test func dashDConnectsWithTheProfileReadOnlyWithItsSearchPathAndInit() async throws {
-        let db = try await Self.offPool { try TestServer.makeDatabase(prefix: "prof") }
-        let home = try Self.home(Self.profiles(db: db))
+        let db = try await offPool { try TestServer.makeDatabase(prefix: "prof") }
+        let home = try TestServer.makeHome(config: Self.profiles(db: db))
         let out = try await Self.run(["-D", "ro", "-At", "-c", "select current_database()", "-c", "show default_transaction_read_only",
                                       "-c", "show search_path", "-c", "show application_name", "-c", "show statement_timeout",
                                       "-c", "create table written(a int)"], home: home)
@@ -56,19 +45,19 @@ import Testing
     }
 
     @Test func aPasswordInTheFileRefusesTheProfile() async throws {
-        let home = try Self.home(Self.profiles(db: "postgres"))
+        let home = try TestServer.makeHome(config: Self.profiles(db: "postgres"))
         let out = try await Self.run(["-D", "leaky", "-c", "select 1"], home: home)
         #expect(out.status == 2, "\(out)")
         #expect(out.err.contains("psqlui: warning:") && out.err.contains("connections.leaky: a password does not belong in the config file (use ~/.pgpass, PGPASSFILE or a service file); profile \"leaky\" not loaded"), "\(out.err)")
         #expect(out.err.contains("no connection profile \"leaky\" in the config (profiles: ro, uri)"), "\(out.err)")
         #expect(!out.err.contains("hunter2"))
-        let conninfo = try await Self.run(["-c", "select 1"], home: try Self.home("[connections.c]\nconninfo = \"postgresql://u:s3cret@h/db\"\n"), database: "postgres")
+        let conninfo = try await Self.run(["-c", "select 1"], home: try TestServer.makeHome(config: "[connections.c]\nconninfo = \"postgresql://u:s3cret@h/db\"\n"), database: "postgres")
         #expect(conninfo.err.contains("connections.c: conninfo holds a password"), "\(conninfo.err)")
         #expect(!conninfo.err.contains("s3cret"))
     }
 
     @Test func readOnlyFlagWithoutAProfile() async throws {
-        let home = try Self.home("")
+        let home = try TestServer.makeHome(config: "")
         let out = try await Self.run(["--read-only", "-At", "-c", "show default_transaction_read_only", "-c", "create table w(a int)"],
                                      home: home, database: "postgres")
         #expect(out.out == "on\n", "\(out)")
@@ -76,15 +65,15 @@ import Testing
     }
 
     @Test func colonConnectTakesAProfileAndBackslashCStaysPsqls() async throws {
-        let db = try await Self.offPool { try TestServer.makeDatabase(prefix: "prof") }
-        let home = try Self.home(Self.profiles(db: db))
+        let db = try await offPool { try TestServer.makeDatabase(prefix: "prof") }
+        let home = try TestServer.makeHome(config: Self.profiles(db: db))
         let script = "show default_transaction_read_only;\n:connect ro\nshow default_transaction_read_only;\nshow application_name;\n\\c postgres\nselect current_database();\n"
         let out = try await Self.run(["-At"], home: home, stdin: script, database: "postgres")
         #expect(out.out == "off\nYou are now connected to database \"\(db)\" as user \"\(TestServer.user)\".\non\nfrom_profile\nYou are now connected to database \"postgres\" as user \"\(TestServer.user)\".\npostgres\n", "\(out)")
     }
 
     @Test func connectCompletesProfileNames() async throws {
-        let home = try Self.home(Self.profiles(db: "postgres"))
+        let home = try TestServer.makeHome(config: Self.profiles(db: "postgres"))
         let out = try await Self.run(["--complete", ":connect r"], home: home, database: "postgres")
         #expect(out.status == 0, "\(out)")
         #expect(out.out.split(separator: "\n").contains { $0.split(separator: "\t").dropFirst().first == "ro" }, "\(out.out)")
@@ -95,9 +84,9 @@ import Testing
 
     /// The prompt of a read-only session says so (in a real terminal).
     @Test func theReadOnlyPromptSaysSo() async throws {
-        let home = try Self.home("")
+        let home = try TestServer.makeHome(config: "")
         let env = TestServer.environment(database: "postgres", home: home)
-        let screen = try await Self.offPool { () -> String in
+        let screen = try await offPool { () -> String in
             let tmux = try TmuxSession(command: "\(TestServer.psqluiBinary) --read-only", environment: env)
             return try tmux.waitFor(text: "(read-only) postgres=#", timeout: 20)
         }
@@ -107,8 +96,8 @@ import Testing
     /// A profile's `prompt` is the prompt while connected with it (`-D`, then
     /// `:connect NAME`), and `\c` to another server drops it.
     @Test func aProfilesPromptIsThePrompt() async throws {
-        let db = try await Self.offPool { try TestServer.makeDatabase(prefix: "prof") }
-        let home = try Self.home("""
+        let db = try await offPool { try TestServer.makeDatabase(prefix: "prof") }
+        let home = try TestServer.makeHome(config: """
         [connections.blue]
         host = "\(TestServer.host)"
         dbname = "postgres"
@@ -121,7 +110,7 @@ import Testing
 
         """)
         let env = TestServer.environment(database: nil, home: home)
-        let screen = try await Self.offPool { () -> String in
+        let screen = try await offPool { () -> String in
             let tmux = try TmuxSession(command: "\(TestServer.psqluiBinary) -D blue", environment: env)
             _ = try tmux.waitFor(text: "BLUE postgres=#", timeout: 20)
             try tmux.type(":connect green\n")

@@ -50,6 +50,14 @@ enum TestServer {
         return dir
     }
 
+    /// A new private home whose `~/.config/psqlui/config.toml` holds `config`.
+    static func makeHome(config: String) throws -> String {
+        let home = makeHome()
+        try FileManager.default.createDirectory(atPath: home + "/.config/psqlui", withIntermediateDirectories: true)
+        try config.write(toFile: home + "/.config/psqlui/config.toml", atomically: true, encoding: .utf8)
+        return home
+    }
+
     /// Environment for a child process connected to `database`: PG* cleared, then
     /// pointed at the test server.
     static func environment(database: String?, home: String? = nil, extra: [String: String] = [:]) -> [String: String] {

@@ -6,17 +6,6 @@ import Testing
 /// config and keys) and the real test cluster, reached through the tunnel's forward
 /// to the cluster's Unix socket. psqlui runs as a user runs it; nothing is mocked.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct SSHTunnelTests {
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { c in Thread.detachNewThread { c.resume(with: Result { try work() }) } }
-    }
-
-    static func home(_ config: String) throws -> String {
-        let home = TestServer.makeHome()
-        try FileManager.default.createDirectory(atPath: home + "/.config/psqlui", withIntermediateDirectories: true)
-        try config.write(toFile: home + "/.config/psqlui/config.toml", atomically: true, encoding: .utf8)
-        return home
-    }
-
     /// Waits (with a deadline) until no ssh client of `server` is left.
     static func noTunnelLeft(_ server: TestSSHServer, within seconds: Double = 5) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
@@ -28,12 +17,12 @@ import Testing
     }
 
     @Test func queriesRunThroughTheTunnelBackslashCReusesItAndExitTearsItDown() async throws {
-        try await Self.offPool {
+        try await offPool {
             let server = try TestSSHServer()
             defer { server.stop() }
             let db = try TestServer.makeDatabase(prefix: "ssh")
             let other = try TestServer.makeDatabase(prefix: "ssh")
-            let home = try Self.home(server.pluginConfig)
+            let home = try TestServer.makeHome(config: server.pluginConfig)
             let script = "\\conninfo\nselect 40 + 2 as answer;\n\\c \(other)\n\\conninfo\nselect current_database();\n:plugins\n"
             let out = try TestServer.psqlui(["--ssh-tunnel", "root@127.0.0.1:\(server.port)"], database: db,
                                             stdin: Data(script.utf8), home: home, timeout: 60)
@@ -56,11 +45,11 @@ import Testing
     }
 
     @Test func aRefusedHostKeyIsOneLineAndExitStatus2() async throws {
-        try await Self.offPool {
+        try await offPool {
             let server = try TestSSHServer(wrongHostKey: true)
             defer { server.stop() }
             let out = try TestServer.psqlui(["--ssh-tunnel", "root@127.0.0.1:\(server.port)", "-c", "select 1"], database: "postgres",
-                                            home: try Self.home(server.pluginConfig), timeout: 60)
+                                            home: try TestServer.makeHome(config: server.pluginConfig), timeout: 60)
             #expect(out.status == 2, "\(out)")
             #expect(out.err == "psqlui: error: ssh tunnel via root@127.0.0.1:\(server.port) failed: Host key verification failed.\n", "\(out)")
             #expect(out.out.isEmpty)
@@ -69,11 +58,11 @@ import Testing
     }
 
     @Test func aBadUserGivesTheAuthenticationMessageAndExitStatus2() async throws {
-        try await Self.offPool {
+        try await offPool {
             let server = try TestSSHServer()
             defer { server.stop() }
             let out = try TestServer.psqlui(["--ssh-tunnel", "nosuchuser@127.0.0.1:\(server.port)", "-c", "select 1"], database: "postgres",
-                                            home: try Self.home(server.pluginConfig), timeout: 60)
+                                            home: try TestServer.makeHome(config: server.pluginConfig), timeout: 60)
             #expect(out.status == 2, "\(out)")
             #expect(out.err == "psqlui: error: ssh tunnel via nosuchuser@127.0.0.1:\(server.port) failed: nosuchuser@127.0.0.1: Permission denied (publickey).\n", "\(out)")
             #expect(Self.noTunnelLeft(server))
@@ -81,7 +70,7 @@ import Testing
     }
 
     @Test func aProfilesSshKeyTunnelsAndADisabledPluginRefusesInsteadOfConnectingDirectly() async throws {
-        try await Self.offPool {
+        try await offPool {
             let server = try TestSSHServer()
             defer { server.stop() }
             let profile = """
@@ -92,11 +81,11 @@ import Testing
             ssh = "root@127.0.0.1:\(server.port)"
 
             """
-            let out = try TestServer.psqlui(["-D", "tun", "-c", "\\conninfo"], database: nil, home: try Self.home(server.pluginConfig + profile), timeout: 60)
+            let out = try TestServer.psqlui(["-D", "tun", "-c", "\\conninfo"], database: nil, home: try TestServer.makeHome(config: server.pluginConfig + profile), timeout: 60)
             #expect(out.status == 0, "\(out)")
             #expect(out.out.hasPrefix("You are connected to database \"postgres\" as user \"postgres\" on host \"127.0.0.1\" at port \""), "\(out)")
             let off = try TestServer.psqlui(["-D", "tun", "-c", "select 1"], database: nil,
-                                            home: try Self.home(server.pluginConfig + "enabled = false\n" + profile), timeout: 60)
+                                            home: try TestServer.makeHome(config: server.pluginConfig + "enabled = false\n" + profile), timeout: 60)
             #expect(off.status == 2, "\(off)")
             #expect(off.err == "psqlui: error: connection setting \"ssh\" needs plugin \"ssh\", which is disabled; enable it with :plugins enable ssh\n", "\(off)")
             #expect(Self.noTunnelLeft(server))
@@ -104,10 +93,10 @@ import Testing
     }
 
     @Test func sigtermStopsAndReapsTheTunnel() async throws {
-        try await Self.offPool {
+        try await offPool {
             let server = try TestSSHServer()
             defer { server.stop() }
-            let home = try Self.home(server.pluginConfig)
+            let home = try TestServer.makeHome(config: server.pluginConfig)
             let log = home + "/psqlui.log"
             var fds: [Int32] = [-1, -1]
             guard pipe(&fds) == 0 else { throw TestFailure("pipe") }
@@ -144,10 +133,10 @@ import Testing
     /// terminal, then the prompt comes back. A failing `:connect PROFILE` through ssh is
     /// one line and the session keeps its connection (and its tunnel).
     @Test func atATerminalSshAsksForThePassphraseAndAFailedConnectKeepsTheSession() async throws {
-        try await Self.offPool {
+        try await offPool {
             let server = try TestSSHServer(passphrase: "sesame")
             defer { server.stop() }
-            let home = try Self.home(server.pluginConfig + """
+            let home = try TestServer.makeHome(config: server.pluginConfig + """
             [connections.stranger]
             host = "\(TestServer.host)"
             dbname = "postgres"

@@ -13,14 +13,6 @@ import Testing
 /// a dispatch worker thread inherits its blocked signal mask — SIGTERM included —
 /// so python never died and the pool thread waited forever.)
 @Suite(.serialized, .timeLimit(.minutes(2))) struct TelemetryTests {
-    /// Runs blocking `work` on a thread of its own and awaits it: the test's task
-    /// sleeps, no pool thread blocks.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { c in
-            Thread.detachNewThread { c.resume(with: Result { try work() }) }
-        }
-    }
-
     /// Records every POST body as DIR/N.json and answers 200; `blackhole` accepts
     /// connections but never reads or answers (a hung collector).
     static let receiver = #"""
@@ -88,13 +80,6 @@ import Testing
         }
     }
 
-    static func home(config: String) throws -> String {
-        let home = TestServer.makeHome()
-        try FileManager.default.createDirectory(atPath: home + "/.config/psqlui", withIntermediateDirectories: true)
-        try config.write(toFile: home + "/.config/psqlui/config.toml", atomically: true, encoding: .utf8)
-        return home
-    }
-
     static func attributes(_ list: Any?) -> [String: Any] {
         var result: [String: Any] = [:]
         for item in (list as? [[String: Any]]) ?? [] {
@@ -114,11 +99,11 @@ import Testing
         """
 
     @Test func spansArriveAsOTLPJSONWithRedactedStatements() async throws {
-        let receiver = try await Self.offPool { try Receiver() }
+        let receiver = try await offPool { try Receiver() }
         defer { receiver.stop() }
-        let db = try await Self.offPool { try TestServer.makeDatabase(prefix: "otel") }
-        let home = try Self.home(config: "[plugins.telemetry]\nendpoint = \"http://127.0.0.1:\(receiver.port)/v1/traces\"\nflush_interval_ms = 50\n")
-        let out = try await Self.offPool { try TestServer.psqlui([], database: db, stdin: Data(Self.script.utf8), home: home, timeout: 30) }
+        let db = try await offPool { try TestServer.makeDatabase(prefix: "otel") }
+        let home = try TestServer.makeHome(config: "[plugins.telemetry]\nendpoint = \"http://127.0.0.1:\(receiver.port)/v1/traces\"\nflush_interval_ms = 50\n")
+        let out = try await offPool { try TestServer.psqlui([], database: db, stdin: Data(Self.script.utf8), home: home, timeout: 30) }
         #expect(out.err.contains("division by zero"), "\(out)")
         #expect(!out.err.contains("telemetry"), "no delivery warning: \(out.err)")
         let bodies = receiver.bodies
@@ -168,11 +153,11 @@ import Testing
     }
 
     @Test func aHungEndpointNeverStopsTheSessionAndTheLossIsReported() async throws {
-        let receiver = try await Self.offPool { try Receiver(mode: "blackhole") }
+        let receiver = try await offPool { try Receiver(mode: "blackhole") }
         defer { receiver.stop() }
-        let home = try Self.home(config: "[plugins.telemetry]\nendpoint = \"http://127.0.0.1:\(receiver.port)\"\nflush_interval_ms = 20\ntimeout_ms = 200\nqueue_limit = 5\nbatch_size = 2\n")
+        let home = try TestServer.makeHome(config: "[plugins.telemetry]\nendpoint = \"http://127.0.0.1:\(receiver.port)\"\nflush_interval_ms = 20\ntimeout_ms = 200\nqueue_limit = 5\nbatch_size = 2\n")
         let statements = (1...40).map { "select \($0) as n;" }.joined(separator: "\n") + "\n:telemetry\n"
-        let out = try await Self.offPool { try TestServer.psqlui(["-q"], database: "postgres", stdin: Data(statements.utf8), home: home, timeout: 30) }
+        let out = try await offPool { try TestServer.psqlui(["-q"], database: "postgres", stdin: Data(statements.utf8), home: home, timeout: 30) }
         #expect(out.status == 0, "\(out)")
         #expect(out.out.contains("40"), "every statement ran")
         #expect(out.out.contains("telemetry: to http://127.0.0.1:\(receiver.port)/v1/traces"), "\(out.out)")
@@ -183,8 +168,8 @@ import Testing
     @Test func spansGoToAJSONLinesFileAndDisablingThePluginStopsThem() async throws {
         let path = NSTemporaryDirectory() + "psqlui-spans-" + UUID().uuidString + ".jsonl"
         let config = "[plugins.telemetry]\nfile = \"\(path)\"\n"
-        let home = try Self.home(config: config)
-        let out = try await Self.offPool { try TestServer.psqlui([], database: "postgres", stdin: Data("select 1;\nselect 2;\n:plugins\n".utf8), home: home, timeout: 30) }
+        let home = try TestServer.makeHome(config: config)
+        let out = try await offPool { try TestServer.psqlui([], database: "postgres", stdin: Data("select 1;\nselect 2;\n:plugins\n".utf8), home: home, timeout: 30) }
         #expect(out.status == 0, "\(out)")
         // `:plugins` shows the plugin's counts under its row (the worker may not have written yet).
         let status = out.out.split(separator: "\n").first { $0.hasPrefix("    to ") }
@@ -197,8 +182,8 @@ import Testing
         }
         #expect(spans.count == 2)
         try FileManager.default.removeItem(atPath: path)
-        let offHome = try Self.home(config: config + "enabled = false\n")
-        let off = try await Self.offPool { try TestServer.psqlui(["-c", "select 1", "-c", ":plugins"], database: "postgres", home: offHome, timeout: 30) }
+        let offHome = try TestServer.makeHome(config: config + "enabled = false\n")
+        let off = try await offPool { try TestServer.psqlui(["-c", "select 1", "-c", ":plugins"], database: "postgres", home: offHome, timeout: 30) }
         #expect(off.out.split(separator: "\n").contains { $0.contains("telemetry") && $0.contains("disabled") }, "\(off.out)")
         #expect(!FileManager.default.fileExists(atPath: path), "a disabled telemetry plugin exports nothing")
     }
@@ -224,10 +209,10 @@ import Testing
     @Test func aDeadEndpointDoesNotDelayThePrompt() async throws {
         let n = 300
         let input = Data(((1...n).map { "select \($0) as n;" }.joined(separator: "\n") + "\n").utf8)
-        let dead = try Self.home(config: "[plugins.telemetry]\nendpoint = \"http://127.0.0.1:\(Self.closedPort())\"\nflush_interval_ms = 10\nbatch_size = 8\n")
-        let off = try Self.home(config: "[plugins]\ntelemetry = false\n")
+        let dead = try TestServer.makeHome(config: "[plugins.telemetry]\nendpoint = \"http://127.0.0.1:\(Self.closedPort())\"\nflush_interval_ms = 10\nbatch_size = 8\n")
+        let off = try TestServer.makeHome(config: "[plugins]\ntelemetry = false\n")
         func time(_ home: String) async throws -> (Double, ProcessOutput) {
-            try await Self.offPool {
+            try await offPool {
                 let t0 = Date()
                 let out = try TestServer.psqlui(["-q"], database: "postgres", stdin: input, home: home, timeout: 60)
                 return (Date().timeIntervalSince(t0), out)
