@@ -101,6 +101,12 @@ public final class Evaluator {
         report((messagePrefix.isEmpty ? "" : "error: ") + message)
     }
 
+    /// Reports a warning of psqlui's own: `psqlui:FILE:LINE: warning: …` inside a `-f`
+    /// script, the bare message elsewhere (psql's `pg_log_warning`).
+    public func reportWarning(_ message: String) {
+        report((messagePrefix.isEmpty ? "" : "warning: ") + message)
+    }
+
     /// psql's `QUIET` (`-q` sets it): no command tags and no confirmations.
     public var quiet: Bool { variables.bool("QUIET") }
 
