@@ -579,6 +579,28 @@ import Testing
             \\echo end
 
             """)]),
+        // psql runs a FETCH_COUNT SELECT through a cursor: its error positions say LINE 2
+        // (one more than the statement's line), not for WITH, \\gexec or \\crosstabview.
+        Case(name: "fetch-count-cursor-errors", files: [("s.sql", """
+            \\set FETCH_COUNT 10
+            select unique2 from tenk1 order by unique2 limit 19;
+            \\echo :ERROR :SQLSTATE :ROW_COUNT
+            select 1 as a,
+               nosuch from
+               pg_class;
+            select 1/(10-g) from generate_series(1,20) g;
+            select nosuch \\gset
+            select nosuch \\gexec
+            select nosuch \\crosstabview
+            (values (1), (nosuch));
+            with x as (select 1) select nosuch;
+            select 'ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé', nosuch;
+            \\set VERBOSITY verbose
+            select nosuch;
+            \\unset FETCH_COUNT
+            select nosuch;
+
+            """)]),
         // psql's assign hooks: a special variable refuses a value it cannot take.
         Case(name: "set-special-values", files: [("s.sql", """
             \\set AUTOCOMMIT foo
