@@ -656,7 +656,7 @@ import Testing
 
         """
 
-    static var runs: [(Case, Feed)] { cases.flatMap { c in c.feeds.map { (c, $0) } } }
+    static var runs: [(Case, Feed)] { (cases + catalogCases).flatMap { c in c.feeds.map { (c, $0) } } }
 
     @Test(arguments: Array(runs.indices))
     func scriptMatchesPsql(_ index: Int) throws {
