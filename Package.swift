@@ -71,7 +71,10 @@ let package = Package(
         ),
         .target(
             name: "PsqluiREPL",
-            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"]
+            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"],
+            // A module that imports Foundation anywhere must not make its members
+            // visible here: the binary links FoundationEssentials only (start-up).
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .executableTarget(
             name: "psqlui",
@@ -82,7 +85,8 @@ let package = Package(
                 // never depends on a plugin target.
                 "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin", "SSHPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(
             name: "PsqluiCoreTests",

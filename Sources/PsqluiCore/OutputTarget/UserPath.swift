@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The one `~` expansion for every file name the client takes (`\i`, `\o`, `\g`,
 /// `:export`, `\copy`, `\e`, `-o`, the history path): `~` and `~/…` from `$HOME`

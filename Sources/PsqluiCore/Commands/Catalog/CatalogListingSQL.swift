@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// The SQL behind psql's listings (`\dt`, `\dn`, `\df`, …) as pure functions of the
 /// pattern, the `+`/`S` modifiers and the server version (catalogs differ across
 /// 12–17), producing the same rows and column names as psql.
