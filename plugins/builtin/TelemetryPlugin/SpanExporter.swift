@@ -51,19 +51,15 @@ final class SpanExporter: Sendable {
     /// would load libFoundation into the host).
     private static func startWorker(_ exporter: SpanExporter) {
         let box = Unmanaged.passRetained(exporter).toOpaque()
-        var attributes = pthread_attr_t()
-        pthread_attr_init(&attributes)
-        defer { pthread_attr_destroy(&attributes) }
-        pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
         var thread = pthread_t()
-        let status = pthread_create(&thread, &attributes, { raw in
+        let status = pthread_create(&thread, nil, { raw in
             let exporter = Unmanaged<SpanExporter>.fromOpaque(raw!).takeRetainedValue()
             let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
             if fd >= 0 { _ = write(fd, "psqlui.telemetr", 15); close(fd) }
             exporter.run()
             return nil
         }, box)
-        if status != 0 { Unmanaged<SpanExporter>.fromOpaque(box).release() }
+        if status == 0 { pthread_detach(thread) } else { Unmanaged<SpanExporter>.fromOpaque(box).release() }
     }
 
     /// Queues a span; never blocks beyond a short lock.
