@@ -71,7 +71,10 @@ let package = Package(
         ),
         .target(
             name: "PsqluiREPL",
-            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"]
+            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"],
+            // The statement loop (evaluator, policies, input processor): no dynamic
+            // exclusivity checks in release builds either (swift_beginAccess per access).
+            swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "psqlui",
