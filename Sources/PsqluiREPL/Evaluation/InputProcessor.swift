@@ -112,8 +112,9 @@ public final class InputProcessor {
             case .metaCommand(let meta):
                 evaluator.setMessagePrefix(origin, line: meta.line)
                 let found = evaluator.commands.backslashCall(meta, variables: variableLookup)
-                // Inside an inactive \if branch only the commands that manage branches run.
-                if !conditions.isActive && found.map({ CommandRunner.runsInInactiveBranch($0.0) }) != true { continue }
+                // Inside an inactive \if branch only the commands that manage branches run;
+                // an unknown name is still reported there, as psql looks every name up.
+                if !conditions.isActive, let found, !CommandRunner.runsInInactiveBranch(found.0) { continue }
                 if evaluator.restrictKey != nil, meta.name != "unrestrict" {
                     evaluator.reportError(RestrictCommand.refusal)
                     result = .failed
