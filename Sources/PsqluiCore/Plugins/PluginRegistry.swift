@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Every plugin psqlui knows, built-in or not, and its lifecycle.
@@ -17,7 +17,7 @@ public final class PluginRegistry: @unchecked Sendable {
     /// How long `activate` may take, in seconds, unless the registry was made with another.
     public static let activationDeadline = 10.0
 
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Where declared command and format names go (the command table sets itself).
     public weak var routing: PluginNameRouting?
     private var servicesStorage: PluginHostServices
@@ -232,7 +232,7 @@ public final class PluginRegistry: @unchecked Sendable {
         set { lock.withLock { messageSink = newValue } }
     }
     private var messageSink: @Sendable ([String]) -> Void = { lines in
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        StandardStreams.writeError(lines.map { $0 + "\n" }.joined())
     }
     private var assistDelivery: AssistDelivery?
 

@@ -1,5 +1,6 @@
 @preconcurrency import CLibPQ
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// A connection failure, with libpq's message.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -60,7 +61,7 @@ public enum App {
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
             session.passwordPrompt = { user in
-                let name = user ?? options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()
+                let name = user ?? options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? ProcessInfo.processInfo.userName
                 switch PasswordPrompt.ask("Password for user \(name): ") {
                 case .text(let password): return password.isEmpty ? nil : password
                 case .ended: return nil
@@ -177,7 +178,7 @@ public enum App {
         let registry = commands.plugins
         guard registry.needsShutdown else { return }  // no plugin code ran: nothing to stop
         _ = try? BlockingAsync.run(timeout: PluginRegistry.shutdownDeadline + 1) {
-            for line in await registry.shutdown() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            for line in await registry.shutdown() { StandardStreams.writeError(line + "\n") }
         }
     }
 

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -310,7 +312,7 @@ public final class Evaluator {
 
     private func showTiming(_ milliseconds: Double) {
         guard timing else { return }
-        try? queryOutput.write(String(format: "Time: %.3f ms\n", milliseconds))
+        try? queryOutput.write("Time: \(NumberText.fixed(milliseconds, places: 3)) ms\n")
         try? queryOutput.flush()
     }
 

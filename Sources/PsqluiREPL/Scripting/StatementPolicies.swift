@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// What happens around a user's statement, as psql's SendQuery does it:
@@ -87,7 +88,7 @@ struct StatementPolicies {
         var answer: [UInt8] = []
         var byte: UInt8 = 0
         while read(0, &byte, 1) == 1 && byte != 0x0a { answer.append(byte) }
-        let word = String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        let word = String(decoding: answer, as: UTF8.self).trimmingBlanks().lowercased()
         if word == "y" || word == "yes" { return true }
         evaluator.report("Cancelled; nothing was sent.", prefix: "")
         return false

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The catalog colon commands — `:describe` and the listings (`:tables`, `:views`, …)

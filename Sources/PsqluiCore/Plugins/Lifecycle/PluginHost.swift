@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Runs every plugin's `PluginLifecycle`: sends it the events, performs the actions it
@@ -54,7 +54,7 @@ final class PluginHost: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var records: [String: Record] = [:]
     private var order: [String] = []  // registration order = dependency order
     private var refused: [Record] = []
