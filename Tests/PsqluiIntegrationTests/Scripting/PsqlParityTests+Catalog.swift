@@ -62,6 +62,25 @@ extension PsqlParityTests {
             create index ptpi on ptp (a);
             comment on table ptp is 'the parent';
             """),
+        // Combined relation listings: psql's kind letters together (`\dtv`, `\dti+`).
+        Case(name: "combined-relation-listings", files: [("s.sql", """
+            \\dtv
+            \\dti+
+            \\dit
+            \\dsv nosuch
+            \\dmS pg_*
+            \\dEt
+            \\dtvmisE
+            \\dvt+ r*
+            \\set HIDE_TABLEAM on
+            \\dti+
+
+            """)], feeds: [.file], setup: """
+            create table rt (a int primary key);
+            create view rv as select 1 as x;
+            create materialized view rm as select 2 as y;
+            create sequence rs;
+            """),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619
