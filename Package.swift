@@ -80,7 +80,12 @@ let package = Package(
             dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"],
             // A module that imports Foundation anywhere must not make its members
             // visible here: the binary links FoundationEssentials only (start-up).
-            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
+            // The statement loop (evaluator, policies, input processor): no dynamic
+            // exclusivity checks in release builds either (swift_beginAccess per access).
+            swiftSettings: [
+                .enableUpcomingFeature("MemberImportVisibility"),
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ]
         ),
         .executableTarget(
             name: "psqlui",

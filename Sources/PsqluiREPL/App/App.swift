@@ -153,6 +153,9 @@ public enum App {
                                     report: (String) -> Void) -> REPLCommandTable {
         let table = commandTable(skipConfig: skipConfig, builtins: builtins, config: config, report: report)
         let registry = table.plugins
+        // No task when no plugin needs starting (the telemetry plugin without a
+        // destination does not): a `-c` run then never wakes the cooperative pool.
+        guard registry.hasEventSubscribersToActivate else { return table }
         for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return table
     }
@@ -173,6 +176,7 @@ public enum App {
     /// Runs every activated plugin's `onShutdown` (2 s deadline) before exit.
     static func stopPlugins(_ commands: REPLCommandTable) {
         let registry = commands.plugins
+        guard registry.needsShutdown else { return }  // no plugin code ran: nothing to stop
         _ = try? BlockingAsync.run(timeout: PluginRegistry.shutdownDeadline + 1) {
             for line in await registry.shutdown() { StandardStreams.writeError(line + "\n") }
         }
