@@ -120,6 +120,20 @@ extension PsqlParityTests {
             alter table rr enable always rule rra;
             create trigger rrt before insert on rr for each row execute function vtrg();
             """),
+        // The \\d family lexes its patterns as psql: variables interpolated, quotes kept.
+        Case(name: "catalog-patterns-interpolate-variables", files: [("s.sql", """
+            \\set t vt
+            \\set s public
+            \\d :t
+            \\dt :"t"
+            \\dt :s.:t
+            \\dt :'t'
+            \\dt 'vt'
+            \\dt "VT"
+            \\dt :nosuch
+            \\df :t int :t
+
+            """)], feeds: [.file], setup: "create table vt (a int); create table \"VT\" (b int);"),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619

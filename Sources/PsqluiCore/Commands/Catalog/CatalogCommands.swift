@@ -285,7 +285,7 @@ public enum CatalogCommands {
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
-                var given = patterns(invocation.arguments)
+                var given = invocation.words
                 let extras = l.warnsAboutExtraArguments ? Array(given.dropFirst(l.patternCount)) : []
                 given = Array(given.prefix(l.patternCount))
                 // psql warns about arguments it ignores after running the command.
@@ -396,7 +396,7 @@ public enum CatalogCommands {
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: ["describe", "d"])
                 let (version, database) = try await server(context.session)
-                let patternList = patterns(invocation.arguments)
+                let patternList = invocation.words
                 let settings = settings(context)
                 if patternList.isEmpty {
                     let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,
