@@ -134,6 +134,24 @@ extension PsqlParityTests {
             \\df :t int :t
 
             """)], feeds: [.file], setup: "create table vt (a int); create table \"VT\" (b int);"),
+        // \\dT rewrites type spellings and shows array types for a `[]` pattern; \\do
+        // takes regex characters in operator names literally (`||`, `?|`).
+        Case(name: "type-and-operator-name-patterns", files: [("s.sql", """
+            \\dT int4[]
+            \\dT int4[]x
+            \\dT "int4[]"
+            \\dT+ _int4
+            \\dT mood[]
+            \\dT int
+            \\dT float
+            \\do ||
+            \\do ~~*
+            \\do ?|
+            \\do+ - int4
+            \\do (
+            \\do A
+
+            """)], feeds: [.file], setup: "create type mood as enum ('sad', 'ok');"),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619
