@@ -172,6 +172,10 @@ extension PsqlParityTests {
             \\dRp+ pubempty
             \\dRs+
             \\dP+
+            \\dn pubs
+            \\dn+ pubs
+            \\dn pub*
+            \\dn public
             \\x
             \\dRp+ pub1
             \\dF+ mycfg
