@@ -152,6 +152,25 @@ extension PsqlParityTests {
             \\do A
 
             """)], feeds: [.file], setup: "create type mood as enum ('sad', 'ok');"),
+        // \\d takes one pattern; extra words are warned about only after a command that
+        // succeeded; \\deu and \\ddp patterns match either of two names.
+        Case(name: "catalog-extra-arguments-and-two-name-patterns", files: [("s.sql", """
+            \\d et ev nosuch
+            \\d+ nosuch ev
+            \\dt nosuch extra
+            \\dn a.b.c extra
+            \\dRp+ nosuch extra
+            \\deu+ esrv
+            \\deu+ postgres
+            \\ddp
+            \\ddp postgres
+
+            """)], feeds: [.file], setup: """
+            create table et (a int); create view ev as select 1 as x;
+            create foreign data wrapper efdw; create server esrv foreign data wrapper efdw;
+            create user mapping for postgres server esrv options (user 'u');
+            alter default privileges grant select on tables to public;
+            """),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619

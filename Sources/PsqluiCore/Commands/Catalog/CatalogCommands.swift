@@ -234,6 +234,13 @@ public enum CatalogCommands {
         return (rest.contains("+"), rest.contains("S"))
     }
 
+    /// Runs `body`, then (when it succeeded, as psql does) warns about each ignored word.
+    static func warningAboutExtras(_ extras: [String], command: String, context: CommandContext,
+                                   _ body: () async throws -> Void) async throws {
+        try await body()
+        for extra in extras { context.writeWarning("\(command): extra argument \"\(extra)\" ignored") }
+    }
+
     /// The option letters of a backslash call (`an+` of `\dfan+`); none for a colon name.
     static func letters(calledAs typed: String, base: String) -> Set<Character> {
         guard typed.hasPrefix("\\" + base) else { return [] }
@@ -292,57 +299,56 @@ public enum CatalogCommands {
                 var given = invocation.words
                 let extras = l.warnsAboutExtraArguments ? Array(given.dropFirst(l.patternCount)) : []
                 given = Array(given.prefix(l.patternCount))
-                // psql warns about arguments it ignores after running the command.
-                defer {
-                    let command = invocation.name.hasPrefix("\\") ? invocation.name : "\\" + l.backslash
-                    for extra in extras { context.writeWarning("\(command): extra argument \"\(extra)\" ignored") }
-                }
-                let pattern = given.first
-                let (version, database) = try await server(context.session)
-                var sql: String
-                var title = l.title(pattern: pattern)
-                do {
-                    if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
-                    if let build = l.build {
-                        let request = Request(letters: letters(calledAs: invocation.name, base: l.backslash), patterns: given,
-                                              verbose: verbose, system: system, serverVersion: version, database: database,
-                                              hideTableAM: flag("HIDE_TABLEAM", context))
-                        (sql, title) = try build(request)
-                    } else if let build = l.patternsSQL {
-                        sql = try build(given, verbose, system)
-                    } else {
-                        sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
+                // psql warns about arguments it ignores after a command that succeeded.
+                let command = invocation.name.hasPrefix("\\") ? invocation.name : "\\" + l.backslash
+                try await warningAboutExtras(extras, command: command, context: context) {
+                    let pattern = given.first
+                    let (version, database) = try await server(context.session)
+                    var sql: String
+                    var title = l.title(pattern: pattern)
+                    do {
+                        if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
+                        if let build = l.build {
+                            let request = Request(letters: letters(calledAs: invocation.name, base: l.backslash), patterns: given,
+                                                  verbose: verbose, system: system, serverVersion: version, database: database,
+                                                  hideTableAM: flag("HIDE_TABLEAM", context))
+                            (sql, title) = try build(request)
+                        } else if let build = l.patternsSQL {
+                            sql = try build(given, verbose, system)
+                        } else {
+                            sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
+                        }
+                    } catch let p as SQLNamePattern.Problem {
+                        context.writeError(p.description)
+                        throw CatalogCommandFailed()
+                    } catch let refused as OptionLettersRefused {
+                        context.writeError(refused.description)
+                        throw CatalogCommandFailed()
                     }
-                } catch let p as SQLNamePattern.Problem {
-                    context.writeError(p.description)
-                    throw CatalogCommandFailed()
-                } catch let refused as OptionLettersRefused {
-                    context.writeError(refused.description)
-                    throw CatalogCommandFailed()
+                    if verbose, try await VerboseDetails.show(l.name, pattern: pattern, serverVersion: version, context: context) { return }
+                    if l.name == "extensions", verbose {
+                        try await extensionContents(pattern: pattern, context: context)
+                        return
+                    }
+                    let result = try await context.session.query(sql)
+                    // Under QUIET psql prints the empty table instead of the message.
+                    if l.reportsEmptyAsRelations, result.rows.isEmpty, !quiet(context) {
+                        context.writeError(pattern.map { "Did not find any relation named \"\($0)\"." } ?? "Did not find any relations.")
+                        return
+                    }
+                    if let message = l.emptyMessage, result.rows.isEmpty, !quiet(context) {
+                        context.writeError(message(given))
+                        return
+                    }
+                    let table: CatalogTable
+                    if l.name == "roles" || l.name == "groups" {
+                        table = rolesTable(result, serverVersion: version, verbose: verbose)
+                    } else {
+                        let footers = try await l.footers?(pattern, version, context.session) ?? []
+                        table = CatalogTable(title: title, result: result, footers: footers.isEmpty ? nil : footers)
+                    }
+                    try await context.show(TextPane(title: title, lines: table.render(settings: settings(context))))
                 }
-                if verbose, try await VerboseDetails.show(l.name, pattern: pattern, serverVersion: version, context: context) { return }
-                if l.name == "extensions", verbose {
-                    try await extensionContents(pattern: pattern, context: context)
-                    return
-                }
-                let result = try await context.session.query(sql)
-                // Under QUIET psql prints the empty table instead of the message.
-                if l.reportsEmptyAsRelations, result.rows.isEmpty, !quiet(context) {
-                    context.writeError(pattern.map { "Did not find any relation named \"\($0)\"." } ?? "Did not find any relations.")
-                    return
-                }
-                if let message = l.emptyMessage, result.rows.isEmpty, !quiet(context) {
-                    context.writeError(message(given))
-                    return
-                }
-                let table: CatalogTable
-                if l.name == "roles" || l.name == "groups" {
-                    table = rolesTable(result, serverVersion: version, verbose: verbose)
-                } else {
-                    let footers = try await l.footers?(pattern, version, context.session) ?? []
-                    table = CatalogTable(title: title, result: result, footers: footers.isEmpty ? nil : footers)
-                }
-                try await context.show(TextPane(title: title, lines: table.render(settings: settings(context))))
             })
     }
 
@@ -411,52 +417,58 @@ public enum CatalogCommands {
         CommandSpec(
             name: "describe", aliases: Array(aliases(colon: ["describe", "d"], backslash: "d").dropFirst()),
             summary: "describe a table, view, index, sequence or function (\\d)",
-            usage: ":describe[+] [PATTERN ...]   (:d, :d+)",
+            usage: ":describe[+] [PATTERN ...]   (:d, :d+; \\d takes one PATTERN, as psql)",
             examples: [":d orders", ":d+ orders", ":d sales.*", ":d customer_total", ":d"],
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: ["describe", "d"])
                 let (version, database) = try await server(context.session)
-                let patternList = invocation.words
-                let settings = settings(context)
-                if patternList.isEmpty {
-                    let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,
-                                                             hideTableAM: flag("HIDE_TABLEAM", context))
-                    let result = try await context.session.query(sql)
-                    if result.rows.isEmpty, !quiet(context) { context.writeError("Did not find any relations."); return }
-                    let table = CatalogTable(title: "List of relations", result: result)
-                    try await context.show(TextPane(title: "List of relations", lines: table.render(settings: settings)))
-                    return
-                }
-                var lines: [String] = []
-                var failed = false
-                for pattern in patternList {
-                    let describer = RelationDescriber(service: context.session, serverVersion: version, verbose: verbose,
-                                                      hideTableAM: flag("HIDE_TABLEAM", context),
-                                                      hideCompression: flag("HIDE_TOAST_COMPRESSION", context))
-                    let tables: [CatalogTable]
-                    do {
-                        try SQLNamePattern.validate(pattern, currentDatabase: database)
-                        tables = try await describer.describe(pattern: pattern, system: system)
-                    } catch let p as SQLNamePattern.Problem {
-                        context.writeError(p.description)
-                        failed = true
-                        continue
+                // psql's \d takes one pattern and warns about the rest (after its
+                // output); `:describe` takes several.
+                let backslash = invocation.name.hasPrefix("\\")
+                let patternList = backslash ? Array(invocation.words.prefix(1)) : invocation.words
+                let extras = backslash ? Array(invocation.words.dropFirst()) : []
+                try await warningAboutExtras(extras, command: invocation.name, context: context) {
+                    let settings = settings(context)
+                    if patternList.isEmpty {
+                        let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,
+                                                                 hideTableAM: flag("HIDE_TABLEAM", context))
+                        let result = try await context.session.query(sql)
+                        if result.rows.isEmpty, !quiet(context) { context.writeError("Did not find any relations."); return }
+                        let table = CatalogTable(title: "List of relations", result: result)
+                        try await context.show(TextPane(title: "List of relations", lines: table.render(settings: settings)))
+                        return
                     }
-                    if tables.isEmpty {
-                        let functions = try await FunctionDescriber(service: context.session, verbose: verbose).describe(pattern: pattern)
-                        if functions.isEmpty {
-                            context.writeError("Did not find any relation named \"\(pattern)\".")
+                    var lines: [String] = []
+                    var failed = false
+                    for pattern in patternList {
+                        let describer = RelationDescriber(service: context.session, serverVersion: version, verbose: verbose,
+                                                          hideTableAM: flag("HIDE_TABLEAM", context),
+                                                          hideCompression: flag("HIDE_TOAST_COMPRESSION", context))
+                        let tables: [CatalogTable]
+                        do {
+                            try SQLNamePattern.validate(pattern, currentDatabase: database)
+                            tables = try await describer.describe(pattern: pattern, system: system)
+                        } catch let p as SQLNamePattern.Problem {
+                            context.writeError(p.description)
                             failed = true
+                            continue
                         }
-                        for t in functions { lines += t.render(settings: settings) }
+                        if tables.isEmpty {
+                            let functions = try await FunctionDescriber(service: context.session, verbose: verbose).describe(pattern: pattern)
+                            if functions.isEmpty {
+                                context.writeError("Did not find any relation named \"\(pattern)\".")
+                                failed = true
+                            }
+                            for t in functions { lines += t.render(settings: settings) }
+                        }
+                        for t in tables { lines += t.render(settings: settings) }
                     }
-                    for t in tables { lines += t.render(settings: settings) }
+                    if !lines.isEmpty {
+                        try await context.show(TextPane(title: "describe " + invocation.arguments, lines: lines))
+                    }
+                    if failed { throw CatalogCommandFailed() }
                 }
-                if !lines.isEmpty {
-                    try await context.show(TextPane(title: "describe " + invocation.arguments, lines: lines))
-                }
-                if failed { throw CatalogCommandFailed() }
             })
     }
 }

@@ -160,7 +160,8 @@ public struct ObjectListingSQL: Sendable {
     static let userMappings = ObjectListingSQL(
         columns: ["um.srvname AS \"Server\"", "um.usename AS \"User name\""],
         verboseColumns: [options("um.umoptions")],
-        from: "pg_catalog.pg_user_mappings um", name: "um.usename", maxParts: 1, orderBy: "1, 2")
+        // The pattern matches the server or the user (psql 15).
+        from: "pg_catalog.pg_user_mappings um", name: "um.srvname", alternateName: "um.usename", maxParts: 1, orderBy: "1, 2")
 
     static let foreignDataWrappers = ObjectListingSQL(
         columns: ["fdw.fdwname AS \"Name\"", "pg_catalog.pg_get_userbyid(fdw.fdwowner) AS \"Owner\"",
@@ -253,14 +254,13 @@ extension ObjectListingSQL {
 }
 
 extension ObjectListingSQL {
-    /// `\ddp`: "Default access privileges" (the pattern matches schema or owner in psql;
-    /// here the schema).
+    /// `\ddp`: "Default access privileges" (the pattern matches schema or owner).
     static let defaultPrivileges = ObjectListingSQL(
         columns: ["pg_catalog.pg_get_userbyid(d.defaclrole) AS \"Owner\"", "n.nspname AS \"Schema\"",
                   "CASE d.defaclobjtype WHEN 'r' THEN 'table' WHEN 'S' THEN 'sequence' WHEN 'f' THEN 'function' WHEN 'T' THEN 'type' WHEN 'n' THEN 'schema' END AS \"Type\"",
                   privileges("d.defaclacl")],
         from: "pg_catalog.pg_default_acl d\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace",
-        name: "n.nspname", orderBy: "1, 2, 3")
+        name: "n.nspname", alternateName: "pg_catalog.pg_get_userbyid(d.defaclrole)", orderBy: "1, 2, 3")
 
     /// `\da`: "List of aggregate functions".
     static let aggregates = ObjectListingSQL(
