@@ -30,6 +30,7 @@ public enum CompletionBenchmark {
         }
         let readySeconds = seconds(since: started)
         let source = cache.lastSource
+        let phases = cache.lastLoadPhases.map { "\($0.phase) \(String(format: "%.3f", $0.seconds))" }.joined(separator: ", ")
         cache.waitForLoads(1, timeout: 60)
         let loadSeconds = seconds(since: started)
         let rssAfter = residentBytes()
@@ -60,6 +61,7 @@ public enum CompletionBenchmark {
             relations: \(cache.snapshot.relations.count)
             columns: \(cache.snapshot.columnStore == nil ? "loaded with the catalog" : "per relation, on first use")
             metadata ready after connect: \(String(format: "%.3f", readySeconds)) s (from \(source))
+            metadata ready phases (s): \(phases)
             metadata load after connect: \(String(format: "%.3f", loadSeconds)) s
             first columns of one relation: \(String(format: "%.3f", firstColumnsMs)) ms (\(probeColumns) columns)
             cache memory (RSS growth): \(String(format: "%.1f", Double(rssAfter - rssBefore) / 1_048_576)) MiB
