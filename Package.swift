@@ -14,7 +14,6 @@ let package = Package(
     dependencies: [
         .package(path: "plugins/PsqluiPluginAPI"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/mxcl/Version", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -56,7 +55,6 @@ let package = Package(
             dependencies: [
                 "CLibPQ",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
-                .product(name: "Version", package: "Version"),
             ],
             // An imported module's extensions must not leak into files that do not
             // import it (TOMLKit's once made `cond ? string : nil` ambiguous in SQL
