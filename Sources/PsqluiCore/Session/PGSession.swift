@@ -224,6 +224,9 @@ public final class PGSession {
     /// `ROW_COUNT` and `LAST_ERROR_MESSAGE`.
     public private(set) var lastRowCount = ""
     public private(set) var lastErrorPrimary: String?
+    /// The statement position of the last `execute`'s error (1-based characters of
+    /// the statement), nil when it had none.
+    public private(set) var lastErrorPosition: Int?
     /// The SQLSTATE of the last failed `describe` (`\gdesc` sets psql's `SQLSTATE` from it).
     public private(set) var lastDescribeSQLState: String?
     /// The most recent server error in full (`VERBOSITY verbose`, context always),
@@ -307,6 +310,7 @@ public final class PGSession {
         let outcome = reader.run()
         lastRowCount = reader.lastRowCount
         lastErrorPrimary = reader.lastErrorPrimary
+        lastErrorPosition = reader.lastErrorPosition
         if let verbose = reader.lastErrorVerbose { lastErrorVerbose = verbose }
         guard PQstatus(conn) == CONNECTION_BAD else { return outcome }
         var lost = String(cString: PQerrorMessage(conn))

@@ -101,6 +101,12 @@ public final class Evaluator {
         report((messagePrefix.isEmpty ? "" : "error: ") + message)
     }
 
+    /// Reports a warning of psqlui's own: `psqlui:FILE:LINE: warning: …` inside a `-f`
+    /// script, the bare message elsewhere (psql's `pg_log_warning`).
+    public func reportWarning(_ message: String) {
+        report((messagePrefix.isEmpty ? "" : "warning: ") + message)
+    }
+
     /// psql's `QUIET` (`-q` sets it): no command tags and no confirmations.
     public var quiet: Bool { variables.bool("QUIET") }
 
@@ -205,10 +211,18 @@ public final class Evaluator {
         let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = timing ? DispatchTime.now() : nil
-        let outcome = sql.withUnsafeBufferPointer { buf in
+        var outcome = sql.withUnsafeBufferPointer { buf in
             session.execute(buf, consumer: recorder ?? printer, copyIn: copyIn, copyOut: { [queryOutput] bytes in
                 try queryOutput.write(bytes)
             })
+        }
+        // psql runs a FETCH_COUNT SELECT through a cursor whose DECLARE puts the
+        // statement on its second line, so its error positions say `LINE 2` (not for
+        // \gexec and \crosstabview, whose RowCollector psql runs without a cursor).
+        if case .serverError(let message, let state) = outcome, let position = session.lastErrorPosition,
+           !(consumer is RowCollector), FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql) > 0 {
+            outcome = .serverError(message: ErrorPositionText.shifted(message, query: sql, position: position, lineOffset: 1),
+                                   sqlState: state)
         }
         pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         setResultVariables(outcome)

@@ -115,8 +115,9 @@ public final class InputProcessor {
             case .metaCommand(let meta):
                 evaluator.messagePrefix = origin.prefix(line: meta.line)
                 let found = evaluator.commands.backslashCall(meta, variables: { [variables = evaluator.variables] in variables[$0] })
-                // Inside an inactive \if branch only the commands that manage branches run.
-                if !conditions.isActive && found.map({ CommandRunner.runsInInactiveBranch($0.0) }) != true { continue }
+                // Inside an inactive \if branch only the commands that manage branches run;
+                // an unknown name is still reported there, as psql looks every name up.
+                if !conditions.isActive, let found, !CommandRunner.runsInInactiveBranch(found.0) { continue }
                 if evaluator.restrictKey != nil, meta.name != "unrestrict" {
                     evaluator.reportError(RestrictCommand.refusal)
                     result = .failed

@@ -44,7 +44,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
     func writeError(_ line: String) { evaluator.reportError(line) }
 
     /// psql's `warning:` level (`psqlui:FILE:LINE: warning: …` in a script).
-    func writeWarning(_ line: String) { evaluator.report((evaluator.messagePrefix.isEmpty ? "" : "warning: ") + line) }
+    func writeWarning(_ line: String) { evaluator.reportWarning(line) }
 
     /// Prints the pane's lines at the terminal's width (paging is the REPL's paged-view
     /// path once it exists; for now the lines are printed).

@@ -16,26 +16,53 @@ public enum CatalogCommands {
         var backslash: String
         var summary: String
         var title: String
+        /// The synopsis, when it says more than `:name[+] [PATTERN]`.
+        var usage: String? = nil
         /// Builds the SQL from pattern, verbose, system, server version, HIDE_TABLEAM.
         var sql: @Sendable (String?, Bool, Bool, Int, Bool) throws -> String
         /// psql reports an empty relation listing on stderr instead of printing it.
         var reportsEmptyAsRelations = false
         /// How many dotted parts a pattern may have (`db.schema.name` = 3).
         var maxParts = 3
-        /// More psql names for the same listing (`\\z` for `\\dp`).
+        /// More psql names for the same listing (`\z` for `\dp`).
         var otherBackslash: [String] = []
         /// The title when no pattern is given, if it differs (`\dconfig`).
         var titleWithoutPattern: String? = nil
 
-        /// For listings taking more than one pattern (`\\dAc AM TYPE`, `\\drds ROLE DB`):
+        /// For listings taking more than one pattern (`\dAc AM TYPE`, `\drds ROLE DB`):
         /// builds the SQL from all patterns, verbose, system; `sql` is then unused.
         var patternsSQL: (@Sendable ([String], Bool, Bool) throws -> String)? = nil
         /// How many patterns the listing takes; psql warns about (and ignores) more.
         var patternCount = 1
         /// The message psql prints instead of an empty listing (unless QUIET).
         var emptyMessage: (@Sendable ([String]) -> String)? = nil
+        /// psql's option letters after the backslash name (`anptwS+` for `\df`), any
+        /// of them in any order; the spellings in `suffixes` are the listed aliases.
+        var modifierLetters: String? = nil
+        var suffixes = ["", "+", "S", "S+", "+S"]
+        /// Builds the SQL and title from the whole request (option letters, all
+        /// patterns); `sql` and `patternsSQL` are then unused.
+        var build: (@Sendable (Request) throws -> (sql: String, title: String))? = nil
+        /// psql warns about words past `patternCount`; some commands ignore them silently.
+        var warnsAboutExtraArguments = true
 
         func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
+    }
+
+    /// What a listing's SQL is built from.
+    struct Request: Sendable {
+        /// The option letters typed after the backslash name (`an+` of `\dfan+`).
+        var letters: Set<Character>
+        var patterns: [String]
+        var verbose: Bool
+        var system: Bool
+        var serverVersion: Int
+        var database: String
+    }
+
+    /// Thrown for option letters a command does not take (psql's message).
+    struct OptionLettersRefused: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// A listing of `patternCount` patterns, built by `sql` from them.
@@ -65,7 +92,15 @@ public enum CatalogCommands {
         Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
                 sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2),
         Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
-                sql: { p, verbose, system, v, _ in try CatalogListingSQL.functions(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
+                usage: ":functions[+] [PATTERN [TYPE ...]]   (\\df[anptw][S+])", sql: { _, _, _, _, _ in "" }, patternCount: 101, modifierLetters: "anptwS+",
+                build: { r in
+                    // psql checks every letter (`\dfS+x` is refused) but the first
+                    // decides which command it is.
+                    guard r.letters.isSubset(of: "anptwS+") else { throw OptionLettersRefused(description: "\\df only takes [anptwS+] as options") }
+                    return (try CatalogListingSQL.functions(pattern: r.patterns.first, verbose: r.verbose, system: r.system, serverVersion: r.serverVersion,
+                                                            kinds: r.letters, argumentTypes: Array(r.patterns.dropFirst()), currentDatabase: r.database),
+                            "List of functions")
+                }),
         Listing(name: "types", backslash: "dT", summary: "list data types", title: "List of data types",
                 sql: { p, verbose, system, v, _ in try CatalogListingSQL.types(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
         Listing(name: "roles", backslash: "du", summary: "list roles", title: "List of roles",
@@ -86,7 +121,12 @@ public enum CatalogCommands {
         Listing(name: "conversions", backslash: "dc", summary: "list conversions", title: "List of conversions",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.conversions.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "operators", backslash: "do", summary: "list operators", title: "List of operators",
-                sql: { p, verbose, system, _, _ in try ObjectListingSQL.operators.sql(pattern: p, verbose: verbose, system: system) }),
+                usage: ":operators[+] [PATTERN [TYPE [TYPE]]]",
+                sql: { _, _, _, _, _ in "" }, patternCount: 3,
+                build: { r in
+                    (try ObjectListingSQL.operators(pattern: r.patterns.first, argumentTypes: Array(r.patterns.dropFirst()),
+                                                    verbose: r.verbose, system: r.system, currentDatabase: r.database), "List of operators")
+                }, warnsAboutExtraArguments: false),
         Listing(name: "collations", backslash: "dO", summary: "list collations", title: "List of collations",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.collations.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "accessmethods", backslash: "dA", summary: "list access methods", title: "List of access methods",
@@ -131,8 +171,8 @@ public enum CatalogCommands {
         Listing(name: "aggregates", backslash: "da", summary: "list aggregate functions", title: "List of aggregate functions",
                 sql: { p, _, system, _, _ in try ObjectListingSQL.aggregates.sql(pattern: p, verbose: false, system: system) }),
         Listing(name: "partitioned", backslash: "dP", summary: "list partitioned tables and indexes", title: "List of partitioned relations",
-                sql: { p, _, system, _, _ in try (p == nil ? ObjectListingSQL.partitioned : ObjectListingSQL.partitionedWithParents)
-                    .sql(pattern: p, verbose: false, system: system) }),
+                usage: ":partitioned[+] [PATTERN]   (\\dP[itn+])", sql: { _, _, _, _, _ in "" }, modifierLetters: "itn+", suffixes: ["", "+"],
+                build: { r in try ObjectListingSQL.partitioned(letters: r.letters, pattern: r.patterns.first, verbose: r.verbose) }),
         multi("opclasses", "dAc", "list operator classes", "List of operator classes") { p, v, _ in try OperatorFamilySQL.classes(p, verbose: v) },
         multi("opfamilies", "dAf", "list operator families", "List of operator families") { p, v, _ in try OperatorFamilySQL.families(p, verbose: v) },
         multi("opfamilyoperators", "dAo", "list operators of operator families", "List of operators of operator families") { p, v, _ in
@@ -155,10 +195,10 @@ public enum CatalogCommands {
     ]
 
     /// The names a command answers to: `name`, `name+`, and `\base` with `+`/`S`.
-    static func aliases(colon: [String], backslash: String) -> [String] {
+    static func aliases(colon: [String], backslash: String, suffixes: [String] = ["", "+", "S", "S+", "+S"]) -> [String] {
         var names: [String] = []
         for c in colon { names += [c, c + "+"] }
-        for suffix in ["", "+", "S", "S+", "+S"] { names.append("\\" + backslash + suffix) }
+        for suffix in suffixes { names.append("\\" + backslash + suffix) }
         return names
     }
 
@@ -167,6 +207,12 @@ public enum CatalogCommands {
         var rest = typed.hasPrefix("\\") ? String(typed.dropFirst()) : typed
         if let base = bases.filter({ rest.hasPrefix($0) }).max(by: { $0.count < $1.count }) { rest = String(rest.dropFirst(base.count)) }
         return (rest.contains("+"), rest.contains("S"))
+    }
+
+    /// The option letters of a backslash call (`an+` of `\dfan+`); none for a colon name.
+    static func letters(calledAs typed: String, base: String) -> Set<Character> {
+        guard typed.hasPrefix("\\" + base) else { return [] }
+        return Set(typed.dropFirst(base.count + 1))
     }
 
     /// psql-style arguments: split at whitespace outside double quotes, quotes kept
@@ -208,17 +254,18 @@ public enum CatalogCommands {
     }
 
     static func listing(_ l: Listing) -> CommandSpec {
-        let usage = ":\(l.name)[+] [PATTERN]"
+        let usage = l.usage ?? ":\(l.name)[+] [PATTERN]"
         return CommandSpec(
-            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst())
-                + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) },
+            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash, suffixes: l.suffixes).dropFirst())
+                + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) }
+                + (l.modifierLetters.map { ["\\" + l.backslash + "[" + $0 + "]"] } ?? []),
             summary: l.summary + " (\\\(l.backslash))", usage: usage,
             examples: [":\(l.name)", ":\(l.name)+", ":\(l.name) public.*", "\\\(l.backslash) ord*"],
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
                 var given = patterns(invocation.arguments)
-                let extras = Array(given.dropFirst(l.patternCount))
+                let extras = l.warnsAboutExtraArguments ? Array(given.dropFirst(l.patternCount)) : []
                 given = Array(given.prefix(l.patternCount))
                 // psql warns about arguments it ignores after running the command.
                 defer {
@@ -227,16 +274,24 @@ public enum CatalogCommands {
                 }
                 let pattern = given.first
                 let (version, database) = try await server(context.session)
-                let sql: String
+                var sql: String
+                var title = l.title(pattern: pattern)
                 do {
                     if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
-                    if let build = l.patternsSQL {
+                    if let build = l.build {
+                        let request = Request(letters: letters(calledAs: invocation.name, base: l.backslash), patterns: given,
+                                              verbose: verbose, system: system, serverVersion: version, database: database)
+                        (sql, title) = try build(request)
+                    } else if let build = l.patternsSQL {
                         sql = try build(given, verbose, system)
                     } else {
                         sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
                     }
                 } catch let p as SQLNamePattern.Problem {
                     context.writeError(p.description)
+                    throw CatalogCommandFailed()
+                } catch let refused as OptionLettersRefused {
+                    context.writeError(refused.description)
                     throw CatalogCommandFailed()
                 }
                 if l.name == "extensions", verbose {
@@ -257,9 +312,9 @@ public enum CatalogCommands {
                 if l.name == "roles" || l.name == "groups" {
                     table = rolesTable(result, serverVersion: version, verbose: verbose)
                 } else {
-                    table = CatalogTable(title: l.title(pattern: pattern), result: result)
+                    table = CatalogTable(title: title, result: result)
                 }
-                try await context.show(TextPane(title: l.title(pattern: pattern), lines: table.render(settings: settings(context))))
+                try await context.show(TextPane(title: title, lines: table.render(settings: settings(context))))
             })
     }
 

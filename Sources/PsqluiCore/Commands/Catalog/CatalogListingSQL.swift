@@ -78,8 +78,12 @@ public enum CatalogListingSQL {
         return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_namespace n\n" + whereClause(conditions) + "ORDER BY 1;"
     }
 
-    /// `\df`: "List of functions".
-    public static func functions(pattern: String?, verbose: Bool, system: Bool, serverVersion: Int) throws -> String {
+    /// `\df`: "List of functions". `kinds` are psql's letters after `\df` (`a` aggregates,
+    /// `n` normal, `p` procedures, `t` trigger functions, `w` window functions; none: all);
+    /// `argumentTypes` the patterns after the name pattern, one per argument
+    /// (`ArgumentTypePatterns`).
+    public static func functions(pattern: String?, verbose: Bool, system: Bool, serverVersion: Int,
+                                 kinds: Set<Character> = [], argumentTypes: [String] = [], currentDatabase: String = "") throws -> String {
         var cols = [
             "n.nspname as \"Schema\"", "p.proname as \"Name\"",
             "pg_catalog.pg_get_function_result(p.oid) as \"Result data type\"",
@@ -99,12 +103,29 @@ public enum CatalogListingSQL {
             cols.append("p.prosrc as \"Source code\"")
             cols.append("pg_catalog.obj_description(p.oid, 'pg_proc') as \"Description\"")
         }
+        let arguments = try ArgumentTypePatterns.clauses(argumentTypes, typeColumns: argumentTypes.indices.map { "p.proargtypes[\($0)]" },
+                                                         currentDatabase: currentDatabase)
         var sql = "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n"
+        sql += arguments.joins
         if verbose { sql += "     LEFT JOIN pg_catalog.pg_language l ON l.oid = p.prolang\n" }
-        var conditions = try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "p.proname",
-                                                       visibility: "pg_catalog.pg_function_is_visible(p.oid)")
+        var conditions = functionKindConditions(kinds)
+        conditions += try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "p.proname",
+                                                    visibility: "pg_catalog.pg_function_is_visible(p.oid)")
+        conditions += arguments.conditions
         if !system && pattern == nil { conditions += ["n.nspname <> 'pg_catalog'", "n.nspname <> 'information_schema'"] }
         return sql + whereClause(conditions) + "ORDER BY 1, 2, 4;"
+    }
+
+    /// The conditions for `\df`'s kind letters: with `n`, the kinds not asked for are
+    /// excluded; otherwise one of the asked kinds must match.
+    static func functionKindConditions(_ kinds: Set<Character>) -> [String] {
+        let tests: [(Character, String)] = [("a", "p.prokind = 'a'"), ("p", "p.prokind = 'p'"),
+                                            ("t", "p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype"), ("w", "p.prokind = 'w'")]
+        if kinds.contains("n") {
+            return tests.filter { !kinds.contains($0.0) }.map { $0.1.replacingOccurrences(of: " = ", with: " <> ") }
+        }
+        let asked = tests.filter { kinds.contains($0.0) }.map(\.1)
+        return asked.isEmpty ? [] : ["(\n       " + asked.joined(separator: "\n       OR ") + "\n      )"]
     }
 
     /// `\dT`: "List of data types".

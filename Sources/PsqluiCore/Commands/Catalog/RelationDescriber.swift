@@ -86,6 +86,15 @@ public struct RelationDescriber: Sendable {
                                    replicaIdentity: r[8] ?? "d", schema: schema)
             footers += try await partitionFooters(oid: oid, kind: kind, flags: flags)
             footers += try await tableFooters(oid: oid, kind: kind, flags: flags)
+        } else if kind == "t" {
+            // A TOAST table: its owner and its index (psql shows nothing else).
+            let owner = try await service.query("""
+                SELECT n.nspname, c.relname
+                FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                WHERE reltoastrelid = \(Self.quoted(oid));
+                """)
+            if let v = owner.rows.first { footers.append("Owning table: \"\(v[0] ?? "").\(v[1] ?? "")\"") }
+            footers += try await indexListFooters(oid: oid)
         } else if kind == "v", verbose {
             let def = try await service.query("SELECT pg_catalog.pg_get_viewdef(\(Self.quoted(oid))::pg_catalog.oid, true);")
             if let text = def.rows.first?[0] {
@@ -93,7 +102,7 @@ public struct RelationDescriber: Sendable {
                 footers += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             }
         }
-        if verbose, !hideTableAM, ["r", "p", "m"].contains(kind), serverVersion >= 120000, let am = accessMethod {
+        if verbose, !hideTableAM, ["r", "p", "m", "t"].contains(kind), serverVersion >= 120000, let am = accessMethod {
             footers.append("Access method: \(am)")
         }
         return CatalogTable(title: title, columns: table.columns, rows: table.rows, footers: footers)
@@ -104,7 +113,9 @@ public struct RelationDescriber: Sendable {
         let isIndex = kind == "i" || kind == "I"
         let hasCompression = verbose && !hideCompression && serverVersion >= 140000 && ["r", "p", "m"].contains(kind)
         let hasStats = verbose && ["r", "p", "m", "f", "i", "I"].contains(kind)
-        let hasDescription = verbose && !isIndex
+        // Collation, nullable, default and description: not for indexes and TOAST tables.
+        let hasDetails = !isIndex && kind != "t"
+        let hasDescription = verbose && hasDetails
         let sql = """
             SELECT a.attname,
               pg_catalog.format_type(a.atttypid, a.atttypmod),
@@ -130,7 +141,7 @@ public struct RelationDescriber: Sendable {
         var headers: [(String, UInt32)] = [("Column", TypeOID.text), ("Type", TypeOID.text)]
         if isIndex {
             headers += [("Key?", TypeOID.text), ("Definition", TypeOID.text)]
-        } else {
+        } else if hasDetails {
             headers += [("Collation", TypeOID.text), ("Nullable", TypeOID.text), ("Default", TypeOID.text)]
         }
         if verbose {
@@ -144,7 +155,7 @@ public struct RelationDescriber: Sendable {
             var row: [String?] = [r[0] ?? "", r[1] ?? ""]
             if isIndex {
                 row += [r[7] ?? "", r[8] ?? ""]
-            } else {
+            } else if hasDetails {
                 row.append(r[4] ?? "")
                 row.append(r[3] == "t" ? "not null" : "")
                 row.append(Self.defaultText(expression: r[2], identity: r[5] ?? "", generated: r[6] ?? ""))
@@ -364,9 +375,9 @@ public struct RelationDescriber: Sendable {
         }
     }
 
-    private func tableFooters(oid: String, kind: String, flags: TableFlags) async throws -> [String] {
+    /// "Indexes:", one line per index of the relation.
+    private func indexListFooters(oid: String) async throws -> [String] {
         let q = Self.quoted(oid)
-        var footers: [String] = []
         let indexes = try await service.query("""
             SELECT c2.relname, i.indisprimary, i.indisunique, i.indisclustered, i.indisvalid, pg_catalog.pg_get_indexdef(i.indexrelid, 0, true),
               pg_catalog.pg_get_constraintdef(con.oid, true), contype, condeferrable, condeferred, i.indisreplident
@@ -375,10 +386,13 @@ public struct RelationDescriber: Sendable {
             WHERE c.oid = \(q) AND c.oid = i.indrelid AND i.indexrelid = c2.oid
             ORDER BY i.indisprimary DESC, c2.relname;
             """)
-        if !indexes.rows.isEmpty {
-            footers.append("Indexes:")
-            for v in indexes.rows { footers.append(Self.indexLine(v)) }
-        }
+        guard !indexes.rows.isEmpty else { return [] }
+        return ["Indexes:"] + indexes.rows.map(Self.indexLine)
+    }
+
+    private func tableFooters(oid: String, kind: String, flags: TableFlags) async throws -> [String] {
+        let q = Self.quoted(oid)
+        var footers = try await indexListFooters(oid: oid)
         let checks = try await service.query("""
             SELECT r.conname, pg_catalog.pg_get_constraintdef(r.oid, true)
             FROM pg_catalog.pg_constraint r

@@ -6,7 +6,8 @@ import Foundation
 /// Rules (as psql 15 measures): outside double quotes letters fold to lower case, `*`
 /// is `.*`, `?` is `.`, `.` separates database, schema and name; inside quotes text is
 /// literal (`""` is one quote) and regex characters are escaped. `$` is always
-/// escaped. Other regex characters outside quotes keep their regex meaning.
+/// escaped, and so is `[` right before `]`. Other regex characters outside quotes keep
+/// their regex meaning.
 public struct SQLNamePattern: Equatable, Sendable {
     /// The regex for the database part (`db.schema.name`), when given.
     public var databaseRegex: String?
@@ -53,6 +54,10 @@ public struct SQLNamePattern: Equatable, Sendable {
                 parts.append("")
             } else if c == "$" {
                 parts[parts.count - 1] += "\\$"
+            } else if !inQuotes, c == "[", i + 1 < chars.count, chars[i + 1] == "]" {
+                // `[]` is literal (array type names such as `aclitem[]`); `[` before
+                // anything else starts a regex class.
+                parts[parts.count - 1] += "\\["
             } else {
                 if inQuotes, "|*+?()[]{}.^\\".unicodeScalars.contains(c) { parts[parts.count - 1] += "\\" }
                 parts[parts.count - 1].unicodeScalars.append(c)

@@ -6,6 +6,7 @@ struct PrintBufferCommand: REPLCommand {
     let about = CommandDescription(name: "\\p", aliases: ["\\print"], summary: "show the query buffer (else the previous statement)",
                                    usage: "\\p", group: "Query buffer")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let buffer = call.form == .backslash ? call.precedingSQL : env.pendingQuery
@@ -21,6 +22,7 @@ struct ResetBufferCommand: REPLCommand {
     let about = CommandDescription(name: "\\r", aliases: ["\\reset"], summary: "empty the query buffer",
                                    usage: "\\r", group: "Query buffer")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         env.processor.consumePending()

@@ -7,6 +7,7 @@ struct GetenvCommand: REPLCommand {
     let about = CommandDescription(name: "\\getenv", summary: "copy an environment variable into a variable",
                                    usage: "\\getenv VARIABLE ENVVAR", group: "Variables")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 2
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         guard call.words.count >= 2 else {
@@ -30,6 +31,7 @@ struct SetenvCommand: REPLCommand {
     let about = CommandDescription(name: "\\setenv", summary: "set or unset an environment variable",
                                    usage: "\\setenv NAME [VALUE]", group: "Variables")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 2
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         guard let name = call.words.first else {

@@ -8,6 +8,7 @@ struct PromptCommand: REPLCommand {
     let about = CommandDescription(name: "\\prompt", summary: "prompt the user to set variable NAME",
                                    usage: "\\prompt [TEXT] NAME", group: "Variables")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 2
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator

@@ -1,0 +1,75 @@
+/// Issue 11's catalog cases (the `\d` family), run by `PsqlParityTests` like its own:
+/// the same script through live psql and psqlui, stdout, stderr and status compared.
+extension PsqlParityTests {
+    static let catalogCases: [Case] = [
+        // psql 15's argument-type patterns after `\df`/`\do` names, `\df`'s kind letters
+        // and their refusals, `[]` in patterns.
+        Case(name: "function-and-operator-argument-types", files: [("s.sql", """
+            \\df int*pl int4
+            \\df int*pl * pg_catalog.int8
+            \\df has_database_privilege oid text -
+            \\df acl* aclitem[]
+            \\df array_* int[]
+            \\df array_* INT4[]
+            \\df *sqrt float
+            \\df *sqrt "float"
+            \\dfa bit* small*
+            \\dfn+ int4pl
+            \\dfant int*pl
+            \\dfpw
+            \\dft
+            \\dfS+x
+            \\dfx
+            \\df x nonesuch.pg_catalog.int4
+            \\df x a.b.c.d
+            \\df x DB.pg_catalog.int4
+            \\df mytrig
+            \\dft mytrig
+            \\do - pg_catalog.int4
+            \\do && anyarray *
+            \\do - int4 int4 zzz
+            \\do+ - - int
+            \\do x nonesuch.pg_catalog.int4
+            \\dt a[]
+
+            """)], feeds: [.file], setup: """
+            create function mytrig() returns trigger language plpgsql as $$begin return new; end$$;
+            """),
+        // `\dP` with its t, i, n and + letters; a pattern lists partitions too.
+        Case(name: "partitioned-listings", files: [("s.sql", """
+            \\dP
+            \\dPt
+            \\dPi
+            \\dPn
+            \\dP+
+            \\dPt+
+            \\dPi+
+            \\dPn+
+            \\dPtn
+            \\dPit
+            \\dP+t
+            \\dPx
+            \\dPS
+            \\dP ptp*
+            \\dPi+ ptp*
+            \\dPn+ ptp*
+            \\dP nosuch
+
+            """)], feeds: [.file], setup: """
+            create table ptp (a int) partition by range (a);
+            create table ptp1 partition of ptp for values from (1) to (5) partition by range (a);
+            create table ptp11 partition of ptp1 for values from (1) to (3);
+            create index ptpi on ptp (a);
+            comment on table ptp is 'the parent';
+            """),
+        // `\d` of a TOAST table: its columns, owning table and index.
+        Case(name: "describe-toast-table", files: [("s.sql", """
+            \\d pg_toast.pg_toast_2619
+            \\d+ pg_toast.pg_toast_2619
+            \\d pg_toast.pg_toast_2619_index
+            \\set HIDE_TABLEAM on
+            \\d+ pg_toast.pg_toast_1255
+
+            """)], feeds: [.file]),
+    ]
+}
