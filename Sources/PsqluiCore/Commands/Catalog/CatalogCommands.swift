@@ -294,6 +294,7 @@ public enum CatalogCommands {
                     context.writeError(refused.description)
                     throw CatalogCommandFailed()
                 }
+                if verbose, try await VerboseDetails.show(l.name, pattern: pattern, serverVersion: version, context: context) { return }
                 if l.name == "extensions", verbose {
                     try await extensionContents(pattern: pattern, context: context)
                     return
