@@ -82,7 +82,7 @@ public struct PluginsConfig: Sendable, Equatable {
 
     /// A TOML value as the config's `ConfigValue`; dates and times become their RFC
     /// 3339 text.
-    static func configValue(_ value: TOMLValue) -> ConfigValue? {
+    public static func configValue(_ value: TOMLValue) -> ConfigValue? {
         switch value {
         case .boolean(let b): return .bool(b)
         case .integer(let i): return .integer(i)

@@ -15,17 +15,22 @@ public enum TOMLWriter {
 
     /// A value in inline form (`"text"`, `42`, `[1, 2]`, `{ a = 1 }`), for one line
     /// unless a multi-line string is inside.
-    public static func value(_ value: TOMLValue) -> String {
+    public static func value(_ value: TOMLValue) -> String { inline(value, multiline: true) }
+
+    /// A value on one line whatever it holds: line ends in strings are escaped (`\n`).
+    public static func singleLine(_ value: TOMLValue) -> String { inline(value, multiline: false) }
+
+    private static func inline(_ value: TOMLValue, multiline: Bool) -> String {
         switch value {
-        case .string(let s): return string(s)
+        case .string(let s): return multiline ? string(s) : singleLineString(s)
         case .integer(let i): return String(i)
         case .float(let d): return float(d)
         case .boolean(let b): return b ? "true" : "false"
         case .dateTime(let d): return d.description
-        case .array(let items): return "[" + items.map(Self.value).joined(separator: ", ") + "]"
+        case .array(let items): return "[" + items.map { inline($0, multiline: multiline) }.joined(separator: ", ") + "]"
         case .table(let t):
             guard !t.isEmpty else { return "{}" }
-            return "{ " + t.map { key($0.key) + " = " + Self.value($0.value) }.joined(separator: ", ") + " }"
+            return "{ " + t.map { key($0.key) + " = " + inline($0.value, multiline: multiline) }.joined(separator: ", ") + " }"
         }
     }
 
