@@ -9,7 +9,9 @@
 public enum ErrorPositionText {
     /// The section for the 1-based character `position` in `query`; nil when the
     /// position is outside the text (libpq then shows nothing).
-    public static func render(query: [UInt8], position: Int) -> String? {
+    /// `lineOffset` is added to the line number: a statement sent after that many
+    /// lines of a wrapper (psql's FETCH_COUNT cursor puts it on the second line).
+    public static func render(query: [UInt8], position: Int, lineOffset: Int = 0) -> String? {
         let loc = position - 1
         guard loc >= 0 else { return nil }
         let displaySize = 60, minRightCut = 10
@@ -54,10 +56,21 @@ public enum ErrorPositionText {
                 while columns[end] - columns[begin] > displaySize { begin += 1; cutLeft = true }
             }
         }
-        let label = "LINE \(line): " + (cutLeft ? "..." : "")
+        let label = "LINE \(line + lineOffset): " + (cutLeft ? "..." : "")
         let shown = String(decoding: text[byteOffsets[begin]..<byteOffsets[end]], as: UTF8.self)
         let caretColumn = label.count + columns[loc] - columns[begin]
         return label + shown + (cutRight ? "..." : "") + "\n" + String(repeating: " ", count: caretColumn) + "^\n"
+    }
+
+    /// `message` (libpq's, for an error at `position` of `query`) as it reads when the
+    /// statement was sent `lineOffset` lines into a wrapper; unchanged when it has no
+    /// such section.
+    public static func shifted(_ message: String, query: [UInt8], position: Int, lineOffset: Int) -> String {
+        guard let section = render(query: query, position: position), let range = message.firstRange(of: section),
+              let moved = render(query: query, position: position, lineOffset: lineOffset) else { return message }
+        var text = message
+        text.replaceSubrange(range, with: moved)
+        return text
     }
 
     /// The number of characters (UTF-8 scalars) in `bytes`.

@@ -1,5 +1,5 @@
 @preconcurrency import CLibPQ
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Drains the results of one sent query from libpq and feeds a consumer: groups
@@ -27,6 +27,9 @@ final class ResultStreamReader {
     /// of the last error.
     private(set) var lastRowCount = ""
     private(set) var lastErrorPrimary: String?
+    /// Where in the sent text the last error is (the server's 1-based character
+    /// position), nil when it has none or the text was a fast-path wrapper.
+    private(set) var lastErrorPosition: Int?
     /// The last error in full (`VERBOSITY verbose`, context always), for `\errverbose`.
     private(set) var lastErrorVerbose: String?
 
@@ -104,6 +107,8 @@ final class ResultStreamReader {
                     let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
                     lastErrorPrimary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) } ?? ""
                     lastErrorVerbose = PGSession.verboseMessage(result)
+                    lastErrorPosition = copyPlan != nil ? nil
+                        : PQresultErrorField(result, Int32(UInt8(ascii: "P"))).flatMap { Int(String(cString: $0)) }
                     lastRowCount = ""
                     outcome = .serverError(message: message, sqlState: state)
                 default:

@@ -33,7 +33,15 @@ public enum MetaCommandArguments {
         raw.withUnsafeBufferPointer { split($0, variables: variables, stripTrailingSemicolons: stripTrailingSemicolons) }
     }
 
-    public static func split(_ src: UnsafeBufferPointer<UInt8>, variables: VariableLookup?, stripTrailingSemicolons: Bool = false) -> [String] {
+    /// The words psql reports as ignored after a command that took what it needs
+    /// (`\pset: extra argument "x" ignored`): read without evaluation, so variables
+    /// stay as typed and a backtick command is shown without its backticks, not run.
+    public static func ignoredWords(_ raw: [UInt8]) -> [String] {
+        raw.withUnsafeBufferPointer { split($0, variables: nil, noEval: true) }
+    }
+
+    public static func split(_ src: UnsafeBufferPointer<UInt8>, variables: VariableLookup?, stripTrailingSemicolons: Bool = false,
+                             noEval: Bool = false) -> [String] {
         let n = src.count
         var words: [String] = []
         var k = 0
@@ -55,11 +63,21 @@ public enum MetaCommandArguments {
                     quoted = true; unquotedTail = 0
                     var m = k + 1
                     while m < n && src[m] != c { m += 1 }
+                    if noEval && c == UInt8(ascii: "`") {
+                        word.append(contentsOf: UnsafeBufferPointer(rebasing: src[(k + 1)..<m]))
+                        k = min(m + 1, n)
+                        continue scan
+                    }
                     m = min(m + 1, n)
                     word.append(contentsOf: UnsafeBufferPointer(rebasing: src[k..<m]))
                     k = m
                 case UInt8(ascii: ":"):
-                    if let (end, replacement) = variableReference(src, at: k, variables: variables) {
+                    if noEval, let end = MetaCommandSyntax.variableReferenceEnd(src, at: k) {
+                        // `:'name'` and `:"name"` stay as typed, quotes and all.
+                        word.append(contentsOf: UnsafeBufferPointer(rebasing: src[k..<end]))
+                        unquotedTail = 0
+                        k = end
+                    } else if let (end, replacement) = variableReference(src, at: k, variables: variables) {
                         word.append(contentsOf: replacement)
                         quoted = true; unquotedTail = 0
                         k = end

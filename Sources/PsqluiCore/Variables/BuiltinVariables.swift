@@ -27,6 +27,12 @@ public enum BuiltinVariables {
     /// `bool_substitute_hook`, so `\set ON_ERROR_STOP` turns it on).
     static let booleans: Set<String> = ["AUTOCOMMIT", "ON_ERROR_STOP", "QUIET", "SINGLELINE", "SINGLESTEP",
                                         "HIDE_TABLEAM", "HIDE_TOAST_COMPRESSION", "SHOW_ALL_RESULTS"]
+    /// The variables psql watches with a hook (`SetVariableHooks` at start): `\gset`
+    /// leaves them alone, with a warning.
+    public static let hooked: Set<String> = booleans.union([
+        "ECHO_HIDDEN", "ON_ERROR_ROLLBACK", "FETCH_COUNT", "HISTSIZE", "IGNOREEOF", "HISTFILE", "ECHO",
+        "COMP_KEYWORD_CASE", "HISTCONTROL", "PROMPT1", "PROMPT2", "PROMPT3", "VERBOSITY", "SHOW_CONTEXT",
+    ])
     /// What an unset leaves behind for the variables psql never lets go unset.
     static let unsetValues: [String: String] = [
         "FETCH_COUNT": "0", "HISTSIZE": "500", "IGNOREEOF": "0", "ECHO": "none", "ECHO_HIDDEN": "off",

@@ -12,7 +12,14 @@ enum CommandRunner {
     static func run(_ entry: CommandEntry<any REPLCommand>, _ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         switch entry.target {
         case .host(let command):
-            return command.run(call, in: env)
+            let result = command.run(call, in: env)
+            // psql eats what a command left on its line after it ran, warning about each word.
+            if call.form == .backslash, let limit = command.argumentLimit, result == .ok || result == .quit {
+                for extra in MetaCommandArguments.ignoredWords(call.arguments).dropFirst(limit) {
+                    env.evaluator.reportWarning("\\\(call.name): extra argument \"\(extra)\" ignored")
+                }
+            }
+            return result
         case .plugin(let plugin):
             let registry = env.evaluator.commands.plugins
             return SpecCommand.runThroughContext(call, in: env) { invocation, context in

@@ -14,12 +14,17 @@ public protocol REPLCommand {
     /// True when the command also runs inside an inactive `\if` branch (only the
     /// conditional commands themselves); false by default.
     var runsInInactiveBranch: Bool { get }
+    /// How many arguments the backslash form takes, as psql reads them; after a
+    /// successful run the rest get psql's `\NAME: extra argument "…" ignored`
+    /// warnings. nil (the default): the command reads all of them.
+    var argumentLimit: Int? { get }
     /// Runs one call.
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult
 }
 
 extension REPLCommand {
     public var runsInInactiveBranch: Bool { false }
+    public var argumentLimit: Int? { nil }
 }
 
 /// The REPL's command table: host commands are `REPLCommand`s.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -44,7 +45,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
     func writeError(_ line: String) { evaluator.reportError(line) }
 
     /// psql's `warning:` level (`psqlui:FILE:LINE: warning: …` in a script).
-    func writeWarning(_ line: String) { evaluator.report((evaluator.messagePrefix.isEmpty ? "" : "warning: ") + line) }
+    func writeWarning(_ line: String) { evaluator.reportWarning(line) }
 
     /// Prints the pane's lines at the terminal's width (paging is the REPL's paged-view
     /// path once it exists; for now the lines are printed).
@@ -80,7 +81,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
     func confirm(_ prompt: String) async -> Bool {
         guard isInteractive else { return false }
         try? evaluator.stdout.flush()
-        FileHandle.standardError.write(Data((prompt + " [y/N] ").utf8))
+        StandardStreams.writeError(prompt + " [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.lowercased())
     }

@@ -25,6 +25,10 @@ import Testing
         ("a|b", nil, "^(a|b)$"),
         ("café", nil, "^(café)$"),
         ("\"x.y\".z", "^(x\\.y)$", "^(z)$"),
+        ("aclitem[]", nil, "^(aclitem\\[])$"),
+        ("int[][]", nil, "^(int\\[]\\[])$"),
+        ("regres[qrstuv]ion", nil, "^(regres[qrstuv]ion)$"),
+        ("\"a[]\"", nil, "^(a\\[\\])$"),
     ]
 
     @Test(arguments: cases)
@@ -66,9 +70,43 @@ import Testing
         #expect(try SQLNamePattern.conditions(nil, schema: "n.nspname", name: "c.relname", visibility: vis) == [vis])
     }
 
+    /// `\do`'s patterns: regex characters literal, `*` `?` `.` still pattern syntax.
+    @Test func operatorPatternsEscapeRegex() throws {
+        #expect(try SQLNamePattern.parse("||", escapingRegex: true).nameRegex == "^(\\|\\|)$")
+        #expect(try SQLNamePattern.parse("?|", escapingRegex: true).nameRegex == "^(.\\|)$")
+        #expect(try SQLNamePattern.parse("~~*", escapingRegex: true).nameRegex == "^(~~.*)$")
+        #expect(try SQLNamePattern.parse("a.b+", escapingRegex: true).nameRegex == "^(b\\+)$")
+    }
+
     @Test func schemalessPatterns() {
         #expect(SQLNamePattern.isSchemaless("orders"))
         #expect(SQLNamePattern.isSchemaless("\"a.b\""))
         #expect(!SQLNamePattern.isSchemaless("s.t"))
+    }
+
+    /// psql 15's rewriting of type spellings in `\df`/`\do` argument patterns (from
+    /// `psql -E`: `\df x WORD`).
+    @Test(arguments: [
+        ("int", "integer"), ("INT", "integer"), ("float", "double precision"), ("decimal", "numeric"),
+        ("int4", "int4"), ("int4[]", "integer[]"), ("Int4[]", "integer[]"), ("int4[][]", "int4[][]"),
+        ("varchar[]", "character varying[]"), ("timestamptz[]", "timestamp with time zone[]"), ("bool", "bool"),
+        ("bool[]", "boolean[]"), ("FLOAT[]", "double precision[]"), ("bpchar[]", "bpchar[]"), ("pg_catalog.int", "pg_catalog.int"),
+        ("\"int\"", "\"int\""), ("int*", "int*"),
+    ])
+    func typeSpellings(_ c: (String, String)) {
+        #expect(ArgumentTypePatterns.rewritten(c.0) == c.1)
+    }
+
+    /// `-` is "no argument"; `*` keeps only the visibility test; `*.*` tests nothing.
+    @Test func argumentTypeConditions() throws {
+        let none = try ArgumentTypePatterns.clauses(["-"], typeColumns: ["o.oprright"], currentDatabase: "db")
+        #expect(none.conditions == ["t0.typname IS NULL"])
+        #expect(none.joins.contains("LEFT JOIN pg_catalog.pg_type t0 ON t0.oid = o.oprright"))
+        #expect(try ArgumentTypePatterns.clauses(["*"], typeColumns: ["c"], currentDatabase: "db").conditions
+                == ["pg_catalog.pg_type_is_visible(t0.oid)"])
+        #expect(try ArgumentTypePatterns.clauses(["*.*"], typeColumns: ["c"], currentDatabase: "db").conditions.isEmpty)
+        #expect(throws: SQLNamePattern.Problem.crossDatabase("other.pg_catalog.int4")) {
+            try ArgumentTypePatterns.clauses(["other.pg_catalog.int4"], typeColumns: ["c"], currentDatabase: "db")
+        }
     }
 }

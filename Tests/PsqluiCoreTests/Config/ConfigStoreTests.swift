@@ -140,4 +140,16 @@ import Testing
         #expect(config.value(.displayBorder) == .integer(0))
         #expect(config.messages.isEmpty)
     }
+
+    /// `--print-config` shows each value as TOML that reads back to it, on one line.
+    @Test(arguments: [
+        (ConfigValue.string("a\nb\u{01}\"\\"), #""a\nb\u0001\"\\""#),
+        (.table(["a b": .integer(1), "c": .double(.infinity), "d": .array([.bool(true), .string("x")])]), #"{ "a b" = 1, c = inf, d = [true, "x"] }"#),
+        (.double(5), "5.0"), (.array([]), "[]"), (.table([:]), "{}"),
+    ])
+    func printedValuesAreOneLineTOML(_ value: ConfigValue, _ text: String) throws {
+        #expect(ConfigStore.tomlText(value) == text)
+        let back = try TOMLParser.parse("v = " + text)["v"]
+        #expect(back.flatMap { PluginsConfig.configValue($0) } == value)
+    }
 }

@@ -6,6 +6,15 @@ import Testing
 @Suite struct MetaCommandArgumentsTests {
     static let vars: [String: String] = ["v": "val ue", "w": "o'k\\"]
 
+    /// The words psql shows in "extra argument … ignored" (checked with psql 15's `\pset`).
+    @Test(arguments: [
+        ("| `nosuchcommand` :foo :'foo' :\"foo\"", ["|", "nosuchcommand", ":foo", ":'foo'", ":\"foo\""]),
+        ("'a b' \"q\" x`y z`w", ["a b", "\"q\"", "xy zw"]),
+    ])
+    func ignoredWordsAreNotEvaluated(_ raw: String, _ expected: [String]) {
+        #expect(MetaCommandArguments.ignoredWords(Array(raw.utf8)) == expected)
+    }
+
     @Test(arguments: [
         ("", [String]()),
         ("   ", []),

@@ -34,6 +34,23 @@ import Testing
         }
     }
 
+    /// psql's option letters after a backslash name (`\dfan+`, `\dPtn+`) reach the
+    /// command that declares them; a first letter it does not take is no command.
+    @Test func optionLettersReachTheirCommand() throws {
+        for (typed, command) in [("dfan+", "functions"), ("dfS+", "functions"), ("dfwp", "functions"), ("dPtn+", "partitioned"),
+                                 ("dPi", "partitioned"), ("dP+t", "partitioned"), ("dtv", "tables"), ("dit+", "indexes"),
+                                 ("dEt", "foreignrelations")] {
+            let (entry, call) = try #require(table.backslashCall(MetaCommandCall(name: typed, arguments: [], line: 1), variables: { _ in nil }),
+                                             "\\\(typed) does not dispatch")
+            #expect(entry.description?.name == command)
+            #expect(call.tableKey == "\\" + typed)
+        }
+        for typed in ["dfx", "dPS", "dPx", "dox"] {
+            #expect(table.backslashCall(MetaCommandCall(name: typed, arguments: [], line: 1), variables: { _ in nil }) == nil, "\\\(typed)")
+        }
+        #expect(!table.commandNames.contains { $0.contains("[") })
+    }
+
     @Test func everyNameIsOfferedByCompletion() {
         let engine = CompletionSources(snapshot: { MetadataCache().snapshot }, commands: table, variables: VariableStore()).engine()
         for name in table.commandNames {

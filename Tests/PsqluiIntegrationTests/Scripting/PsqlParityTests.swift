@@ -529,6 +529,78 @@ import Testing
             """)], arguments: ["-L", "log.txt"], feeds: [.file]),
         // \\restrict KEY / \\unrestrict KEY (pg_dump's guard): no other backslash command between.
         Case(name: "restrict", files: [("s.sql", "\\restrict abc123\nselect 1 as a;\n\\echo hi\n\\unrestrict wrong\n\\unrestrict abc123\n\\echo after\n\\unrestrict abc123\n\\restrict k1\n\\restrict k2\n\\q\nselect 2;\n")]),
+        // psql eats the words a backslash command leaves, warning about each, read
+        // without evaluation (variables as typed, a backtick command not run).
+        Case(name: "extra-arguments", files: [("s.sql", """
+            \\set foo bar
+            \\pset fieldsep | `nosuchcommand` :foo :'foo' :"foo"
+            \\pset border 2 'a b' "q"
+            \\pset nosuch 1 2
+            \\a X1
+            \\a
+            \\C t X1
+            \\C
+            \\f , X1
+            \\H X1
+            \\H
+            \\t on X1
+            \\T a X1
+            \\x on X1
+            \\timing off X1
+            \\encoding UTF8 X1
+            \\encoding bogus X1
+            \\r X1
+            \\p X1
+            \\unset nosuch X1
+            \\setenv PARITY_X y X1
+            \\getenv v PARITY_X X1
+            \\echo :v
+            \\errverbose X1
+            \\q X1
+            \\echo not reached
+
+            """)]),
+        // \gset leaves psql's hooked variables alone, with a warning.
+        Case(name: "gset-hooked-variables", files: [("s.sql", """
+            select 97 as "EOF", 'ok' as _foo \\gset IGNORE
+            \\echo :IGNORE_foo :IGNOREEOF
+            select 'x' as "AUTOCOMMIT", 'y' as "PROMPT1", 'z' as "HISTFILE", 'w' as "DBNAME", 'v' as plain \\gset
+            \\echo :AUTOCOMMIT :DBNAME :plain
+
+            """)]),
+        // An unknown command is reported inside a false \if branch too; known ones are skipped.
+        Case(name: "unknown-command-in-false-if", files: [("s.sql", """
+            \\if false
+              \\lo arg1 arg2
+              \\lo_list
+              \\nosuch :foo
+              \\echo no
+            \\endif
+            \\echo end
+
+            """)]),
+        // psql runs a FETCH_COUNT SELECT through a cursor: its error positions say LINE 2
+        // (one more than the statement's line), not for WITH, \\gexec or \\crosstabview.
+        Case(name: "fetch-count-cursor-errors", files: [("s.sql", """
+            \\set FETCH_COUNT 10
+            select unique2 from tenk1 order by unique2 limit 19;
+            \\echo :ERROR :SQLSTATE :ROW_COUNT
+            select 1 as a,
+               nosuch from
+               pg_class;
+            select 1/(10-g) from generate_series(1,20) g;
+            select nosuch \\gset
+            select nosuch \\gexec
+            select nosuch \\crosstabview
+            (values (1), (nosuch));
+            with x as (select 1) select nosuch;
+            select 'ééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééééé', nosuch;
+            \\set VERBOSITY verbose
+            select nosuch;
+            \\unset FETCH_COUNT
+            select nosuch;
+
+            """)]),
         // psql's assign hooks: a special variable refuses a value it cannot take.
         Case(name: "set-special-values", files: [("s.sql", """
             \\set AUTOCOMMIT foo
@@ -584,7 +656,7 @@ import Testing
 
         """
 
-    static var runs: [(Case, Feed)] { cases.flatMap { c in c.feeds.map { (c, $0) } } }
+    static var runs: [(Case, Feed)] { (cases + catalogCases).flatMap { c in c.feeds.map { (c, $0) } } }
 
     @Test(arguments: Array(runs.indices))
     func scriptMatchesPsql(_ index: Int) throws {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The catalog colon commands — `:describe` and the listings (`:tables`, `:views`, …)
@@ -16,26 +16,58 @@ public enum CatalogCommands {
         var backslash: String
         var summary: String
         var title: String
+        /// The synopsis, when it says more than `:name[+] [PATTERN]`.
+        var usage: String? = nil
         /// Builds the SQL from pattern, verbose, system, server version, HIDE_TABLEAM.
         var sql: @Sendable (String?, Bool, Bool, Int, Bool) throws -> String
         /// psql reports an empty relation listing on stderr instead of printing it.
         var reportsEmptyAsRelations = false
         /// How many dotted parts a pattern may have (`db.schema.name` = 3).
         var maxParts = 3
-        /// More psql names for the same listing (`\\z` for `\\dp`).
+        /// More psql names for the same listing (`\z` for `\dp`).
         var otherBackslash: [String] = []
         /// The title when no pattern is given, if it differs (`\dconfig`).
         var titleWithoutPattern: String? = nil
 
-        /// For listings taking more than one pattern (`\\dAc AM TYPE`, `\\drds ROLE DB`):
+        /// For listings taking more than one pattern (`\dAc AM TYPE`, `\drds ROLE DB`):
         /// builds the SQL from all patterns, verbose, system; `sql` is then unused.
         var patternsSQL: (@Sendable ([String], Bool, Bool) throws -> String)? = nil
         /// How many patterns the listing takes; psql warns about (and ignores) more.
         var patternCount = 1
         /// The message psql prints instead of an empty listing (unless QUIET).
         var emptyMessage: (@Sendable ([String]) -> String)? = nil
+        /// psql's option letters after the backslash name (`anptwS+` for `\df`), any
+        /// of them in any order; the spellings in `suffixes` are the listed aliases.
+        var modifierLetters: String? = nil
+        var suffixes = ["", "+", "S", "S+", "+S"]
+        /// Builds the SQL and title from the whole request (option letters, all
+        /// patterns); `sql` and `patternsSQL` are then unused.
+        var build: (@Sendable (Request) throws -> (sql: String, title: String))? = nil
+        /// psql warns about words past `patternCount`; some commands ignore them silently.
+        var warnsAboutExtraArguments = true
+        /// Footer lines after the table (from the pattern, server version); none: the
+        /// `(N rows)` footer.
+        var footers: (@Sendable (String?, Int, QueryService) async throws -> [String])? = nil
 
         func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
+    }
+
+    /// What a listing's SQL is built from.
+    struct Request: Sendable {
+        /// The option letters typed after the backslash name (`an+` of `\dfan+`).
+        var letters: Set<Character>
+        var patterns: [String]
+        var verbose: Bool
+        var system: Bool
+        var serverVersion: Int
+        var database: String
+        /// psql's `HIDE_TABLEAM`.
+        var hideTableAM = false
+    }
+
+    /// Thrown for option letters a command does not take (psql's message).
+    struct OptionLettersRefused: Error, CustomStringConvertible {
+        var description: String
     }
 
     /// A listing of `patternCount` patterns, built by `sql` from them.
@@ -46,26 +78,56 @@ public enum CatalogCommands {
                 maxParts: maxParts, patternsSQL: sql, patternCount: patterns, emptyMessage: empty)
     }
 
+    /// A relation listing (`\dt`, `\dv`, `\dm`, `\di`, `\ds`, `\dE`); psql combines
+    /// their letters (`\dtv` lists tables and views, `\dti+` tables and indexes).
+    static func relations(_ name: String, _ backslash: String, _ summary: String) -> Listing {
+        Listing(name: name, backslash: backslash, summary: summary, title: "List of relations",
+                usage: ":\(name)[+] [PATTERN]   (\\d[tvmisE][S+] combines kinds)", sql: { _, _, _, _, _ in "" },
+                reportsEmptyAsRelations: true, modifierLetters: "tvmisES+",
+                build: { r in
+                    let kinds = relationKinds(backslash.dropFirst() + String(r.letters))
+                    return (try CatalogListingSQL.relations(kinds, pattern: r.patterns.first, verbose: r.verbose, system: r.system,
+                                                            serverVersion: r.serverVersion, hideTableAM: r.hideTableAM), "List of relations")
+                })
+    }
+
+    /// The relation kinds of psql's letters (`t` tables, `v` views, `m` materialized
+    /// views, `i` indexes, `s` sequences, `E` foreign tables; others are ignored).
+    static func relationKinds(_ letters: some Sequence<Character>) -> CatalogListingSQL.RelationKinds {
+        var kinds: CatalogListingSQL.RelationKinds = []
+        for c in letters {
+            switch c {
+            case "t": kinds.insert(.tables)
+            case "v": kinds.insert(.views)
+            case "m": kinds.insert(.materializedViews)
+            case "i": kinds.insert(.indexes)
+            case "s": kinds.insert(.sequences)
+            case "E": kinds.insert(.foreignTables)
+            default: break
+            }
+        }
+        return kinds
+    }
+
     static let listings: [Listing] = [
-        Listing(name: "tables", backslash: "dt", summary: "list tables", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.tables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "views", backslash: "dv", summary: "list views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.views, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "matviews", backslash: "dm", summary: "list materialized views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.materializedViews, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "indexes", backslash: "di", summary: "list indexes", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.indexes, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "sequences", backslash: "ds", summary: "list sequences", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.sequences, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
+        relations("tables", "dt", "list tables"),
+        relations("views", "dv", "list views"),
+        relations("matviews", "dm", "list materialized views"),
+        relations("indexes", "di", "list indexes"),
+        relations("sequences", "ds", "list sequences"),
         Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
-                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2),
+                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2,
+                footers: { p, v, service in try await schemaPublications(pattern: p, serverVersion: v, service: service) }),
         Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
-                sql: { p, verbose, system, v, _ in try CatalogListingSQL.functions(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
+                usage: ":functions[+] [PATTERN [TYPE ...]]   (\\df[anptw][S+])", sql: { _, _, _, _, _ in "" }, patternCount: 101, modifierLetters: "anptwS+",
+                build: { r in
+                    // psql checks every letter (`\dfS+x` is refused) but the first
+                    // decides which command it is.
+                    guard r.letters.isSubset(of: "anptwS+") else { throw OptionLettersRefused(description: "\\df only takes [anptwS+] as options") }
+                    return (try CatalogListingSQL.functions(pattern: r.patterns.first, verbose: r.verbose, system: r.system, serverVersion: r.serverVersion,
+                                                            kinds: r.letters, argumentTypes: Array(r.patterns.dropFirst()), currentDatabase: r.database),
+                            "List of functions")
+                }),
         Listing(name: "types", backslash: "dT", summary: "list data types", title: "List of data types",
                 sql: { p, verbose, system, v, _ in try CatalogListingSQL.types(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
         Listing(name: "roles", backslash: "du", summary: "list roles", title: "List of roles",
@@ -86,7 +148,12 @@ public enum CatalogCommands {
         Listing(name: "conversions", backslash: "dc", summary: "list conversions", title: "List of conversions",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.conversions.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "operators", backslash: "do", summary: "list operators", title: "List of operators",
-                sql: { p, verbose, system, _, _ in try ObjectListingSQL.operators.sql(pattern: p, verbose: verbose, system: system) }),
+                usage: ":operators[+] [PATTERN [TYPE [TYPE]]]",
+                sql: { _, _, _, _, _ in "" }, patternCount: 3,
+                build: { r in
+                    (try ObjectListingSQL.operators(pattern: r.patterns.first, argumentTypes: Array(r.patterns.dropFirst()),
+                                                    verbose: r.verbose, system: r.system, currentDatabase: r.database), "List of operators")
+                }, warnsAboutExtraArguments: false),
         Listing(name: "collations", backslash: "dO", summary: "list collations", title: "List of collations",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.collations.sql(pattern: p, verbose: verbose, system: system) }),
         Listing(name: "accessmethods", backslash: "dA", summary: "list access methods", title: "List of access methods",
@@ -119,9 +186,7 @@ public enum CatalogCommands {
         Listing(name: "largeobjects", backslash: "lo_list", summary: "list large objects", title: "Large objects",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.largeObjects.sql(pattern: p, verbose: verbose, system: system) },
                 otherBackslash: ["dl"]),
-        Listing(name: "foreignrelations", backslash: "dE", summary: "list foreign tables as relations", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
+        relations("foreignrelations", "dE", "list foreign tables as relations"),
         Listing(name: "privileges", backslash: "dp", summary: "list table, view and sequence access privileges (\\z)",
                 title: "Access privileges",
                 sql: { p, _, system, _, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
@@ -131,8 +196,8 @@ public enum CatalogCommands {
         Listing(name: "aggregates", backslash: "da", summary: "list aggregate functions", title: "List of aggregate functions",
                 sql: { p, _, system, _, _ in try ObjectListingSQL.aggregates.sql(pattern: p, verbose: false, system: system) }),
         Listing(name: "partitioned", backslash: "dP", summary: "list partitioned tables and indexes", title: "List of partitioned relations",
-                sql: { p, _, system, _, _ in try (p == nil ? ObjectListingSQL.partitioned : ObjectListingSQL.partitionedWithParents)
-                    .sql(pattern: p, verbose: false, system: system) }),
+                usage: ":partitioned[+] [PATTERN]   (\\dP[itn+])", sql: { _, _, _, _, _ in "" }, modifierLetters: "itn+", suffixes: ["", "+"],
+                build: { r in try ObjectListingSQL.partitioned(letters: r.letters, pattern: r.patterns.first, verbose: r.verbose) }),
         multi("opclasses", "dAc", "list operator classes", "List of operator classes") { p, v, _ in try OperatorFamilySQL.classes(p, verbose: v) },
         multi("opfamilies", "dAf", "list operator families", "List of operator families") { p, v, _ in try OperatorFamilySQL.families(p, verbose: v) },
         multi("opfamilyoperators", "dAo", "list operators of operator families", "List of operators of operator families") { p, v, _ in
@@ -155,10 +220,10 @@ public enum CatalogCommands {
     ]
 
     /// The names a command answers to: `name`, `name+`, and `\base` with `+`/`S`.
-    static func aliases(colon: [String], backslash: String) -> [String] {
+    static func aliases(colon: [String], backslash: String, suffixes: [String] = ["", "+", "S", "S+", "+S"]) -> [String] {
         var names: [String] = []
         for c in colon { names += [c, c + "+"] }
-        for suffix in ["", "+", "S", "S+", "+S"] { names.append("\\" + backslash + suffix) }
+        for suffix in suffixes { names.append("\\" + backslash + suffix) }
         return names
     }
 
@@ -167,6 +232,12 @@ public enum CatalogCommands {
         var rest = typed.hasPrefix("\\") ? String(typed.dropFirst()) : typed
         if let base = bases.filter({ rest.hasPrefix($0) }).max(by: { $0.count < $1.count }) { rest = String(rest.dropFirst(base.count)) }
         return (rest.contains("+"), rest.contains("S"))
+    }
+
+    /// The option letters of a backslash call (`an+` of `\dfan+`); none for a colon name.
+    static func letters(calledAs typed: String, base: String) -> Set<Character> {
+        guard typed.hasPrefix("\\" + base) else { return [] }
+        return Set(typed.dropFirst(base.count + 1))
     }
 
     /// psql-style arguments: split at whitespace outside double quotes, quotes kept
@@ -208,17 +279,18 @@ public enum CatalogCommands {
     }
 
     static func listing(_ l: Listing) -> CommandSpec {
-        let usage = ":\(l.name)[+] [PATTERN]"
+        let usage = l.usage ?? ":\(l.name)[+] [PATTERN]"
         return CommandSpec(
-            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash).dropFirst())
-                + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) },
+            name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash, suffixes: l.suffixes).dropFirst())
+                + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) }
+                + (l.modifierLetters.map { ["\\" + l.backslash + "[" + $0 + "]"] } ?? []),
             summary: l.summary + " (\\\(l.backslash))", usage: usage,
             examples: [":\(l.name)", ":\(l.name)+", ":\(l.name) public.*", "\\\(l.backslash) ord*"],
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
-                var given = patterns(invocation.arguments)
-                let extras = Array(given.dropFirst(l.patternCount))
+                var given = invocation.words
+                let extras = l.warnsAboutExtraArguments ? Array(given.dropFirst(l.patternCount)) : []
                 given = Array(given.prefix(l.patternCount))
                 // psql warns about arguments it ignores after running the command.
                 defer {
@@ -227,10 +299,16 @@ public enum CatalogCommands {
                 }
                 let pattern = given.first
                 let (version, database) = try await server(context.session)
-                let sql: String
+                var sql: String
+                var title = l.title(pattern: pattern)
                 do {
                     if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
-                    if let build = l.patternsSQL {
+                    if let build = l.build {
+                        let request = Request(letters: letters(calledAs: invocation.name, base: l.backslash), patterns: given,
+                                              verbose: verbose, system: system, serverVersion: version, database: database,
+                                              hideTableAM: flag("HIDE_TABLEAM", context))
+                        (sql, title) = try build(request)
+                    } else if let build = l.patternsSQL {
                         sql = try build(given, verbose, system)
                     } else {
                         sql = try l.sql(pattern, verbose, system, version, flag("HIDE_TABLEAM", context))
@@ -238,7 +316,11 @@ public enum CatalogCommands {
                 } catch let p as SQLNamePattern.Problem {
                     context.writeError(p.description)
                     throw CatalogCommandFailed()
+                } catch let refused as OptionLettersRefused {
+                    context.writeError(refused.description)
+                    throw CatalogCommandFailed()
                 }
+                if verbose, try await VerboseDetails.show(l.name, pattern: pattern, serverVersion: version, context: context) { return }
                 if l.name == "extensions", verbose {
                     try await extensionContents(pattern: pattern, context: context)
                     return
@@ -257,9 +339,10 @@ public enum CatalogCommands {
                 if l.name == "roles" || l.name == "groups" {
                     table = rolesTable(result, serverVersion: version, verbose: verbose)
                 } else {
-                    table = CatalogTable(title: l.title(pattern: pattern), result: result)
+                    let footers = try await l.footers?(pattern, version, context.session) ?? []
+                    table = CatalogTable(title: title, result: result, footers: footers.isEmpty ? nil : footers)
                 }
-                try await context.show(TextPane(title: l.title(pattern: pattern), lines: table.render(settings: settings(context))))
+                try await context.show(TextPane(title: title, lines: table.render(settings: settings(context))))
             })
     }
 
@@ -286,6 +369,22 @@ public enum CatalogCommands {
             lines += CatalogTable(title: title, result: objects).render(settings: settings(context))
         }
         try await context.show(TextPane(title: "Objects in extensions", lines: lines))
+    }
+
+    /// `\dn PATTERN`'s footer (psql 15): the publications of the schema named exactly
+    /// the pattern as typed (psql compares the text itself, not the pattern's regex).
+    static func schemaPublications(pattern: String?, serverVersion: Int, service: QueryService) async throws -> [String] {
+        guard let pattern, serverVersion >= 150000 else { return [] }
+        let r = try await service.query("""
+            SELECT pubname
+            FROM pg_catalog.pg_publication p
+                 JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid
+                 JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
+            WHERE n.nspname = \(SQLNamePattern.literal(pattern))
+            ORDER BY 1
+            """)
+        guard !r.rows.isEmpty else { return [] }
+        return ["Publications:"] + r.rows.map { "    \"\($0[0] ?? "")\"" }
     }
 
     /// `\du`'s table from the raw role flags.
@@ -318,7 +417,7 @@ public enum CatalogCommands {
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: ["describe", "d"])
                 let (version, database) = try await server(context.session)
-                let patternList = patterns(invocation.arguments)
+                let patternList = invocation.words
                 let settings = settings(context)
                 if patternList.isEmpty {
                     let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// The SQL behind psql's listings (`\dt`, `\dn`, `\df`, …) as pure functions of the
 /// pattern, the `+`/`S` modifiers and the server version (catalogs differ across
 /// 12–17), producing the same rows and column names as psql.
@@ -78,8 +78,12 @@ public enum CatalogListingSQL {
         return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_namespace n\n" + whereClause(conditions) + "ORDER BY 1;"
     }
 
-    /// `\df`: "List of functions".
-    public static func functions(pattern: String?, verbose: Bool, system: Bool, serverVersion: Int) throws -> String {
+    /// `\df`: "List of functions". `kinds` are psql's letters after `\df` (`a` aggregates,
+    /// `n` normal, `p` procedures, `t` trigger functions, `w` window functions; none: all);
+    /// `argumentTypes` the patterns after the name pattern, one per argument
+    /// (`ArgumentTypePatterns`).
+    public static func functions(pattern: String?, verbose: Bool, system: Bool, serverVersion: Int,
+                                 kinds: Set<Character> = [], argumentTypes: [String] = [], currentDatabase: String = "") throws -> String {
         var cols = [
             "n.nspname as \"Schema\"", "p.proname as \"Name\"",
             "pg_catalog.pg_get_function_result(p.oid) as \"Result data type\"",
@@ -99,12 +103,29 @@ public enum CatalogListingSQL {
             cols.append("p.prosrc as \"Source code\"")
             cols.append("pg_catalog.obj_description(p.oid, 'pg_proc') as \"Description\"")
         }
+        let arguments = try ArgumentTypePatterns.clauses(argumentTypes, typeColumns: argumentTypes.indices.map { "p.proargtypes[\($0)]" },
+                                                         currentDatabase: currentDatabase)
         var sql = "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n"
+        sql += arguments.joins
         if verbose { sql += "     LEFT JOIN pg_catalog.pg_language l ON l.oid = p.prolang\n" }
-        var conditions = try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "p.proname",
-                                                       visibility: "pg_catalog.pg_function_is_visible(p.oid)")
+        var conditions = functionKindConditions(kinds)
+        conditions += try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "p.proname",
+                                                    visibility: "pg_catalog.pg_function_is_visible(p.oid)")
+        conditions += arguments.conditions
         if !system && pattern == nil { conditions += ["n.nspname <> 'pg_catalog'", "n.nspname <> 'information_schema'"] }
         return sql + whereClause(conditions) + "ORDER BY 1, 2, 4;"
+    }
+
+    /// The conditions for `\df`'s kind letters: with `n`, the kinds not asked for are
+    /// excluded; otherwise one of the asked kinds must match.
+    static func functionKindConditions(_ kinds: Set<Character>) -> [String] {
+        let tests: [(Character, String)] = [("a", "p.prokind = 'a'"), ("p", "p.prokind = 'p'"),
+                                            ("t", "p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype"), ("w", "p.prokind = 'w'")]
+        if kinds.contains("n") {
+            return tests.filter { !kinds.contains($0.0) }.map { $0.1.replacingEvery(" = ", with: " <> ") }
+        }
+        let asked = tests.filter { kinds.contains($0.0) }.map(\.1)
+        return asked.isEmpty ? [] : ["(\n       " + asked.joined(separator: "\n       OR ") + "\n      )"]
     }
 
     /// `\dT`: "List of data types".
@@ -120,12 +141,14 @@ public enum CatalogListingSQL {
             ]
         }
         cols.append("pg_catalog.obj_description(t.oid, 'pg_type') as \"Description\"")
-        var conditions = [
-            "(t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))",
-            "NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)",
-        ]
+        var conditions = ["(t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))"]
+        // Array types are hidden unless the pattern asks for one (has `[]` anywhere).
+        if !(pattern?.contains("[]") ?? false) {
+            conditions.append("NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)")
+        }
         if !system && pattern == nil { conditions += ["n.nspname <> 'pg_catalog'", "n.nspname <> 'information_schema'"] }
-        conditions += try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "t.typname",
+        // psql rewrites grammar spellings here too (`\dT int4[]` finds `integer[]`).
+        conditions += try SQLNamePattern.conditions(pattern.map(ArgumentTypePatterns.rewritten), schema: "n.nspname", name: "t.typname",
                                                     alternateName: "pg_catalog.format_type(t.oid, NULL)",
                                                     visibility: "pg_catalog.pg_type_is_visible(t.oid)")
         return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_type t\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n"

@@ -23,9 +23,13 @@ public struct ObjectListingSQL: Sendable {
     var visibility: String? = nil
     /// psql's `maxparts`: 3 is db.schema.name, 2 db.name, 1 a bare name.
     var maxParts = 3
+    /// Regex characters in the pattern are literal (operator names).
+    var escapingRegex = false
     var orderBy: String = "1"
 
-    func sql(pattern: String?, verbose: Bool, system: Bool) throws -> String {
+    /// The listing's SQL; `joins` and `conditions` are added after the catalog and the
+    /// pattern's conditions (`\do`'s argument types).
+    func sql(pattern: String?, verbose: Bool, system: Bool, joins: String = "", conditions more: [String] = []) throws -> String {
         var cols = columns
         if verbose { cols += verboseColumns }
         cols += last
@@ -33,9 +37,10 @@ public struct ObjectListingSQL: Sendable {
         if !system && pattern == nil { conditions += hideSystem }
         if let name {
             conditions += try SQLNamePattern.conditions(pattern, schema: schema, name: name, alternateName: alternateName,
-                                                        visibility: visibility, maxParts: maxParts)
+                                                        visibility: visibility, maxParts: maxParts, escapingRegex: escapingRegex)
         }
-        return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM " + from + "\n" + (verbose ? verboseFrom : "")
+        conditions += more
+        return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM " + from + "\n" + joins + (verbose ? verboseFrom : "")
             + CatalogListingSQL.whereClause(conditions) + "ORDER BY " + orderBy + ";"
     }
 
@@ -107,7 +112,17 @@ public struct ObjectListingSQL: Sendable {
         last: ["COALESCE(pg_catalog.obj_description(o.oid, 'pg_operator'), pg_catalog.obj_description(o.oprcode, 'pg_proc')) AS \"Description\""],
         from: "pg_catalog.pg_operator o\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace",
         hideSystem: systemSchemas, schema: "n.nspname", name: "o.oprname",
-        visibility: "pg_catalog.pg_operator_is_visible(o.oid)", orderBy: "1, 2, 3, 4")
+        visibility: "pg_catalog.pg_operator_is_visible(o.oid)", escapingRegex: true, orderBy: "1, 2, 3, 4")
+
+    /// `\do NAME [LEFT] [RIGHT]`: one type is a prefix operator's right argument, two
+    /// are left and right (`-` for none); psql ignores any further words.
+    static func operators(pattern: String?, argumentTypes: [String], verbose: Bool, system: Bool, currentDatabase: String) throws -> String {
+        let types = Array(argumentTypes.prefix(2))
+        let columns = types.count == 1 ? ["o.oprright"] : ["o.oprleft", "o.oprright"]
+        let arguments = try ArgumentTypePatterns.clauses(types, typeColumns: columns, currentDatabase: currentDatabase)
+        return try operators.sql(pattern: pattern, verbose: verbose, system: system, joins: arguments.joins,
+                                 conditions: (types.count == 1 ? ["o.oprleft = 0"] : []) + arguments.conditions)
+    }
 
     static let collations = ObjectListingSQL(
         columns: ["n.nspname AS \"Schema\"", "c.collname AS \"Name\"", "c.collcollate AS \"Collate\"", "c.collctype AS \"Ctype\"",
@@ -168,6 +183,10 @@ public struct ObjectListingSQL: Sendable {
     static let subscriptions = ObjectListingSQL(
         columns: ["subname AS \"Name\"", "pg_catalog.pg_get_userbyid(subowner) AS \"Owner\"", "subenabled AS \"Enabled\"",
                   "subpublications AS \"Publication\""],
+        // psql 15's `+` columns (servers 15 and later).
+        verboseColumns: ["subbinary AS \"Binary\"", "substream AS \"Streaming\"", "subtwophasestate AS \"Two-phase commit\"",
+                         "subdisableonerr AS \"Disable on error\"", "subsynccommit AS \"Synchronous commit\"",
+                         "subconninfo AS \"Conninfo\"", "subskiplsn AS \"Skip LSN\""],
         from: "pg_catalog.pg_subscription",
         filters: ["subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"],
         name: "subname", maxParts: 1)
@@ -254,25 +273,48 @@ extension ObjectListingSQL {
 }
 
 extension ObjectListingSQL {
-    /// `\dP`: "List of partitioned relations" (tables and indexes; not `\dPt`/`\dPi`/`+`).
-    static let partitioned = ObjectListingSQL(
-        columns: ["n.nspname AS \"Schema\"", "c.relname AS \"Name\"", "pg_catalog.pg_get_userbyid(c.relowner) AS \"Owner\"",
-                  "CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END AS \"Type\"",
-                  "c2.oid::pg_catalog.regclass AS \"Table\""],
-        from: "pg_catalog.pg_class c\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace\n     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid\n     LEFT JOIN pg_catalog.pg_class c2 ON i.indrelid = c2.oid",
-        filters: ["c.relkind IN ('p','I','')", "NOT c.relispartition"],
-        hideSystem: CatalogListingSQL.hideSystemSchemas, schema: "n.nspname", name: "c.relname",
-        visibility: "pg_catalog.pg_table_is_visible(c.oid)", orderBy: "\"Schema\", \"Type\" DESC, \"Name\"")
-}
-
-extension ObjectListingSQL {
-    /// `\dP PATTERN`: partitions too, with their parent.
-    static let partitionedWithParents: ObjectListingSQL = {
-        var l = partitioned
-        l.columns.insert("inh.inhparent::pg_catalog.regclass AS \"Parent name\"", at: 4)
-        l.from += "\n     LEFT JOIN pg_catalog.pg_inherits inh ON c.oid = inh.inhrelid"
-        l.filters = ["c.relkind IN ('p','I','')"]
-        l.orderBy = "\"Schema\", \"Type\" DESC, \"Parent name\" NULLS FIRST, \"Name\""
-        return l
-    }()
+    /// `\dP[tin+]`: partitioned tables (`t`), indexes (`i`) or both (neither or both
+    /// letters), the partitions below them too with `n` or a pattern (with their
+    /// parent), and under `+` their sizes (of the whole tree; with `n`, also of the
+    /// direct leaf partitions). Returns the SQL and psql's title.
+    static func partitioned(letters: Set<Character>, pattern: String?, verbose: Bool) throws -> (sql: String, title: String) {
+        let tables = letters.contains("t") || !letters.contains("i")
+        let indexes = letters.contains("i") || !letters.contains("t")
+        let mixed = tables && indexes
+        let nested = letters.contains("n") || pattern != nil
+        var columns = ["n.nspname as \"Schema\"", "c.relname as \"Name\"", "pg_catalog.pg_get_userbyid(c.relowner) as \"Owner\""]
+        if mixed { columns.append("CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'I' THEN 'partitioned index' END as \"Type\"") }
+        if nested { columns.append("inh.inhparent::pg_catalog.regclass as \"Parent name\"") }
+        if indexes { columns.append("c2.oid::pg_catalog.regclass as \"Table\"") }
+        if verbose {
+            // The leaf size comes with `n` only, not with a pattern (measured).
+            if letters.contains("n") { columns.append("s.dps as \"Leaf partition size\"") }
+            columns += ["s.tps as \"Total size\"", "pg_catalog.obj_description(c.oid, 'pg_class') as \"Description\""]
+        }
+        var from = "pg_catalog.pg_class c\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+        if indexes { from += "\n     LEFT JOIN pg_catalog.pg_index i ON i.indexrelid = c.oid\n     LEFT JOIN pg_catalog.pg_class c2 ON i.indrelid = c2.oid" }
+        if nested { from += "\n     LEFT JOIN pg_catalog.pg_inherits inh ON c.oid = inh.inhrelid" }
+        if verbose {
+            from += """
+                ,
+                     LATERAL (SELECT pg_catalog.pg_size_pretty(sum(
+                                 CASE WHEN ppt.isleaf AND ppt.level = 1
+                                      THEN pg_catalog.pg_table_size(ppt.relid) ELSE 0 END)) AS dps,
+                                     pg_catalog.pg_size_pretty(sum(pg_catalog.pg_table_size(ppt.relid))) AS tps
+                              FROM pg_catalog.pg_partition_tree(c.oid) ppt) s
+                """
+        }
+        let kinds = (tables ? ["'p'"] : []) + (indexes ? ["'I'"] : []) + ["''"]
+        var order = ["\"Schema\""]
+        if mixed { order.append("\"Type\" DESC") }
+        if nested { order.append("\"Parent name\" NULLS FIRST") }
+        order.append("\"Name\"")
+        let listing = ObjectListingSQL(
+            columns: columns, from: from,
+            filters: ["c.relkind IN (" + kinds.joined(separator: ",") + ")"] + (nested ? [] : ["NOT c.relispartition"]),
+            hideSystem: CatalogListingSQL.hideSystemSchemas, schema: "n.nspname", name: "c.relname",
+            visibility: "pg_catalog.pg_table_is_visible(c.oid)", orderBy: order.joined(separator: ", "))
+        let title = mixed ? "List of partitioned relations" : tables ? "List of partitioned tables" : "List of partitioned indexes"
+        return (try listing.sql(pattern: pattern, verbose: false, system: false), title)
+    }
 }

@@ -22,12 +22,21 @@ public struct CommandDescription: Sendable {
     /// From this argument on (counting from 0) the rest of the line is SQL and
     /// completes as SQL (`:save NAME SELECT …`); nil: never.
     public var sqlFromArgument: Int? = nil
+    /// psql's option letters after a backslash name: `\df` → `anptwS+` lets `\dfan+`
+    /// reach this command (the handler reads the letters from the name it was called
+    /// by). Declared as an alias in psql's own notation, `\df[anptwS+]`; such an alias
+    /// is not a name of its own, so it is not in `aliases`.
+    public var modifierForms: [String: Set<Character>] = [:]
 
     /// A description with every field given.
     public init(name: String, aliases: [String] = [], summary: String, usage: String, examples: [String] = [],
                 group: String, completion: ArgumentCompletion = .none) {
         self.name = name
-        self.aliases = aliases
+        var plain: [String] = []
+        for alias in aliases {
+            if let form = Self.modifierForm(alias) { modifierForms[form.base] = form.letters } else { plain.append(alias) }
+        }
+        self.aliases = plain
         self.summary = summary
         self.usage = usage
         self.examples = examples
@@ -39,6 +48,15 @@ public struct CommandDescription: Sendable {
     public init(_ spec: CommandSpec) {
         self.init(name: spec.name, aliases: spec.aliases, summary: spec.summary, usage: spec.usage,
                   examples: spec.examples, group: spec.group, completion: spec.completion)
+    }
+
+    /// `\base[letters]` split into its backslash base name and letters; nil for a name.
+    static func modifierForm(_ alias: String) -> (base: String, letters: Set<Character>)? {
+        guard alias.hasPrefix("\\"), alias.hasSuffix("]"), let open = alias.firstIndex(of: "["), open > alias.index(after: alias.startIndex)
+        else { return nil }
+        let letters = alias[alias.index(after: open)..<alias.index(before: alias.endIndex)]
+        guard !letters.isEmpty else { return nil }
+        return (String(alias[..<open]), Set(letters))
     }
 
     /// The name followed by the aliases.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// psqlui's one command table: every command name and alias — colon, backslash and
@@ -18,9 +18,11 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
     }
 
     public let plugins: PluginRegistry
-    private let lock = NSLock()
+    private let lock = Lock()
     private var entries: [String: CommandEntry<Host>] = [:]
     private var formats: [String: FormatRoute] = [:]
+    /// Backslash base names taking psql's option letters (`\df` → `anptwS+`).
+    private var modifierForms: [String: (letters: Set<Character>, entry: CommandEntry<Host>)] = [:]
 
     /// An empty table whose plugin commands and formats come from `plugins` (the
     /// registry routes declared names here when it registers a plugin).
@@ -38,6 +40,10 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
             for name in description.allNames {
                 precondition(entries[name] == nil, "command name \(name) is registered twice")
                 entries[name] = CommandEntry(description: description, grammar: grammar, target: .host(host))
+            }
+            for (base, letters) in description.modifierForms {
+                precondition(modifierForms[base] == nil, "option letters of \(base) are declared twice")
+                modifierForms[base] = (letters, CommandEntry(description: description, grammar: grammar, target: .host(host)))
             }
         }
     }
@@ -71,12 +77,26 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
 
     /// The entry for `name` (a colon name, or `\name` for a backslash form); a plugin
     /// entry carries its description once the plugin is active.
+    /// A backslash name not registered as such finds the command whose base name it
+    /// starts with when the next character is one of that command's option letters
+    /// (`\dfan+` is `\df`'s; the longest base wins). The handler reads the letters.
     public func entry(named name: String) -> CommandEntry<Host>? {
-        guard var entry = lock.withLock({ entries[name] }) else { return nil }
+        guard var entry = lock.withLock({ entries[name] ?? modifierEntry(name) }) else { return nil }
         if case .plugin(let p) = entry.target, let spec = plugins.activeCommandSpec(plugin: p, name: name) {
             entry.description = CommandDescription(spec)
         }
         return entry
+    }
+
+    /// The option-letter form `name` is (see `entry(named:)`); call with the lock held.
+    private func modifierEntry(_ name: String) -> CommandEntry<Host>? {
+        guard name.hasPrefix("\\"), !modifierForms.isEmpty else { return nil }
+        var end = name.endIndex
+        while end > name.index(after: name.startIndex) {
+            end = name.index(before: end)
+            if let form = modifierForms[String(name[..<end])], form.letters.contains(name[end]) { return form.entry }
+        }
+        return nil
     }
 
     public func isCommand(_ name: String) -> Bool { lock.withLock { entries[name] != nil } }

@@ -10,6 +10,8 @@ struct PrintOptionCommand: REPLCommand {
     let option: String
     /// The value to apply: the first argument, or a toggle of the current settings.
     let value: (PrintSettings, CommandCall) -> String?
+    /// `\a` and `\H` take no argument, the others one.
+    var argumentLimit: Int? { option == "format" ? 0 : 1 }
 
     /// Every shortcut, each registered once.
     static let all: [PrintOptionCommand] = [

@@ -6,6 +6,7 @@ struct TimingCommand: REPLCommand {
     let about = CommandDescription(name: "timing", aliases: ["\\timing"], summary: "show how long each statement took",
                                    usage: ":timing [on|off]", group: "Display")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 1
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator

@@ -36,6 +36,7 @@ struct ExecuteResultCommand: REPLCommand {
     let about = CommandDescription(name: "\\gexec", summary: "run the query, then run each value of its result as a statement",
                                    usage: "\\gexec", group: "Query buffer")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator

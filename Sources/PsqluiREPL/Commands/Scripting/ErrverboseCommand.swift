@@ -7,6 +7,7 @@ struct ErrverboseCommand: REPLCommand {
     let about = CommandDescription(name: "\\errverbose", summary: "show the most recent error in full",
                                    usage: "\\errverbose", group: "Scripts")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         guard var message = env.evaluator.session.lastErrorVerbose else { return env.say("There is no previous error.") }

@@ -25,6 +25,10 @@ struct GsetCommand: REPLCommand {
                 evaluator.reportError("invalid variable name: \"\(variable)\"")
                 return .failed
             }
+            if BuiltinVariables.hooked.contains(variable) {
+                evaluator.reportWarning("attempt to \\gset into specially treated variable \"\(variable)\" ignored")
+                continue
+            }
             if let value { evaluator.variables[variable] = value } else { evaluator.variables.unset(variable) }
         }
         return .ok

@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `\p` (`\print`): shows the query buffer, or the previous statement when the buffer
 /// is empty, as psql does; "Query buffer is empty." when there is neither.
@@ -6,6 +7,7 @@ struct PrintBufferCommand: REPLCommand {
     let about = CommandDescription(name: "\\p", aliases: ["\\print"], summary: "show the query buffer (else the previous statement)",
                                    usage: "\\p", group: "Query buffer")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let buffer = call.form == .backslash ? call.precedingSQL : env.pendingQuery
@@ -21,6 +23,7 @@ struct ResetBufferCommand: REPLCommand {
     let about = CommandDescription(name: "\\r", aliases: ["\\reset"], summary: "empty the query buffer",
                                    usage: "\\r", group: "Query buffer")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         env.processor.consumePending()

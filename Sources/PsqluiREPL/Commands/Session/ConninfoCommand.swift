@@ -5,6 +5,7 @@ struct ConninfoCommand: REPLCommand {
     let about = CommandDescription(name: "conninfo", aliases: ["\\conninfo"], summary: "describe the current connection",
                                    usage: ":conninfo", group: "Session")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 0
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let s = env.evaluator.session

@@ -9,12 +9,10 @@ struct EncodingCommand: REPLCommand {
                                    summary: "show or set the client encoding",
                                    usage: ":encoding [ENCODING]", group: "Session")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 1
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        for extra in call.words.dropFirst() {
-            evaluator.report((evaluator.messagePrefix.isEmpty ? "" : "warning: ") + "\\encoding: extra argument \"\(extra)\" ignored")
-        }
         guard let name = call.words.first else {
             return env.say(evaluator.session.parameter("client_encoding") ?? "SQL_ASCII")
         }
@@ -23,7 +21,7 @@ struct EncodingCommand: REPLCommand {
             evaluator.reportError("\(name): invalid encoding name or conversion procedure not found")
             return .ok
         }
-        evaluator.variables["ENCODING"] = evaluator.session.parameter("client_encoding")
+        evaluator.syncEncodingVariable()
         return .ok
     }
 }

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `\getenv VARIABLE ENVVAR`: copies an environment variable into a psql variable
 /// (nothing happens when it is not set), as psql 15 does.
@@ -7,6 +9,7 @@ struct GetenvCommand: REPLCommand {
     let about = CommandDescription(name: "\\getenv", summary: "copy an environment variable into a variable",
                                    usage: "\\getenv VARIABLE ENVVAR", group: "Variables")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 2
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         guard call.words.count >= 2 else {
@@ -30,6 +33,7 @@ struct SetenvCommand: REPLCommand {
     let about = CommandDescription(name: "\\setenv", summary: "set or unset an environment variable",
                                    usage: "\\setenv NAME [VALUE]", group: "Variables")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 2
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         guard let name = call.words.first else {

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// `\prompt [TEXT] NAME`: asks for a value and sets variable NAME to the line read, as
@@ -8,6 +9,7 @@ struct PromptCommand: REPLCommand {
     let about = CommandDescription(name: "\\prompt", summary: "prompt the user to set variable NAME",
                                    usage: "\\prompt [TEXT] NAME", group: "Variables")
     let grammar = ArgumentGrammar.psql
+    let argumentLimit: Int? = 2
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
