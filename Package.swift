@@ -14,8 +14,6 @@ let package = Package(
     dependencies: [
         .package(path: "plugins/PsqluiPluginAPI"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/mxcl/Version", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -24,44 +22,49 @@ let package = Package(
         .target(
             name: "ExplainPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/ExplainPlugin"
+            path: "plugins/builtin/ExplainPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "CommentsPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/CommentsPlugin"
+            path: "plugins/builtin/CommentsPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .systemLibrary(name: "CZstd", path: "plugins/builtin/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "ParquetPlugin",
             dependencies: ["CZstd", .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/ParquetPlugin"
+            path: "plugins/builtin/ParquetPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "TelemetryPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/TelemetryPlugin"
+            path: "plugins/builtin/TelemetryPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "SSHPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/SSHPlugin"
+            path: "plugins/builtin/SSHPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "ClipboardPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/ClipboardPlugin"
+            path: "plugins/builtin/ClipboardPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "PsqluiCore",
             dependencies: [
                 "CLibPQ",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Version", package: "Version"),
             ],
-            // TOMLKit's extensions must not leak into files that do not import it
-            // (they made `cond ? string : nil` ambiguous in SQL analysis code).
+            // An imported module's extensions must not leak into files that do not
+            // import it (TOMLKit's once made `cond ? string : nil` ambiguous in SQL
+            // analysis code; TOML is now read by Config/TOML, without Foundation).
             swiftSettings: [
                 .enableUpcomingFeature("MemberImportVisibility"),
                 // Exporters inline OutputBuffer's appends: skip dynamic exclusivity
@@ -71,7 +74,15 @@ let package = Package(
         ),
         .target(
             name: "PsqluiREPL",
-            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"]
+            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"],
+            // A module that imports Foundation anywhere must not make its members
+            // visible here: the binary links FoundationEssentials only (start-up).
+            // The statement loop (evaluator, policies, input processor): no dynamic
+            // exclusivity checks in release builds either (swift_beginAccess per access).
+            swiftSettings: [
+                .enableUpcomingFeature("MemberImportVisibility"),
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ]
         ),
         .executableTarget(
             name: "psqlui",
@@ -82,7 +93,8 @@ let package = Package(
                 // never depends on a plugin target.
                 "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin", "SSHPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(
             name: "PsqluiCoreTests",

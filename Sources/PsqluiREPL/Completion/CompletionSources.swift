@@ -10,6 +10,8 @@ public struct CompletionSources {
     public var variables: VariableStore?
     /// Names from the history and this session, ranked up (nil: no learning).
     public var usage: CompletionUsage?
+    /// Asks a connection for the kinds the snapshot does not keep (nil: they offer nothing).
+    public var lookup: (@Sendable (CatalogLookupKind) -> [String])?
 
     public init(snapshot: @escaping () -> MetadataSnapshot, commands: (any CommandDirectory)?, variables: VariableStore?,
                 usage: CompletionUsage? = nil) {
@@ -24,6 +26,8 @@ public struct CompletionSources {
         var engine = CompletionEngine(snapshot: snapshot(), commands: Self.commands(in: commands),
                                       formats: commands?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
         engine.usedNames = usage?.names ?? []
+        engine.lookup = lookup
+        engine.keywordCase = KeywordCase(variable: variables?["COMP_KEYWORD_CASE"])
         return engine
     }
 
@@ -101,7 +105,7 @@ public struct CompletionSources {
               let close = usage[open...].firstIndex(where: { $0 == "]" || $0 == "}" }) else { return [] }
         let inner = usage[usage.index(after: open)..<close]
         guard inner.contains("|") else { return [] }
-        return inner.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        return inner.split(separator: "|").map { $0.trimmingBlanks() }
             .filter { !$0.isEmpty && !$0.contains(" ") && $0 == $0.lowercased() }
     }
 

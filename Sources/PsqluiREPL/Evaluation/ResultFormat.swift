@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -58,14 +59,15 @@ extension Evaluator {
     /// psql's csv with `\\x on` is expanded csv (a `column,value` line per field): the
     /// screen printer's csv writer draws it; the exporter stays the streaming csv path.
     var printsExpandedCSV: Bool {
-        guard let format = resultFormat, format.spec.name == "csv", format.options.values.isEmpty else { return false }
+        guard hasResultFormat, let format = resultFormat, format.spec.name == "csv", format.options.values.isEmpty else { return false }
         return printSettings.expanded == .on
     }
 
     /// The consumer for a result when `resultFormat` is set: the exporter writing to
     /// the query output, with progress when that is not the terminal.
     func formattedResultConsumer() -> ExportConsumer? {
-        guard let format = resultFormat, !printsExpandedCSV else { return nil }
+        // Asked for every statement: test for nil before copying the format out.
+        guard hasResultFormat, let format = resultFormat, !printsExpandedCSV else { return nil }
         var options = format.options
         // psql -t: no header line in csv, no footer in html.
         if printSettings.tuplesOnly {

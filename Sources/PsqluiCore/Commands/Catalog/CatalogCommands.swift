@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The catalog colon commands — `:describe` and the listings (`:tables`, `:views`, …)
@@ -45,6 +45,9 @@ public enum CatalogCommands {
         var build: (@Sendable (Request) throws -> (sql: String, title: String))? = nil
         /// psql warns about words past `patternCount`; some commands ignore them silently.
         var warnsAboutExtraArguments = true
+        /// Footer lines after the table (from the pattern, server version); none: the
+        /// `(N rows)` footer.
+        var footers: (@Sendable (String?, Int, QueryService) async throws -> [String])? = nil
 
         func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
     }
@@ -58,6 +61,8 @@ public enum CatalogCommands {
         var system: Bool
         var serverVersion: Int
         var database: String
+        /// psql's `HIDE_TABLEAM`.
+        var hideTableAM = false
     }
 
     /// Thrown for option letters a command does not take (psql's message).
@@ -73,24 +78,46 @@ public enum CatalogCommands {
                 maxParts: maxParts, patternsSQL: sql, patternCount: patterns, emptyMessage: empty)
     }
 
+    /// A relation listing (`\dt`, `\dv`, `\dm`, `\di`, `\ds`, `\dE`); psql combines
+    /// their letters (`\dtv` lists tables and views, `\dti+` tables and indexes).
+    static func relations(_ name: String, _ backslash: String, _ summary: String) -> Listing {
+        Listing(name: name, backslash: backslash, summary: summary, title: "List of relations",
+                usage: ":\(name)[+] [PATTERN]   (\\d[tvmisE][S+] combines kinds)", sql: { _, _, _, _, _ in "" },
+                reportsEmptyAsRelations: true, modifierLetters: "tvmisES+",
+                build: { r in
+                    let kinds = relationKinds(backslash.dropFirst() + String(r.letters))
+                    return (try CatalogListingSQL.relations(kinds, pattern: r.patterns.first, verbose: r.verbose, system: r.system,
+                                                            serverVersion: r.serverVersion, hideTableAM: r.hideTableAM), "List of relations")
+                })
+    }
+
+    /// The relation kinds of psql's letters (`t` tables, `v` views, `m` materialized
+    /// views, `i` indexes, `s` sequences, `E` foreign tables; others are ignored).
+    static func relationKinds(_ letters: some Sequence<Character>) -> CatalogListingSQL.RelationKinds {
+        var kinds: CatalogListingSQL.RelationKinds = []
+        for c in letters {
+            switch c {
+            case "t": kinds.insert(.tables)
+            case "v": kinds.insert(.views)
+            case "m": kinds.insert(.materializedViews)
+            case "i": kinds.insert(.indexes)
+            case "s": kinds.insert(.sequences)
+            case "E": kinds.insert(.foreignTables)
+            default: break
+            }
+        }
+        return kinds
+    }
+
     static let listings: [Listing] = [
-        Listing(name: "tables", backslash: "dt", summary: "list tables", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.tables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "views", backslash: "dv", summary: "list views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.views, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "matviews", backslash: "dm", summary: "list materialized views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.materializedViews, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "indexes", backslash: "di", summary: "list indexes", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.indexes, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "sequences", backslash: "ds", summary: "list sequences", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.sequences, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
+        relations("tables", "dt", "list tables"),
+        relations("views", "dv", "list views"),
+        relations("matviews", "dm", "list materialized views"),
+        relations("indexes", "di", "list indexes"),
+        relations("sequences", "ds", "list sequences"),
         Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
-                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2),
+                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2,
+                footers: { p, v, service in try await schemaPublications(pattern: p, serverVersion: v, service: service) }),
         Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
                 usage: ":functions[+] [PATTERN [TYPE ...]]   (\\df[anptw][S+])", sql: { _, _, _, _, _ in "" }, patternCount: 101, modifierLetters: "anptwS+",
                 build: { r in
@@ -159,9 +186,7 @@ public enum CatalogCommands {
         Listing(name: "largeobjects", backslash: "lo_list", summary: "list large objects", title: "Large objects",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.largeObjects.sql(pattern: p, verbose: verbose, system: system) },
                 otherBackslash: ["dl"]),
-        Listing(name: "foreignrelations", backslash: "dE", summary: "list foreign tables as relations", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
+        relations("foreignrelations", "dE", "list foreign tables as relations"),
         Listing(name: "privileges", backslash: "dp", summary: "list table, view and sequence access privileges (\\z)",
                 title: "Access privileges",
                 sql: { p, _, system, _, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
@@ -264,7 +289,7 @@ public enum CatalogCommands {
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
-                var given = patterns(invocation.arguments)
+                var given = invocation.words
                 let extras = l.warnsAboutExtraArguments ? Array(given.dropFirst(l.patternCount)) : []
                 given = Array(given.prefix(l.patternCount))
                 // psql warns about arguments it ignores after running the command.
@@ -280,7 +305,8 @@ public enum CatalogCommands {
                     if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
                     if let build = l.build {
                         let request = Request(letters: letters(calledAs: invocation.name, base: l.backslash), patterns: given,
-                                              verbose: verbose, system: system, serverVersion: version, database: database)
+                                              verbose: verbose, system: system, serverVersion: version, database: database,
+                                              hideTableAM: flag("HIDE_TABLEAM", context))
                         (sql, title) = try build(request)
                     } else if let build = l.patternsSQL {
                         sql = try build(given, verbose, system)
@@ -313,7 +339,8 @@ public enum CatalogCommands {
                 if l.name == "roles" || l.name == "groups" {
                     table = rolesTable(result, serverVersion: version, verbose: verbose)
                 } else {
-                    table = CatalogTable(title: title, result: result)
+                    let footers = try await l.footers?(pattern, version, context.session) ?? []
+                    table = CatalogTable(title: title, result: result, footers: footers.isEmpty ? nil : footers)
                 }
                 try await context.show(TextPane(title: title, lines: table.render(settings: settings(context))))
             })
@@ -342,6 +369,22 @@ public enum CatalogCommands {
             lines += CatalogTable(title: title, result: objects).render(settings: settings(context))
         }
         try await context.show(TextPane(title: "Objects in extensions", lines: lines))
+    }
+
+    /// `\dn PATTERN`'s footer (psql 15): the publications of the schema named exactly
+    /// the pattern as typed (psql compares the text itself, not the pattern's regex).
+    static func schemaPublications(pattern: String?, serverVersion: Int, service: QueryService) async throws -> [String] {
+        guard let pattern, serverVersion >= 150000 else { return [] }
+        let r = try await service.query("""
+            SELECT pubname
+            FROM pg_catalog.pg_publication p
+                 JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid
+                 JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
+            WHERE n.nspname = \(SQLNamePattern.literal(pattern))
+            ORDER BY 1
+            """)
+        guard !r.rows.isEmpty else { return [] }
+        return ["Publications:"] + r.rows.map { "    \"\($0[0] ?? "")\"" }
     }
 
     /// `\du`'s table from the raw role flags.
@@ -374,7 +417,7 @@ public enum CatalogCommands {
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: ["describe", "d"])
                 let (version, database) = try await server(context.session)
-                let patternList = patterns(invocation.arguments)
+                let patternList = invocation.words
                 let settings = settings(context)
                 if patternList.isEmpty {
                     let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,

@@ -18,6 +18,8 @@ struct CandidateCollector {
         var text: String
         var detail: String?
         var isIdentifier: Bool
+        /// Appended after quoting (`.` after a schema that qualifies a name).
+        var suffix = ""
         /// A function group's first index and size: its signature detail is built
         /// only if the entry is returned (thousands of built-ins match a bare word).
         var functionDetail: (index: Int, overloads: Int)? = nil
@@ -83,11 +85,11 @@ struct CandidateCollector {
 
     /// Adds an identifier (quoted in the text if it needs quotes, or if the user opened a quote).
     mutating func add(_ kind: CompletionCandidate.Kind, name: String, key: [UInt8]? = nil, detail: String? = nil,
-                      rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0) {
+                      rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0, suffix: String = "") {
         let key = key ?? MetadataSnapshot.key(name)
         guard let score = score(key), score.isPrefix || !prefixOnly else { return }
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: tiebreak, name: key),
-                             kind: kind, text: name, detail: detail, isIdentifier: true))
+                             kind: kind, text: name, detail: detail, isIdentifier: true, suffix: suffix))
     }
 
     /// Adds a function group (name, key, first index, overload count) of the snapshot.
@@ -229,8 +231,8 @@ struct CandidateCollector {
         var seen = Set<String>()
         for e in sorted {
             if out.count >= limit { break }
-            let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
-                ? "\"" + e.text.replacingQuotes() + "\"" : e.text
+            let text = (e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
+                ? "\"" + e.text.replacingQuotes() + "\"" : e.text) + e.suffix
             // A function and a column may share a name (`SELECT | FROM f()`): keep both.
             guard seen.insert(e.kind == .function ? "()" + text : text).inserted else { continue }
             var detail = e.detail

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns the analyzer's kinds into ranked candidates from a metadata snapshot,
 /// the command list, export formats, variables and files.
@@ -17,6 +17,11 @@ public struct CompletionEngine: Sendable {
     public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]
     /// Names the user has used before (`CompletionUsage.names`): they rank above equal matches.
     public var usedNames: Set<[UInt8]> = []
+    /// Looks up the names of a kind not kept in the snapshot (`CatalogLookupKind`), waiting
+    /// a bounded time; nil (no connection to ask): those kinds offer nothing.
+    public var lookup: (@Sendable (CatalogLookupKind) -> [String])?
+    /// How keywords are spelt (psql's `COMP_KEYWORD_CASE`).
+    public var keywordCase: KeywordCase = .preserveUpper
 
     public init(snapshot: MetadataSnapshot, commands: [CompletionCommandInfo] = [], formats: [String] = [],
                 variables: [String] = [],
@@ -85,7 +90,7 @@ public struct CompletionEngine: Sendable {
     func add(_ suggestion: CompletionSuggestion, rank: Int, to c: inout CandidateCollector) {
         switch suggestion {
         case .keyword(let list): addKeywords(list, rank: rank, to: &c)
-        case .schema: addSchemas(rank: rank, to: &c)
+        case .schema: addSchemas(rank: rank, qualifying: Self.qualifiesNames(c.context.suggestions), to: &c)
         case .relation(let schema): addRelations(schema: schema, rank: rank, to: &c)
         case .column(let tables): addColumns(tables, rank: rank, to: &c)
         case .usingColumn(let left, let right):
@@ -98,11 +103,14 @@ public struct CompletionEngine: Sendable {
         case .datatype(let schema): addTypes(schema: schema, rank: rank, to: &c)
         case .columnExpansion(let tables, let qualified): addExpansion(tables, qualified: qualified, rank: rank, to: &c)
         case .catalogObject(let kind, let table): addObjects(kind, table: table, rank: rank, to: &c)
-        case .tableOf(let kind, let name): addTables(having: kind, named: name, rank: rank, to: &c)
+        case .tableOf(let kind, let name, let schema): addTables(having: kind, named: name, schema: schema, rank: rank, to: &c)
         case .enumLabel(let type): addEnumLabels(type, rank: rank, to: &c)
         case .setting: addSettings(rank: rank, to: &c)
         case .settingValue(let name): addSettingValues(name, rank: rank, to: &c)
         case .quotedFile: addQuotedFiles(rank: rank, to: &c)
+        case .lookup(let kind): addLookedUp(kind, rank: rank, to: &c)
+        case .insertColumns(let table): addInsertColumns(table, rank: rank, to: &c)
+        case .relationOfKind(let kind): addRelations(schema: nil, kinds: [kind], rank: rank, to: &c)
         case .join(let scope): addJoins(scope: scope, rank: rank, to: &c)
         case .joinCondition(let right, let left): addJoinConditions(right: right, left: left, rank: rank, to: &c)
         case .alias(let refs):
@@ -145,7 +153,7 @@ public struct CompletionEngine: Sendable {
             let named = Set(words)
             words += all().filter { !named.contains($0) }
         }
-        let lower = c.context.lowercaseKeywords
+        let lower = keywordCase.lowercase(typed: c.context.word)
         for (i, k) in words.enumerated() {
             // Settings such as `search_path` keep their own case.
             let isSetting = k.contains(where: { $0.isLowercase })
@@ -154,13 +162,32 @@ public struct CompletionEngine: Sendable {
         }
     }
 
-    func addSchemas(rank: Int, to c: inout CandidateCollector) {
+    /// Schemas. `qualifying`: offered to qualify a name (`public.`, as psql does: no space
+    /// follows, the next Tab goes on into the schema); otherwise the schema itself is the object.
+    func addSchemas(rank: Int, qualifying: Bool = false, to c: inout CandidateCollector) {
         for s in snapshot.schemas {
             if MetadataSnapshot.isSystemSchema(s.name) {
                 // Hidden until typed: only a real prefix of the name shows it.
                 guard !c.needle.isEmpty, MetadataSnapshot.key(s.name).starts(with: c.needle) else { continue }
             }
-            c.add(.schema, name: s.name, detail: s.comment, rank: rank, subrank: MetadataSnapshot.isSystemSchema(s.name) ? 1 : 0)
+            c.add(.schema, name: s.name, detail: s.comment, rank: rank, subrank: MetadataSnapshot.isSystemSchema(s.name) ? 1 : 0,
+                  suffix: qualifying ? "." : "")
+        }
+    }
+
+    /// True when the schemas among `suggestions` are there to qualify another kind's name.
+    static func qualifiesNames(_ suggestions: [CompletionSuggestion]) -> Bool {
+        suggestions.contains { s in
+            switch s {
+            case .relation(nil), .function(nil), .tableFunction(nil), .datatype(nil), .relationOfKind: return true
+            case .catalogObject(let kind, nil): return kind == .index || kind == .sequence
+            case .lookup(let kind):
+                switch kind {
+                case .textSearchConfiguration, .textSearchDictionary, .textSearchParser, .textSearchTemplate: return true
+                default: return false
+                }
+            default: return false
+            }
         }
     }
 
@@ -274,7 +301,7 @@ public struct CompletionEngine: Sendable {
         for s in snapshot.searchPath where !MetadataSnapshot.isSystemSchema(s) {
             c.addRelations(schema: s, rank: rank, subrank: 3)
         }
-        addSchemas(rank: rank + 1, to: &c)
+        addSchemas(rank: rank + 1, qualifying: true, to: &c)
         for s in snapshot.searchPath {
             let system = MetadataSnapshot.isSystemSchema(s)
             for i in snapshot.typesBySchema[s] ?? [] {
@@ -403,7 +430,7 @@ public struct CompletionEngine: Sendable {
                 addFunctions(schema: schema, rank: rank + 1, to: &c)
             } else {
                 addRelations(schema: nil, rank: rank, to: &c)
-                addSchemas(rank: rank + 1, to: &c)
+                addSchemas(rank: rank + 1, qualifying: true, to: &c)
                 addFunctions(schema: nil, rank: rank + 2, to: &c)
             }
         case .format: add(.format, rank: rank, to: &c)
@@ -418,12 +445,12 @@ public struct CompletionEngine: Sendable {
         case .role: add(.role, rank: rank, to: &c)
         case .function:
             addFunctions(schema: nil, rank: rank, to: &c)
-            addSchemas(rank: rank + 1, to: &c)
+            addSchemas(rank: rank + 1, qualifying: true, to: &c)
         case .table, .view, .materializedView:
             let wanted: Set<MetadataSnapshot.RelationKind> = cmd.argumentKind == .table ? [.table, .partitionedTable, .foreignTable]
                 : cmd.argumentKind == .view ? [.view] : [.materializedView]
             addRelations(schema: nil, kinds: wanted, rank: rank, to: &c)
-            addSchemas(rank: rank + 1, to: &c)
+            addSchemas(rank: rank + 1, qualifying: true, to: &c)
         case .index: addObjects(.index, table: nil, rank: rank, to: &c)
         case .sequence: addObjects(.sequence, table: nil, rank: rank, to: &c)
         case .extension: addObjects(.extension, table: nil, rank: rank, to: &c)
@@ -457,10 +484,10 @@ public struct CompletionEngine: Sendable {
     func addFiles(rank: Int, to c: inout CandidateCollector) {
         let word = c.context.word
         let opened = word.hasPrefix("'") || word.hasPrefix("\"")
-        let typed = opened ? String(word.dropFirst()).replacingOccurrences(of: "''", with: "'") : word
+        let typed = opened ? String(word.dropFirst()).replacingEvery("''", with: "'") : word
         for (path, isDirectory) in files(matching: typed) {
             let needsQuotes = opened || path.contains { $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\t" }
-            let text = needsQuotes ? "'" + path.replacingOccurrences(of: "'", with: "''") + (isDirectory ? "" : "'") : path
+            let text = needsQuotes ? "'" + path.replacingEvery("'", with: "''") + (isDirectory ? "" : "'") : path
             c.addLiteral(.file, text: text, match: needsQuotes && opened ? text : path, rank: rank, subrank: isDirectory ? 0 : 1)
         }
     }
