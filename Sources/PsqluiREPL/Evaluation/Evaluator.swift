@@ -202,6 +202,7 @@ public final class Evaluator {
                 // psql logs command tags even under QUIET.
                 var settings = queryLogSettings ?? printSettings
                 settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+                settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
                 settings.color = false
                 printer = QueryLogTee(wrapping: printer, log: ResultPrinter(out: log.buffer, settings: settings))
             }
@@ -302,6 +303,7 @@ public final class Evaluator {
     func printSettings(for sql: [UInt8], paged: Bool) -> PrintSettings {
         var settings = printSettings
         settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+        settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
         let toTerminal = queryOutput === stdout && stdoutIsTerminal
         if settings.terminalWidth == 0 && (toTerminal || paged) {
             if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { settings.terminalWidth = n }

@@ -11,7 +11,8 @@ struct GsetCommand: REPLCommand {
         let evaluator = env.evaluator
         guard let sql = env.statementToRun(for: call) else { return .failed }
         let prefix = call.words.first ?? ""
-        let collector = GsetCollector()
+        let collector = GsetCollector(others: ResultPrinter(out: evaluator.queryOutput.buffer,
+                                                            settings: evaluator.printSettings(for: sql, paged: false)))
         let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: collector)
         guard result == .ok else { return result }
         if let problem = collector.problem {
