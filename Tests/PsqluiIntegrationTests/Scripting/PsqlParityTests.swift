@@ -569,6 +569,11 @@ import Testing
             \\echo :IGNORE_foo :IGNOREEOF
             select 'x' as "AUTOCOMMIT", 'y' as "PROMPT1", 'z' as "HISTFILE", 'w' as "DBNAME", 'v' as plain \\gset
             \\echo :AUTOCOMMIT :DBNAME :plain
+            \\set FETCH_COUNT 1
+            select 10 as a from generate_series(1,3) \\gset
+            select 11 as a from generate_series(1,0) \\gset
+            select 12 as a \\gset
+            \\echo :a
 
             """)]),
         // An unknown command is reported inside a false \if branch too; known ones are skipped.
@@ -577,9 +582,14 @@ import Testing
               \\lo arg1 arg2
               \\lo_list
               \\nosuch :foo
+              \\html
+              \\list
               \\echo no
             \\endif
             \\echo end
+            \\html
+            \\html
+            \\list+ nosuch
 
             """)]),
         // psql runs a FETCH_COUNT SELECT through a cursor: its error positions say LINE 2
