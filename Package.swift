@@ -24,33 +24,39 @@ let package = Package(
         .target(
             name: "ExplainPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/ExplainPlugin"
+            path: "plugins/builtin/ExplainPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "CommentsPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/CommentsPlugin"
+            path: "plugins/builtin/CommentsPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .systemLibrary(name: "CZstd", path: "plugins/builtin/CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
         .target(
             name: "ParquetPlugin",
             dependencies: ["CZstd", .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/ParquetPlugin"
+            path: "plugins/builtin/ParquetPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "TelemetryPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/TelemetryPlugin"
+            path: "plugins/builtin/TelemetryPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "SSHPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/SSHPlugin"
+            path: "plugins/builtin/SSHPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "ClipboardPlugin",
             dependencies: [.product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI")],
-            path: "plugins/builtin/ClipboardPlugin"
+            path: "plugins/builtin/ClipboardPlugin",
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "PsqluiCore",
@@ -71,7 +77,15 @@ let package = Package(
         ),
         .target(
             name: "PsqluiREPL",
-            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"]
+            dependencies: ["PsqluiCore", "CLibEdit", "CLibPQ"],
+            // A module that imports Foundation anywhere must not make its members
+            // visible here: the binary links FoundationEssentials only (start-up).
+            // The statement loop (evaluator, policies, input processor): no dynamic
+            // exclusivity checks in release builds either (swift_beginAccess per access).
+            swiftSettings: [
+                .enableUpcomingFeature("MemberImportVisibility"),
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ]
         ),
         .executableTarget(
             name: "psqlui",
@@ -82,7 +96,8 @@ let package = Package(
                 // never depends on a plugin target.
                 "ExplainPlugin", "CommentsPlugin", "ParquetPlugin", "ClipboardPlugin", "TelemetryPlugin", "SSHPlugin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .testTarget(
             name: "PsqluiCoreTests",

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 import PsqluiPluginAPI
 import PsqluiREPL
@@ -101,26 +101,37 @@ enum ManPageWriter {
         return out
     }
 
+    /// The part of swift-argument-parser's `--experimental-dump-help` JSON the man page uses.
+    private struct DumpedHelp: Decodable {
+        struct Command: Decodable { var arguments: [Argument]? }
+        struct Argument: Decodable {
+            struct Name: Decodable { var name: String?; var kind: String? }
+            var shouldDisplay: Bool?
+            var kind: String?
+            var names: [Name]?
+            var valueName: String?
+            var abstract: String?
+        }
+        var command: Command?
+    }
+
     static func parseOptions(_ data: Data) throws -> [Option] {
-        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let command = root["command"] as? [String: Any],
-              let arguments = command["arguments"] as? [[String: Any]] else { return [] }
+        let arguments = try JSONDecoder().decode(DumpedHelp.self, from: data).command?.arguments ?? []
         return arguments.compactMap { argument in
-            guard argument["shouldDisplay"] as? Bool != false, argument["kind"] as? String != "positional",
-                  let names = argument["names"] as? [[String: Any]] else { return nil }
+            guard argument.shouldDisplay != false, argument.kind != "positional", let names = argument.names else { return nil }
             let rendered = names.compactMap { n -> String? in
-                guard let name = n["name"] as? String else { return nil }
-                return (n["kind"] as? String == "long" ? "--" : "-") + name
+                guard let name = n.name else { return nil }
+                return (n.kind == "long" ? "--" : "-") + name
             }
-            let valueName = argument["kind"] as? String == "option" ? argument["valueName"] as? String : nil
-            return Option(names: rendered, valueName: valueName, help: argument["abstract"] as? String ?? "")
+            let valueName = argument.kind == "option" ? argument.valueName : nil
+            return Option(names: rendered, valueName: valueName, help: argument.abstract ?? "")
         }
     }
 
     /// roff escaping: backslashes and leading dots/quotes; `-` as `\-`.
     static func escape(_ s: String) -> String {
-        var t = s.replacingOccurrences(of: "\\", with: "\\e").replacingOccurrences(of: "-", with: "\\-")
-        t = t.replacingOccurrences(of: "\\e(bv", with: "\\(bv")
+        var t = s.replacingEvery("\\", with: "\\e").replacingEvery("-", with: "\\-")
+        t = t.replacingEvery("\\e(bv", with: "\\(bv")
         if t.hasPrefix(".") || t.hasPrefix("'") { t = "\\&" + t }
         return t
     }

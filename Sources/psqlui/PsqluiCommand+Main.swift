@@ -1,5 +1,7 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
+import PsqluiCore
 
 extension PsqluiCommand {
     /// Parses and runs like `ParsableCommand.main()`, except that a command line psql
@@ -13,8 +15,8 @@ extension PsqluiCommand {
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let text = "psqlui: error: \(message(for: error))\n"
                 + "psqlui: hint: Try \"psqlui --help\" for more information.\n"
-            FileHandle.standardError.write(Data(text.utf8))
-            Foundation.exit(1)
+            StandardStreams.writeError(text)
+            Glibc.exit(1)
         }
     }
 }

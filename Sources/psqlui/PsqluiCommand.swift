@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 import PsqluiREPL
@@ -238,16 +239,16 @@ struct PsqluiCommand: ParsableCommand {
         options.printSettings = print
         options.builtinPlugins = BuiltinPlugins.all
         options.commandLineSettings = commandLineSettings()
-        if printConfig { Foundation.exit(ConfigApplication.printConfig(options)) }
+        if printConfig { Glibc.exit(ConfigApplication.printConfig(options)) }
         if let complete {
             if let cursor, !(0...complete.count).contains(cursor) {
                 throw ValidationError("--cursor \(cursor) is not a position in TEXT (0 to \(complete.count))")
             }
-            Foundation.exit(CompleteMode.run(options, text: complete, cursor: cursor))
+            Glibc.exit(CompleteMode.run(options, text: complete, cursor: cursor))
         }
-        if let benchCompletion { Foundation.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
+        if let benchCompletion { Glibc.exit(CompletionBenchmark.run(options, requests: benchCompletion)) }
         let status = App.run(options)
-        Foundation.exit(status)
+        Glibc.exit(status)
     }
 
     /// The config settings (dotted names) this command line decided.
@@ -275,8 +276,8 @@ struct PsqluiCommand: ParsableCommand {
             let dir = try ProjectTrust.trust(directory: directory, configPath: path)
             Swift.print("psqlui: trusting project \(dir) (recorded in \(path))")
         } catch {
-            FileHandle.standardError.write(Data("psqlui: error: \(error)\n".utf8))
-            Foundation.exit(ExitCode.failure)
+            StandardStreams.writeError("psqlui: error: \(error)\n")
+            Glibc.exit(ExitCode.failure)
         }
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// psqlui's effective configuration: defaults, then the user's
@@ -116,7 +117,7 @@ public struct ConfigStore: Sendable {
     /// A value as TOML text.
     public static func tomlText(_ value: ConfigValue) -> String {
         switch value {
-        case .string(let s): return "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        case .string(let s): return "\"" + s.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
         case .integer(let i): return String(i)
         case .double(let d): return String(d)
         case .bool(let b): return b ? "true" : "false"

@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 
 /// Progress of one export on a terminal's stderr: while the query runs and no row
 /// has arrived (after a second), the elapsed time; then rows, bytes and rows/s a few
@@ -10,7 +12,7 @@ public final class ExportProgress: @unchecked Sendable {
     private let target: String
     private let fileDescriptor: Int32
     private let started = DispatchTime.now().uptimeNanoseconds
-    private let lock = NSLock()
+    private let lock = Lock()
     private var lastDraw: UInt64 = 0
     private var lineShown = false
     private var rowsArrived = false
@@ -64,7 +66,7 @@ public final class ExportProgress: @unchecked Sendable {
         var text = lineShown ? "\r\u{1B}[K" : ""
         if let rows {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-            text += "\(Self.grouped(rows)) \(rows == 1 ? "row" : "rows") → \(target) in \(String(format: "%.1f", seconds)) s\n"
+            text += "\(Self.grouped(rows)) \(rows == 1 ? "row" : "rows") → \(target) in \(NumberText.fixed(seconds, places: 1)) s\n"
         }
         emit(text)
     }
@@ -74,7 +76,7 @@ public final class ExportProgress: @unchecked Sendable {
         defer { lock.unlock() }
         guard !done, !rowsArrived else { return }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        draw("running… \(String(format: "%.0f", seconds)) s")
+        draw("running… \(NumberText.fixed(seconds, places: 0)) s")
     }
 
     private func draw(_ status: String) {
@@ -112,6 +114,6 @@ public final class ExportProgress: @unchecked Sendable {
         var value = Double(n)
         var unit = 0
         while value >= 1000, unit < units.count - 1 { value /= 1000; unit += 1 }
-        return unit == 0 ? "\(n) B" : String(format: "%.1f", value) + " " + units[unit]
+        return unit == 0 ? "\(n) B" : NumberText.fixed(value, places: 1) + " " + units[unit]
     }
 }

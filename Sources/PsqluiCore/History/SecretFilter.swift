@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// Decides whether a statement or command line carries a secret that must never
 /// reach the history file: a `PASSWORD '…'` clause (`ALTER ROLE`, `CREATE USER`),
 /// a password in a conninfo string (`password=…`) or a URI (`postgres://u:secret@h`),
@@ -33,13 +33,17 @@ public enum SecretFilter {
         return false
     }
 
+    /// ICU's rules, as NSRegularExpression had them: simple word boundaries, scalars.
+    nonisolated(unsafe) private static let secretPatterns: [Regex<Substring>] = [
+        #/\bpassword\s*(?:'|e'|\$|=)/#,
+        #/\bpassword\s+(?:encrypted\s+)?'/#,
+        #/postgres(?:ql)?:\/\/[^\/\s@]*:[^\/\s@]*@/#,
+        #/\\password/#,
+    ].map { $0.wordBoundaryKind(.simple).matchingSemantics(.unicodeScalar) }
+
     public static func containsSecret(_ text: String) -> Bool {
         if setsSecretVariable(text) { return true }
         let lower = text.lowercased()
-        if lower.range(of: #"\bpassword\s*('|e'|\$|=)"#, options: .regularExpression) != nil { return true }
-        if lower.range(of: #"\bpassword\s+(encrypted\s+)?'"#, options: .regularExpression) != nil { return true }
-        if lower.range(of: #"postgres(ql)?://[^/\s@]*:[^/\s@]*@"#, options: .regularExpression) != nil { return true }
-        if lower.range(of: #"\\password"#, options: .regularExpression) != nil { return true }
-        return false
+        return secretPatterns.contains { lower.contains($0) }
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The catalog rows of the last load, on disk, so that the next start on an
 /// unchanged catalog has completion at once instead of after seconds of catalog
@@ -39,8 +40,11 @@ public struct CatalogDiskCache: Sendable {
     public func path(for key: String) -> String {
         var name = ""
         for u in key.unicodeScalars {
-            if CharacterSet.alphanumerics.contains(u) && u.isASCII || u == "-" || u == "_" { name.unicodeScalars.append(u) }
-            else { name += String(format: "%%%02X", u.value) }
+            if u.isASCII && u.properties.isAlphabetic || ("0"..."9").contains(u) || u == "-" || u == "_" { name.unicodeScalars.append(u) }
+            else {
+                let hex = String(u.value, radix: 16, uppercase: true)
+                name += (hex.count < 2 ? "%0" : "%") + hex
+            }
         }
         return directory + "/" + name + ".cache"
     }
@@ -79,7 +83,7 @@ public struct CatalogDiskCache: Sendable {
         out.withUnsafeBytes { buf in
             var off = 0
             while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress! + off, buf.count - off)
+                let n = Glibc.write(fd, buf.baseAddress! + off, buf.count - off)
                 if n <= 0 { ok = false; break }
                 off += n
             }

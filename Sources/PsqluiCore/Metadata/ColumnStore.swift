@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Columns of a large catalog, loaded per relation when completion first needs
 /// them instead of all at once (100,000 tables × 10 columns is a million rows:
@@ -17,7 +17,7 @@ public final class ColumnStore: @unchecked Sendable {
     /// Fetches the columns of `relations` (schema, name) on the fetcher thread; nil when it failed.
     public typealias Fetch = @Sendable (_ relations: [(schema: String, name: String)]) -> [String: [MetadataSnapshot.Column]]?
 
-    private let condition = NSCondition()
+    private let condition = Condition()
     private var known: [String: [MetadataSnapshot.Column]] = [:]
     private var order: [String] = []
     private var queued: [String] = []
@@ -25,7 +25,8 @@ public final class ColumnStore: @unchecked Sendable {
     /// Relations whose fetch failed, and when: not retried for a few seconds.
     private var failed: [String: Date] = [:]
     private var stopping = false
-    private var worker: Thread?
+    /// A worker thread is running (it clears this when it exits).
+    private var worker = false
     private let fetch: Fetch
     /// Called on the fetcher thread when it exits (idle for a while, or stopped): close the connection.
     private let idle: @Sendable () -> Void
@@ -103,11 +104,9 @@ public final class ColumnStore: @unchecked Sendable {
     }
 
     private func startWorkerIfNeeded() {
-        guard worker == nil else { return }
-        let thread = Thread { [weak self] in self?.run() }
-        thread.name = "psqlui-columns"
-        worker = thread
-        thread.start()
+        guard !worker else { return }
+        worker = true
+        DetachedThread.start(name: "psqlui-columns") { [weak self] in self?.run() }
     }
 
     private func run() {
@@ -118,7 +117,7 @@ public final class ColumnStore: @unchecked Sendable {
             while queued.isEmpty && !stopping {
                 if !condition.wait(until: Date().addingTimeInterval(30)) && queued.isEmpty { break }
             }
-            if stopping || queued.isEmpty { worker = nil; condition.unlock(); return }
+            if stopping || queued.isEmpty { worker = false; condition.unlock(); return }
             let batch = queued
             queued = []
             inFlight.formUnion(batch)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// The catalog picture completion reads, kept fresh in the background.
@@ -19,11 +20,11 @@ import PsqluiPluginAPI
 /// when the fingerprint moved; a catalog above `MetadataLoader.eagerColumnLimit`
 /// relations is loaded without columns, which a `ColumnStore` fetches per relation.
 public final class MetadataCache: @unchecked Sendable {
-    private let snapshotLock = NSLock()
+    private let snapshotLock = Lock()
     private var current: MetadataSnapshot = .empty
     private var completedLoads = 0
 
-    private let work = NSCondition()
+    private let work = Condition()
     private var settings: ConnectionSettings?
     private var settingsChanged = false
     private var loadRequested = false
@@ -35,7 +36,7 @@ public final class MetadataCache: @unchecked Sendable {
     private var rechecks: [Date] = []
     static let recheckDelays: [Double] = [1.2, 4, 11]
     private var stopping = false
-    private var worker: Thread?
+    private var worker = false
 
     private let registry: PluginRegistry?
     /// Called (on the loader thread) with problems worth telling the user about
@@ -180,11 +181,9 @@ public final class MetadataCache: @unchecked Sendable {
 
     private func startWorkerIfNeeded() {
         work.withLock {
-            guard worker == nil else { return }
-            let thread = Thread { [weak self] in self?.runLoader() }
-            thread.name = "psqlui-metadata"
-            worker = thread
-            thread.start()
+            guard !worker else { return }
+            worker = true
+            DetachedThread.start(name: "psqlui-metadata") { [weak self] in self?.runLoader() }
         }
     }
 
@@ -311,7 +310,7 @@ public final class MetadataCache: @unchecked Sendable {
 /// The connection a `ColumnStore` fetches on: opened on first use, closed when the
 /// store's thread goes idle, reopened after a failure.
 final class ColumnConnection: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var session: PGSession?
     private let settings: ConnectionSettings
 

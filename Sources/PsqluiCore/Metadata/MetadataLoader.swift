@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Loads a `MetadataSnapshot` from the catalog in a fixed set of queries.
 ///
@@ -283,7 +283,7 @@ public enum MetadataLoader {
     public static func columnsQuery(for relations: [(schema: String, name: String)]) -> String {
         // E'' literals mean the same whatever standard_conforming_strings says.
         func literal(_ s: String) -> String {
-            "E'" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+            "E'" + s.replacingEvery("\\", with: "\\\\").replacingEvery("'", with: "''") + "'"
         }
         let values = relations.map { "(\(literal($0.schema)), \(literal($0.name)))" }.joined(separator: ", ")
         return """

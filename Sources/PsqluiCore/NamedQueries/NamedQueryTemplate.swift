@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A named query's positional parameters, as pgcli's named queries have them:
 /// `$1`, `$2`, … take the arguments in order, `$*` the rest joined by `, `, and
@@ -79,5 +79,5 @@ public enum NamedQueryTemplate {
     }
 
     /// A SQL string literal: `'it''s'`.
-    static func literal(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+    static func literal(_ s: String) -> String { "'" + s.replacingEvery("'", with: "''") + "'" }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// Holds a result until it is complete, in flat memory: the first `memoryRows` rows

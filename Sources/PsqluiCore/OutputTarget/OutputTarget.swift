@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// Where query results go: the query output (stdout, or what `\o`/`-o` chose), a
@@ -22,8 +23,8 @@ public enum OutputTarget: Equatable, Sendable {
     /// A `\g`/`\o` argument (psql's syntax): nil when empty, `|command` (the rest of
     /// the line, verbatim) or one file name (interpolated, quotes removed).
     public static func metaCommandArgument(_ raw: [UInt8], variables: VariableLookup?) -> OutputTarget? {
-        let rest = MetaCommandArguments.restOfLine(raw).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix("|") { return .pipe(command: String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)) }
+        let rest = MetaCommandArguments.restOfLine(raw).trimmingBlanks()
+        if rest.hasPrefix("|") { return .pipe(command: String(rest.dropFirst()).trimmingBlanks()) }
         return MetaCommandArguments.split(raw, variables: variables).first.map { .file(path: $0, append: false) }
     }
 
@@ -43,7 +44,7 @@ public enum OutputTarget: Equatable, Sendable {
             let head = String(chars[..<i])
             var rest = String(chars[(i + 1)...])
             if c == "|" {
-                let command = rest.trimmingCharacters(in: .whitespaces)
+                let command = rest.trimmingBlanks()
                 guard !command.isEmpty else { throw SyntaxError(message: "| needs a shell command") }
                 return (head, .pipe(command: command))
             }
@@ -75,7 +76,7 @@ public enum OutputTarget: Equatable, Sendable {
             // is written in place, and a symlink stays one.
             let stage = staged && !append && (exists ? existing.st_mode & S_IFMT == S_IFREG : errno == ENOENT)
             let writePath = stage ? path + ".partial" : path
-            let fd = Foundation.open(writePath, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
+            let fd = Glibc.open(writePath, O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : O_TRUNC), 0o644)
             guard fd >= 0 else { throw FileError(path: name, errno: errno) }
             // The renamed file keeps the mode of the one it replaces.
             if stage, exists { _ = fchmod(fd, existing.st_mode & 0o7777) }

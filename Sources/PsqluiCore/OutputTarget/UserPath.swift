@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The one `~` expansion for every file name the client takes (`\i`, `\o`, `\g`,
 /// `:export`, `\copy`, `\e`, `-o`, the history path): `~` and `~/…` from `$HOME`
@@ -11,17 +12,25 @@ public enum UserPath {
         let user = path[path.index(after: path.startIndex)..<slash]
         let home: String?
         if user.isEmpty {
-            home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwdHome(getpwuid(geteuid()))
+            home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? passwdHome { getpwuid_r(geteuid(), &$0, $1, $2, &$3) }
         } else {
-            home = passwdHome(getpwnam(String(user)))
+            home = passwdHome { getpwnam_r(String(user), &$0, $1, $2, &$3) }
         }
         guard let home else { return path }
         return home + path[slash...]
     }
 
-    private static func passwdHome(_ entry: UnsafeMutablePointer<passwd>?) -> String? {
-        guard let dir = entry?.pointee.pw_dir else { return nil }
-        return String(cString: dir)
+    /// The home folder of the passwd entry `lookup` (`getpwnam_r`/`getpwuid_r`)
+    /// finds. The re-entrant calls: `getpwnam`'s static entry is overwritten by any
+    /// other thread's passwd lookup (Foundation's file attributes make them too).
+    private static func passwdHome(_ lookup: (inout passwd, UnsafeMutablePointer<CChar>, Int, inout UnsafeMutablePointer<passwd>?) -> Int32) -> String? {
+        var entry = passwd()
+        var found: UnsafeMutablePointer<passwd>?
+        var buffer = [CChar](repeating: 0, count: 16 * 1024)
+        return buffer.withUnsafeMutableBufferPointer { storage -> String? in
+            guard lookup(&entry, storage.baseAddress!, storage.count, &found) == 0, found != nil, let dir = entry.pw_dir else { return nil }
+            return String(cString: dir)
+        }
     }
 }
 

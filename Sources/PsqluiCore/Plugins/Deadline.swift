@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 
 /// Runs async work with a deadline and returns at the deadline even when the work
 /// ignores cancellation (a task group would wait for it): a plugin that hangs must not
@@ -41,7 +42,7 @@ private let deadlineClock = DispatchQueue(label: "psqlui.deadline")
 /// Resumes a continuation once: with the work's result or at the deadline, whichever
 /// comes first.
 private final class DeadlineOnce<T>: @unchecked Sendable {
-    let lock = NSLock()
+    let lock = Lock()
     var continuation: CheckedContinuation<T?, Error>?
     func resume(_ result: Result<T?, Error>) {
         lock.withLock {

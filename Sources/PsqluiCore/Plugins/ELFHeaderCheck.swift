@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Reads a plugin library's ELF header before `dlopen` maps it: a truncated or
 /// corrupt `.so` makes the dynamic loader touch pages past the end of the file and
@@ -9,11 +9,25 @@ import Foundation
 enum ELFHeaderCheck {
     /// Why the file cannot be a loadable library, or nil when the headers fit.
     static func problem(path: String) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "cannot be read" }
-        defer { try? handle.close() }
-        guard let size = (try? handle.seekToEnd()).map(Int.init) else { return "cannot be read" }
-        try? handle.seek(toFileOffset: 0)
-        let header = [UInt8](handle.readData(ofLength: 64))
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return "cannot be read" }
+        defer { close(fd) }
+        let end = lseek(fd, 0, SEEK_END)
+        guard end >= 0 else { return "cannot be read" }
+        let size = Int(end)
+        /// Up to `count` bytes at `offset` (fewer at the end of the file).
+        func bytes(at offset: Int, count: Int) -> [UInt8] {
+            var buffer = [UInt8](repeating: 0, count: count)
+            var got = 0
+            while got < count {
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + got, count - got, off_t(offset + got)) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                got += n
+            }
+            return Array(buffer.prefix(got))
+        }
+        let header = bytes(at: 0, count: 64)
         guard header.count >= 4, header[0] == 0x7F, header[1] == 0x45, header[2] == 0x4C, header[3] == 0x46 else {
             return "not an ELF file"
         }
@@ -31,12 +45,12 @@ enum ELFHeaderCheck {
             return "truncated (\(size) bytes; its headers need \(max(programEnd, sectionEnd)))"
         }
         // Loadable segments: PT_LOAD's file bytes must be in the file.
-        try? handle.seek(toFileOffset: UInt64(phoff))
-        let table = [UInt8](handle.readData(ofLength: phentsize * phnum))
+        let table = bytes(at: phoff, count: phentsize * phnum)
         guard table.count == phentsize * phnum, phentsize >= 56 else { return "truncated program headers" }
         for i in 0..<phnum {
             let base = i * phentsize
-            let type = Int(table[base]) | Int(table[base + 1]) << 8 | Int(table[base + 2]) << 16 | Int(table[base + 3]) << 24
+            let low = Int(table[base]) | Int(table[base + 1]) << 8
+            let type = low | Int(table[base + 2]) << 16 | Int(table[base + 3]) << 24
             guard type == 1 else { continue }
             let end = u64(table, base + 8) + u64(table, base + 32)
             if end > size { return "truncated (\(size) bytes; a loadable segment ends at \(end))" }

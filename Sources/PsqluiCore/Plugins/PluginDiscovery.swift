@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Finds plugin libraries: `$PSQLUI_PLUGIN_PATH` (colon-separated directories), the
 /// user's data directory (`$XDG_DATA_HOME/psqlui/plugins`, default
@@ -49,8 +49,8 @@ public struct PluginDiscovery: Sendable {
     public var projectDirectory: String? {
         var url = URL(fileURLWithPath: currentDirectory).standardizedFileURL
         while true {
-            var isDir: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path + "/.psqlui", isDirectory: &isDir), isDir.boolValue {
+            var isDir = false
+            if FileManager.default.fileExists(atPath: url.path + "/.psqlui", isDirectory: &isDir), isDir {
                 return url.path
             }
             let parent = url.deletingLastPathComponent()

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Every plugin psqlui knows, built-in or not, and its lifecycle.
@@ -17,7 +17,7 @@ public final class PluginRegistry: @unchecked Sendable {
     /// How long `activate` may take, in seconds, unless the registry was made with another.
     public static let activationDeadline = 10.0
 
-    private let lock = NSLock()
+    private let lock = Lock()
     /// Where declared command and format names go (the command table sets itself).
     public weak var routing: PluginNameRouting?
     private var servicesStorage: PluginHostServices
@@ -90,7 +90,7 @@ public final class PluginRegistry: @unchecked Sendable {
         }
         for name in ordered {
             guard let p = byName[name] else { continue }
-            host.add(p.descriptor, source: p.source, enabled: config.isEnabled(name))
+            host.add(p.descriptor, source: p.source, enabled: config.isEnabled(name), config: config.tables[name] ?? [:])
             for c in p.descriptor.declaredCommands {
                 if let taken = routing?.claimCommand(c, plugin: name) {
                     messages.append(PluginFault.Notice.nameTaken(name, kind: "command", name: ":" + c, owner: taken))
@@ -232,14 +232,16 @@ public final class PluginRegistry: @unchecked Sendable {
         set { lock.withLock { messageSink = newValue } }
     }
     private var messageSink: @Sendable ([String]) -> Void = { lines in
-        FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+        StandardStreams.writeError(lines.map { $0 + "\n" }.joined())
     }
     private var assistDelivery: AssistDelivery?
 
     /// True when someone listens to statements: a bus subscriber or a plugin with
     /// SQL assists (otherwise the statement run skips the analysis).
     public var observesStatements: Bool {
-        ((services.eventBus as? CoreEventBus)?.hasSubscribers ?? true) || host.hasUsablePlugin { $0.hasSqlAssists }
+        // Asked for every statement: read the one service under the lock, not a copy of all.
+        let bus = lock.withLock { servicesStorage.eventBus }
+        return ((bus as? CoreEventBus)?.hasSubscribers ?? true) || host.hasUsablePlugin { $0.hasSqlAssists }
     }
 
     /// Queues `result` for every SQL assist (in order, off the caller's thread).
@@ -255,12 +257,21 @@ public final class PluginRegistry: @unchecked Sendable {
         delivery.enqueue(result)
     }
 
-    /// Activates every enabled plugin that subscribes to events (each within the
-    /// activation deadline), so that it hears the first statement. Returns one line
-    /// per failure.
+    /// True when an enabled plugin subscribes to events given its config: then
+    /// `activateEventSubscribers` has work (asked first, so that a run with none
+    /// starts no task).
+    public var hasEventSubscribersToActivate: Bool { host.hasUsablePlugin { $0.activatesAtStart } }
+
+    /// True when some plugin ran code (activated, or an assist was queued): only then
+    /// has `shutdown` anything to do.
+    public var needsShutdown: Bool { lock.withLock { assistDelivery != nil } || host.hasActivatedAny }
+
+    /// Activates every enabled plugin that subscribes to events given its config
+    /// (each within the activation deadline), so that it hears the first statement.
+    /// Returns one line per failure.
     public func activateEventSubscribers() async -> [String] {
         var lines: [String] = []
-        for name in host.usablePlugins(where: { $0.subscribesToEvents }) {
+        for name in host.usablePlugins(where: { $0.activatesAtStart }) {
             do { _ = try await activate(name) } catch {
                 lines += (error as? PluginFailure)?.messages ?? ["plugin \"\(name)\": \(Self.message(error))"]
             }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Puts the plugin system together at start: built-in plugins (handed in by the

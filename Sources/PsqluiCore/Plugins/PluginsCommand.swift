@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The built-in `:plugins` command: list plugins, enable or disable one, load a
@@ -75,7 +75,7 @@ public enum PluginsCommand {
         func line(_ cells: [String]) -> String {
             var out = ""
             for (i, c) in cells.enumerated() {
-                if i == cells.count - 1 { out += c } else { out += c.padding(toLength: max(widths[i], c.count), withPad: " ", startingAt: 0) + "  " }
+                if i == cells.count - 1 { out += c } else { out += c.padded(toLength: max(widths[i], c.count)) + "  " }
             }
             return out
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A parsed `\copy` command (psql's copy.c): the server-side `COPY … FROM STDIN` or
 /// `… TO STDOUT` to send, and where the client reads or writes the data.
@@ -45,7 +45,7 @@ public struct ClientCopyRequest: Equatable, Sendable {
         }
         func text(_ t: SqlToken) -> String { String(decoding: bytes[t.start..<t.end], as: UTF8.self) }
         let isFrom = text(tokens[d]).lowercased() == "from"
-        let subject = String(decoding: bytes[..<tokens[d].start], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let subject = String(decoding: bytes[..<tokens[d].start], as: UTF8.self).trimmingBlanks()
         var next = d + 1
         let target = tokens[next]
         let endpoint: Endpoint
@@ -68,13 +68,13 @@ public struct ClientCopyRequest: Equatable, Sendable {
             next = tokens.lastIndex(where: { $0.start < end }) ?? next
         }
         let optionsStart = next + 1 < tokens.count ? tokens[next + 1].start : bytes.count
-        let options = String(decoding: bytes[optionsStart...], as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let options = String(decoding: bytes[optionsStart...], as: UTF8.self).trimmingBlanks()
         let sql = "COPY \(subject) \(isFrom ? "FROM STDIN" : "TO STDOUT")" + (options.isEmpty ? "" : " " + options)
         return .success(ClientCopyRequest(isFrom: isFrom, endpoint: endpoint, serverSQL: sql))
     }
 
     private static func unquote(_ s: String) -> String {
         guard s.count >= 2, s.hasPrefix("'"), s.hasSuffix("'") else { return s }
-        return String(s.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'")
+        return String(s.dropFirst().dropLast()).replacingEvery("''", with: "'")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// psqlui's one blocking bridge: a thread that is not on the cooperative pool (the
 /// REPL's thread, the metadata loader's) runs async work and waits for it there.

@@ -1,5 +1,6 @@
 @preconcurrency import CLibPQ
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// A connection failure, with libpq's message.
@@ -136,6 +137,7 @@ public final class PGSession {
             PQfinish(connection)
         }
         connection = nil
+        appliedMessageStyle = nil  // a new connection starts with libpq's defaults
         if let routed = routedConnection {
             routedConnection = nil
             router?.release(routed)
@@ -192,11 +194,28 @@ public final class PGSession {
     }
 
     /// Whether server parameter `name` is `value` (nil when not reported), compared
-    /// without making a string: the script loop asks for every line.
-    public func parameter(_ name: String, is value: String) -> Bool? {
-        guard let connection, let v = PQparameterStatus(connection, name) else { return nil }
-        return strcmp(v, value) == 0
+    /// without making a string: the script loop asks for every line. (Static strings:
+    /// a `String` argument is copied into a new C string for each call.)
+    public func parameter(_ name: StaticString, is value: StaticString) -> Bool? {
+        guard let connection else { return nil }
+        guard name.hasPointerRepresentation, value.hasPointerRepresentation else {  // a one-character literal
+            return PQparameterStatus(connection, name.description).map { strcmp($0, value.description) == 0 }
+        }
+        // A literal's bytes are NUL-terminated (`StaticString.utf8Start`).
+        let n = UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)
+        let v = UnsafeRawPointer(value.utf8Start).assumingMemoryBound(to: CChar.self)
+        return PQparameterStatus(connection, n).map { strcmp($0, v) == 0 }
     }
+
+    /// Whether the client encoding is UTF8 (nil when not connected), by libpq's
+    /// encoding number: the name is compared only when the number changed.
+    public var clientEncodingIsUTF8: Bool? {
+        guard let connection else { return nil }
+        let id = PQclientEncoding(connection)
+        if id != utf8Check.id { utf8Check = (id, parameter("client_encoding", is: "UTF8") ?? false) }
+        return utf8Check.isUTF8
+    }
+    private var utf8Check: (id: Int32, isUTF8: Bool) = (-2, false)
 
     /// psql's `\encoding NAME`: `PQsetClientEncoding` (it sends `SET client_encoding`
     /// and waits); false when the server refuses the name. The new encoding is then
@@ -207,6 +226,11 @@ public final class PGSession {
     }
 
     public var isSuperuser: Bool { parameter("is_superuser") == "on" }
+
+    /// libpq's number for the client encoding (`PQclientEncoding`, -1 when not
+    /// connected): a cheap way to notice that `client_encoding` changed, as psql does
+    /// after every statement; its name is `parameter("client_encoding")`.
+    public var clientEncodingID: Int32 { connection.map { PQclientEncoding($0) } ?? -1 }
 
     public var transactionState: TransactionState {
         guard let connection else { return .unknown }
@@ -245,6 +269,11 @@ public final class PGSession {
     /// notices it hands over. Unknown words leave the setting alone.
     public func setMessageStyle(verbosity: String?, context: String?) {
         guard let connection else { return }
+        // Asked before every statement: nothing to do when neither word changed since
+        // it was applied to this connection.
+        if let applied = appliedMessageStyle, applied.connection == connection,
+           applied.verbosity == verbosity, applied.context == context { return }
+        appliedMessageStyle = (connection, verbosity, context)
         switch verbosity?.lowercased() {
         case "default"?: PQsetErrorVerbosity(connection, PQERRORS_DEFAULT)
         case "verbose"?: PQsetErrorVerbosity(connection, PQERRORS_VERBOSE)
@@ -259,6 +288,9 @@ public final class PGSession {
         default: break
         }
     }
+
+    /// The words `setMessageStyle` last applied, and to which connection.
+    private var appliedMessageStyle: (connection: OpaquePointer, verbosity: String?, context: String?)?
 
     /// A `NOTIFY` the server delivered on a channel this session listens to.
     public struct Notification: Sendable, Equatable {

@@ -1,5 +1,6 @@
 @preconcurrency import CLibPQ
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// Ctrl-C: cancels the user's running query from the SIGINT handler, as psql does.

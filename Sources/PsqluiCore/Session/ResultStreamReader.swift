@@ -1,5 +1,5 @@
 @preconcurrency import CLibPQ
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Drains the results of one sent query from libpq and feeds a consumer: groups

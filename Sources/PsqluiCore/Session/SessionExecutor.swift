@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The one way async code uses a libpq session: `perform` hands the work to the
 /// thread that owns the session while it waits in `BlockingAsync.run(serving:)`, and
@@ -41,7 +41,7 @@ final class SessionJobs: @unchecked Sendable {
         let refuse: () -> Void
     }
 
-    let condition = NSCondition()
+    let condition = Condition()
     private var queue: [Job] = []
     private var waits = 0
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns SQL into text that may leave the machine: every literal (strings, `E'…'`,
 /// dollar-quoted bodies, bit/hex strings, numbers) becomes `?`, comments are dropped,
@@ -34,15 +34,17 @@ public enum StatementRedactor {
     }
 
     /// Secrets outside literals (in a meta-command's conninfo or URI).
-    private static let secretPatterns: [(NSRegularExpression, String)] = [
-        (try! NSRegularExpression(pattern: #"(postgres(?:ql)?://[^/\s@:]*):[^/\s@]*@"#, options: [.caseInsensitive]), "$1:?@"),
-        (try! NSRegularExpression(pattern: #"\b(password\s*=\s*)\S+"#, options: [.caseInsensitive]), "$1?"),
-    ]
+    /// Each keeps its first group and masks the rest (ICU's rules, as
+    /// NSRegularExpression had them: simple word boundaries, scalars).
+    nonisolated(unsafe) private static let secretPatterns: [(Regex<(Substring, Substring)>, String)] = [
+        (#/(postgres(?:ql)?:\/\/[^\/\s@:]*):[^\/\s@]*@/#, ":?@"),
+        (#/\b(password\s*=\s*)\S+/#, "?"),
+    ].map { ($0.0.ignoresCase().wordBoundaryKind(.simple).matchingSemantics(.unicodeScalar), $0.1) }
 
     private static func maskSecrets(_ text: String) -> String {
         var t = text
-        for (re, template) in secretPatterns {
-            t = re.stringByReplacingMatches(in: t, range: NSRange(t.startIndex..., in: t), withTemplate: template)
+        for (re, mask) in secretPatterns {
+            t = t.replacing(re) { $0.output.1 + mask }
         }
         return t
     }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Starts programs with `posix_spawn` and waits with `waitpid` — the one place
 /// psqlui starts child processes (pg_ctl, pagers, `| CMD` pipelines, `\!`).
@@ -25,7 +26,7 @@ public enum ChildProcess {
     /// Runs `arguments` (absolute path first) to completion with stdin from
     /// /dev/null; returns its exit status and what it printed (stdout and stderr).
     public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, output: String) {
-        let logPath = NSTemporaryDirectory() + "psqlui-child-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
+        let logPath = PathText.temporaryDirectory + "psqlui-child-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).log"
         defer { unlink(logPath) }
         let pid = try spawn(arguments, outputPath: logPath, environment: environment)
         let status = waitForExit(pid)

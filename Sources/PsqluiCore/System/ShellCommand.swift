@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Runs `/bin/sh -c COMMAND` children for `\!`, `\g |CMD`, `\o |CMD` and `\copy …
 /// PROGRAM`, through posix_spawn (Foundation's Process keeps descriptors and never

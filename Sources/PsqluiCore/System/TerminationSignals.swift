@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// What psqlui does when it is told to end (`SIGTERM`, `SIGHUP`): the registered
 /// actions run (the plugins' `onShutdown`, so an SSH tunnel's `ssh` is stopped and
@@ -9,7 +10,7 @@ import Foundation
 /// thread of its own reads it and runs the actions, each bounded by its own
 /// deadline, so a REPL blocked in `readline` or `PQgetResult` does not hold it up.
 public enum TerminationSignals {
-    private static let lock = NSLock()
+    private static let lock = Lock()
     nonisolated(unsafe) private static var actions: [@Sendable () -> Void] = []
     nonisolated(unsafe) private static var installed = false
     nonisolated(unsafe) fileprivate static var pipeWrite: Int32 = -1
@@ -26,7 +27,7 @@ public enum TerminationSignals {
             _ = fcntl(fds[1], F_SETFD, FD_CLOEXEC)
             pipeWrite = fds[1]
             let readEnd = fds[0]
-            let thread = Thread {
+            DetachedThread.start(name: "psqlui-termination") {
                 var byte: UInt8 = 0
                 while read(readEnd, &byte, 1) != 1 {}
                 let toRun = lock.withLock { actions }
@@ -40,8 +41,6 @@ public enum TerminationSignals {
                 raise(signo)
                 _exit(128 + signo)
             }
-            thread.name = "psqlui-termination"
-            thread.start()
             for signo in [SIGTERM, SIGHUP] {
                 // A signal the caller ignores (`nohup` ignores SIGHUP) stays ignored.
                 var old = sigaction()

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A throwaway local PostgreSQL for `psqlui --temp`: initdb into a private
 /// per-user directory (`privateBase`), a server on a private Unix socket with no TCP port, the
@@ -23,7 +24,7 @@ public final class TemporaryCluster {
     public let database = "shop"
     private let runAs: [String]
     private var stopped = false
-    private let lock = NSLock()
+    private let lock = Lock()
 
     /// Settings that connect to this cluster's demo database.
     public var connectionSettings: ConnectionSettings {
@@ -111,7 +112,7 @@ public final class TemporaryCluster {
     static func run(_ args: [String], quiet: Bool = false) throws -> String {
         let (status, text) = try ChildProcess.run(args)
         guard status == 0 else {
-            throw Failure(description: "\((args[0] as NSString).lastPathComponent) failed: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw Failure(description: "\(PathText.lastComponent(args[0])) failed: \(text.trimmingWhitespace())")
         }
         return text
     }
@@ -157,7 +158,7 @@ public final class TemporaryCluster {
         }
         guard isPrivateDirectory(base, owner: owner) else {
             var st = stat()
-            let found = lstat(base, &st) == 0 ? String(format: " (owner uid %d, mode %o)", st.st_uid, st.st_mode & 0o7777) : ""
+            let found = lstat(base, &st) == 0 ? " (owner uid \(st.st_uid), mode \(String(st.st_mode & 0o7777, radix: 8)))" : ""
             throw Failure(description: "--temp: \(base) is not a private directory\(found); it must be a directory owned by uid \(owner) with mode 0700 — remove it and retry")
         }
         return base
@@ -169,12 +170,12 @@ public final class TemporaryCluster {
         func ok(_ dir: String) -> Bool { fm.isExecutableFile(atPath: dir + "/initdb") && fm.isExecutableFile(atPath: dir + "/pg_ctl") }
         for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) where ok(dir) {
             // Resolve symlinks so that pg_ctl finds its sibling `postgres`.
-            let real = (try? fm.destinationOfSymbolicLink(atPath: dir + "/initdb")).map { ($0 as NSString).deletingLastPathComponent }
+            let real = (try? fm.destinationOfSymbolicLink(atPath: dir + "/initdb")).map { PathText.deletingLastComponent($0) }
             if let real, real.hasPrefix("/"), ok(real) { return real }
             return dir
         }
         if let out = try? run(["/usr/bin/env", "pg_config", "--bindir"], quiet: true) {
-            let dir = out.trimmingCharacters(in: .whitespacesAndNewlines)
+            let dir = out.trimmingWhitespace()
             if ok(dir) { return dir }
         }
         let versions = ((try? fm.contentsOfDirectory(atPath: "/usr/lib/postgresql")) ?? [])
@@ -193,7 +194,7 @@ public final class TemporaryCluster {
             let dir = base + "/" + entry
             guard isPrivateDirectory(dir, owner: owner),
                   let text = try? String(contentsOfFile: dir + "/owner.pid", encoding: .utf8),
-                  let pid = Int32(text.trimmingCharacters(in: .whitespacesAndNewlines)) else { continue }
+                  let pid = Int32(text.trimmingWhitespace()) else { continue }
             if kill(pid, 0) == 0 || errno == EPERM { continue }  // owner still alive
             if postmasterOwned(by: dir + "/data") != nil {
                 let runAs = getuid() == 0 ? ["/sbin/runuser", "-u", "postgres", "--"] : []
@@ -209,7 +210,7 @@ public final class TemporaryCluster {
     static func postmasterOwned(by dataDirectory: String) -> Int32? {
         guard let text = try? String(contentsOfFile: dataDirectory + "/postmaster.pid", encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard lines.count > 1, let pid = Int32(lines[0].trimmingCharacters(in: .whitespaces)), pid > 0 else { return nil }
+        guard lines.count > 1, let pid = Int32(lines[0].trimmingBlanks()), pid > 0 else { return nil }
         let real = { (path: String) -> String? in
             guard let p = realpath(path, nil) else { return nil }
             defer { free(p) }

@@ -2,24 +2,90 @@
 /// special ones psql gives meaning to (`ON_ERROR_STOP`, `AUTOCOMMIT`, `ECHO`, …).
 public final class VariableStore {
     private var values: [String: String] = [:]
+    /// The `Hot` variables' values, by `rawValue`.
+    private var hotValues = [String?](repeating: nil, count: Hot.allCases.count)
+
+    /// The variables a script's statement loop reads or sets for every statement. They
+    /// live in slots, as psql's assign hooks keep its special variables in fields, so
+    /// that the loop hashes no names; by name they are the same variables as any other.
+    public enum Hot: Int, CaseIterable, Sendable {
+        case echo, quiet, autocommit, onErrorStop, onErrorRollback, singleStep, singleLine, fetchCount,
+             verbosity, showContext, error, sqlState, rowCount
+
+        /// The variable's name.
+        public var name: String {
+            switch self {
+            case .echo: return "ECHO"
+            case .quiet: return "QUIET"
+            case .autocommit: return "AUTOCOMMIT"
+            case .onErrorStop: return "ON_ERROR_STOP"
+            case .onErrorRollback: return "ON_ERROR_ROLLBACK"
+            case .singleStep: return "SINGLESTEP"
+            case .singleLine: return "SINGLELINE"
+            case .fetchCount: return "FETCH_COUNT"
+            case .verbosity: return "VERBOSITY"
+            case .showContext: return "SHOW_CONTEXT"
+            case .error: return "ERROR"
+            case .sqlState: return "SQLSTATE"
+            case .rowCount: return "ROW_COUNT"
+            }
+        }
+
+        /// The slot of variable `name`, nil for every other name.
+        public init?(name: String) {
+            switch name {
+            case "ECHO": self = .echo
+            case "QUIET": self = .quiet
+            case "AUTOCOMMIT": self = .autocommit
+            case "ON_ERROR_STOP": self = .onErrorStop
+            case "ON_ERROR_ROLLBACK": self = .onErrorRollback
+            case "SINGLESTEP": self = .singleStep
+            case "SINGLELINE": self = .singleLine
+            case "FETCH_COUNT": self = .fetchCount
+            case "VERBOSITY": self = .verbosity
+            case "SHOW_CONTEXT": self = .showContext
+            case "ERROR": self = .error
+            case "SQLSTATE": self = .sqlState
+            case "ROW_COUNT": self = .rowCount
+            default: return nil
+            }
+        }
+    }
 
     public init() {}
 
     public subscript(name: String) -> String? {
-        get { values[name] }
-        set { values[name] = newValue }
+        get {
+            if let hot = Hot(name: name) { return hotValues[hot.rawValue] }
+            return values[name]
+        }
+        set {
+            if let hot = Hot(name: name) { hotValues[hot.rawValue] = newValue } else { values[name] = newValue }
+        }
+    }
+
+    /// A hot variable, read or set without hashing its name.
+    public subscript(hot: Hot) -> String? {
+        get { hotValues[hot.rawValue] }
+        set { hotValues[hot.rawValue] = newValue }
     }
 
     /// Every variable, sorted by name (`\set` with no arguments).
     public var all: [(name: String, value: String)] {
-        values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let hot = Hot.allCases.compactMap { h in hotValues[h.rawValue].map { (name: h.name, value: $0) } }
+        return (values.map { (name: $0.key, value: $0.value) } + hot).sorted { $0.name < $1.name }
     }
 
-    public func unset(_ name: String) { values[name] = nil }
+    public func unset(_ name: String) { self[name] = nil }
 
     /// A boolean variable as psql reads it (unset or unparsable: false).
     public func bool(_ name: String) -> Bool {
-        values[name].flatMap(Self.parseBool) ?? false
+        self[name].flatMap(Self.parseBool) ?? false
+    }
+
+    /// A hot boolean variable as psql reads it (unset or unparsable: false).
+    public func bool(_ hot: Hot) -> Bool {
+        hotValues[hot.rawValue].flatMap(Self.parseBool) ?? false
     }
 
     /// psql's boolean words: any prefix of true/false/yes/no, on/off (two letters at
@@ -41,7 +107,7 @@ public final class VariableStore {
         return nil
     }
 
-    public var onErrorStop: Bool { bool("ON_ERROR_STOP") }
+    public var onErrorStop: Bool { bool(.onErrorStop) }
 
     /// Parses `NAME=VALUE` from `-v`; nil when there is no `=`.
     public static func parseAssignment(_ text: String) -> (String, String)? {

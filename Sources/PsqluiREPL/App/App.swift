@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -60,7 +61,7 @@ public enum App {
         let session = PGSession(settings: options.connection)
         if isatty(0) == 1 || options.connection.forcePasswordPrompt {
             session.passwordPrompt = { user in
-                let name = user ?? options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? NSUserName()
+                let name = user ?? options.connection.user ?? ProcessInfo.processInfo.environment["PGUSER"] ?? ProcessInfo.processInfo.userName
                 switch PasswordPrompt.ask("Password for user \(name): ") {
                 case .text(let password): return password.isEmpty ? nil : password
                 case .ended: return nil
@@ -152,6 +153,9 @@ public enum App {
                                     report: (String) -> Void) -> REPLCommandTable {
         let table = commandTable(skipConfig: skipConfig, builtins: builtins, config: config, report: report)
         let registry = table.plugins
+        // No task when no plugin needs starting (the telemetry plugin without a
+        // destination does not): a `-c` run then never wakes the cooperative pool.
+        guard registry.hasEventSubscribersToActivate else { return table }
         for line in (try? BlockingAsync.run({ await registry.activateEventSubscribers() })) ?? [] { report(line) }
         return table
     }
@@ -172,8 +176,9 @@ public enum App {
     /// Runs every activated plugin's `onShutdown` (2 s deadline) before exit.
     static func stopPlugins(_ commands: REPLCommandTable) {
         let registry = commands.plugins
+        guard registry.needsShutdown else { return }  // no plugin code ran: nothing to stop
         _ = try? BlockingAsync.run(timeout: PluginRegistry.shutdownDeadline + 1) {
-            for line in await registry.shutdown() { FileHandle.standardError.write(Data((line + "\n").utf8)) }
+            for line in await registry.shutdown() { StandardStreams.writeError(line + "\n") }
         }
     }
 

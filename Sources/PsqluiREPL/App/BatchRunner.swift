@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// Runs the `-c` and `-f` actions in the order given, with psql's exit statuses:

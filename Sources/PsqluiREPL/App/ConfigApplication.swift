@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -71,9 +72,9 @@ public enum ConfigApplication {
     /// stdout; problems with the files on stderr.
     public static func printConfig(_ options: LaunchOptions) -> Int32 {
         let config = load(options)
-        for message in config.messages { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+        for message in config.messages { StandardStreams.writeError(message + "\n") }
         let text = config.printedLines().joined(separator: "\n") + "\n"
-        FileHandle.standardOutput.write(Data(text.utf8))
+        StandardStreams.writeOutput(text)
         return ExitCode.success
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// psql's start-up files, run after connecting unless `-X`: the system-wide

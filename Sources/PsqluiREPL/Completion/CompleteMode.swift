@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// `psqlui --complete TEXT [--cursor N]`: prints the candidates for TEXT as

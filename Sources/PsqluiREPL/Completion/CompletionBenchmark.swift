@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// `psqlui --bench-completion N` (hidden): connects, loads the metadata cache as
@@ -59,24 +61,24 @@ public enum CompletionBenchmark {
         let report = """
             relations: \(cache.snapshot.relations.count)
             columns: \(cache.snapshot.columnStore == nil ? "loaded with the catalog" : "per relation, on first use")
-            metadata ready after connect: \(String(format: "%.3f", readySeconds)) s (from \(source))
-            metadata load after connect: \(String(format: "%.3f", loadSeconds)) s
-            first columns of one relation: \(String(format: "%.3f", firstColumnsMs)) ms (\(probeColumns) columns)
-            cache memory (RSS growth): \(String(format: "%.1f", Double(rssAfter - rssBefore) / 1_048_576)) MiB
-            completion p50: \(String(format: "%.3f", percentile(times, 0.50))) ms
-            completion p99: \(String(format: "%.3f", percentile(times, 0.99))) ms
-            completion max: \(String(format: "%.3f", times.max() ?? 0)) ms
-            completion after 'from ' p50: \(String(format: "%.3f", percentile(emptyFrom, 0.50))) ms
-            slowest request by p50: \(perRequest.max { percentile($0.value, 0.5) < percentile($1.value, 0.5) }.map { "'\($0.key)' \(String(format: "%.3f", percentile($0.value, 0.5))) ms" } ?? "-")
-            slowest request by p99: \(perRequest.max { percentile($0.value, 0.99) < percentile($1.value, 0.99) }.map { "'\($0.key)' \(String(format: "%.3f", percentile($0.value, 0.99))) ms" } ?? "-")
+            metadata ready after connect: \(NumberText.fixed(readySeconds, places: 3)) s (from \(source))
+            metadata load after connect: \(NumberText.fixed(loadSeconds, places: 3)) s
+            first columns of one relation: \(NumberText.fixed(firstColumnsMs, places: 3)) ms (\(probeColumns) columns)
+            cache memory (RSS growth): \(NumberText.fixed(Double(rssAfter - rssBefore) / 1_048_576, places: 1)) MiB
+            completion p50: \(NumberText.fixed(percentile(times, 0.50), places: 3)) ms
+            completion p99: \(NumberText.fixed(percentile(times, 0.99), places: 3)) ms
+            completion max: \(NumberText.fixed(times.max() ?? 0, places: 3)) ms
+            completion after 'from ' p50: \(NumberText.fixed(percentile(emptyFrom, 0.50), places: 3)) ms
+            slowest request by p50: \(perRequest.max { percentile($0.value, 0.5) < percentile($1.value, 0.5) }.map { "'\($0.key)' \(NumberText.fixed(percentile($0.value, 0.5), places: 3)) ms" } ?? "-")
+            slowest request by p99: \(perRequest.max { percentile($0.value, 0.99) < percentile($1.value, 0.99) }.map { "'\($0.key)' \(NumberText.fixed(percentile($0.value, 0.99), places: 3)) ms" } ?? "-")
             requests: \(times.count)
-            DDL by another session offered after the next prompt's check: \(ddl.map { String(format: "%.3f s", $0) } ?? "not measured or not seen within 15 s")
+            DDL by another session offered after the next prompt's check: \(ddl.map { NumberText.fixed($0, places: 3) + " s" } ?? "not measured or not seen within 15 s")
 
             """
         try? out.write(report)
         if ProcessInfo.processInfo.environment["PSQLUI_BENCH_PER_REQUEST"] == "1" {
             for (text, t) in perRequest.sorted(by: { percentile($0.value, 0.99) > percentile($1.value, 0.99) }) {
-                try? out.write("request p50 \(String(format: "%7.3f", percentile(t, 0.5))) p99 \(String(format: "%7.3f", percentile(t, 0.99))) ms '\(text)'\n")
+                try? out.write("request p50 \(NumberText.fixed(percentile(t, 0.5), places: 3, width: 7)) p99 \(NumberText.fixed(percentile(t, 0.99), places: 3, width: 7)) ms '\(text)'\n")
             }
         }
         try? out.flush()

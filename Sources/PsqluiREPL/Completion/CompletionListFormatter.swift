@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 
 /// The ranked list shown on a second Tab: one candidate per line, best first,
@@ -17,7 +17,7 @@ enum CompletionListFormatter {
             var line = text
             let pad = nameWidth - DisplayWidth.of(text)
             if pad > 0 { line += String(repeating: " ", count: pad) }
-            line += "  " + c.kind.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
+            line += "  " + c.kind.rawValue.padded(toLength: 8)
             if let detail = c.detail, !detail.isEmpty { line += "  " + CellFormatter.terminalSafe(detail) }
             out += clip(line, to: max(10, width - 1)) + "\n"
         }

@@ -101,7 +101,7 @@ public struct CompletionSources {
               let close = usage[open...].firstIndex(where: { $0 == "]" || $0 == "}" }) else { return [] }
         let inner = usage[usage.index(after: open)..<close]
         guard inner.contains("|") else { return [] }
-        return inner.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        return inner.split(separator: "|").map { $0.trimmingBlanks() }
             .filter { !$0.isEmpty && !$0.contains(" ") && $0 == $0.lowercased() }
     }
 

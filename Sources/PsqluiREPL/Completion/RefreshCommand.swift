@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// `:refresh`: reloads the metadata completion reads (it also reloads on its own

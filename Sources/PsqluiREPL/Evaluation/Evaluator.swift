@@ -1,4 +1,6 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -20,6 +22,8 @@ public final class Evaluator {
     var queryLogSettings: PrintSettings?
     public let variables: VariableStore
     public let stdout: FileDescriptorWriter
+    /// `PQclientEncoding` when `ENCODING` was last set from it (-1: not yet).
+    private var clientEncodingSeen: Int32 = -1
     /// Whether `stdout` is a terminal, asked once (a script asked for every statement).
     private lazy var stdoutIsTerminal = isatty(stdout.fileDescriptor) == 1
     public let stderr: FileDescriptorWriter
@@ -59,7 +63,27 @@ public final class Evaluator {
     public var onStatementCompleted: ((_ tag: String) -> Void)?
 
     /// The prefix for messages about the statement being run (file and line).
-    public internal(set) var messagePrefix = ""
+    public internal(set) var messagePrefix: String {
+        get {
+            if let pending = pendingMessagePrefix {
+                messagePrefixText = pending.origin.prefix(line: pending.line)
+                pendingMessagePrefix = nil
+            }
+            return messagePrefixText
+        }
+        set {
+            messagePrefixText = newValue
+            pendingMessagePrefix = nil
+        }
+    }
+    private var messagePrefixText = ""
+    private var pendingMessagePrefix: (origin: InputOrigin, line: Int)?
+
+    /// Sets `messagePrefix` to `origin.prefix(line:)`, made only when a message needs
+    /// it: most of a script's statements report nothing.
+    func setMessagePrefix(_ origin: InputOrigin, line: Int) {
+        pendingMessagePrefix = (origin, line)
+    }
 
     public init(session: PGSession, commands: REPLCommandTable, printSettings: PrintSettings, variables: VariableStore,
                 stdout: FileDescriptorWriter, stderr: FileDescriptorWriter, interactive: Bool) {
@@ -108,7 +132,7 @@ public final class Evaluator {
     }
 
     /// psql's `QUIET` (`-q` sets it): no command tags and no confirmations.
-    public var quiet: Bool { variables.bool("QUIET") }
+    public var quiet: Bool { variables.bool(.quiet) }
 
     // MARK: Built-in variables
 
@@ -128,9 +152,16 @@ public final class Evaluator {
         variables["USER"] = session.userName
         variables["HOST"] = session.host
         variables["PORT"] = session.port
-        variables["ENCODING"] = session.parameter("client_encoding")
+        syncEncodingVariable()
         variables["SERVER_VERSION_NAME"] = session.parameter("server_version")
         variables["SERVER_VERSION_NUM"] = "\(session.serverVersion)"
+    }
+
+    /// `ENCODING` from libpq's client encoding, and the encoding number it was read at
+    /// (after a connect, `\encoding`, and a statement that changed it).
+    func syncEncodingVariable() {
+        clientEncodingSeen = session.clientEncodingID
+        if let encoding = session.parameter("client_encoding") { variables["ENCODING"] = encoding }
     }
 
     /// psql's `SetResultVariables`: `ERROR`, `SQLSTATE`, `ROW_COUNT` and, after an
@@ -138,17 +169,17 @@ public final class Evaluator {
     func setResultVariables(_ outcome: ExecutionOutcome) {
         switch outcome {
         case .success:
-            variables["ERROR"] = "false"
-            variables["SQLSTATE"] = "00000"
-            variables["ROW_COUNT"] = session.lastRowCount.isEmpty ? "0" : session.lastRowCount
+            variables[.error] = "false"
+            variables[.sqlState] = "00000"
+            variables[.rowCount] = session.lastRowCount.isEmpty ? "0" : session.lastRowCount
         case .serverError(_, let state):
-            variables["ERROR"] = "true"
-            variables["SQLSTATE"] = state ?? ""
-            variables["ROW_COUNT"] = "0"
+            variables[.error] = "true"
+            variables[.sqlState] = state ?? ""
+            variables[.rowCount] = "0"
             variables["LAST_ERROR_MESSAGE"] = session.lastErrorPrimary ?? ""
             variables["LAST_ERROR_SQLSTATE"] = state ?? ""
         case .outputError, .connectionLost:
-            variables["ERROR"] = "true"
+            variables[.error] = "true"
         }
     }
 
@@ -164,10 +195,11 @@ public final class Evaluator {
 
     // MARK: Statements
 
-    /// Runs one statement (or a multi-statement string from `-c`).
-    public func runStatement(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)? = nil,
+    /// Runs one statement (or a multi-statement string from `-c`); its messages get
+    /// `prefix` (nil: the `messagePrefix` already set).
+    public func runStatement(_ sql: [UInt8], prefix: String?, copyIn: (() -> [UInt8]?)? = nil,
                              consumer: QueryResultConsumer? = nil, remember: Bool = true) -> StepResult {
-        messagePrefix = prefix
+        if let prefix { messagePrefix = prefix }
         if notConnected {
             report("You are currently not connected to a database.")
             return .failed
@@ -181,9 +213,9 @@ public final class Evaluator {
             return connectionWasLost()
         }
         if remember { previousStatement = sql }
-        session.setMessageStyle(verbosity: variables["VERBOSITY"], context: variables["SHOW_CONTEXT"])
+        session.setMessageStyle(verbosity: variables[.verbosity], context: variables[.showContext])
         // Under SINGLESTEP the statement was shown already (psql echoes one or the other).
-        if echoQueries || variables["ECHO"] == "queries", !variables.bool("SINGLESTEP") {
+        if echoQueries || variables[.echo] == "queries", !variables.bool(.singleStep) {
             try? stdout.write(sql)
             try? stdout.write("\n")
         }
@@ -201,7 +233,7 @@ public final class Evaluator {
             if consumer == nil {
                 // psql logs command tags even under QUIET.
                 var settings = queryLogSettings ?? printSettings
-                settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+                settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
                 settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
                 settings.color = false
                 printer = QueryLogTee(wrapping: printer, log: ResultPrinter(out: log.buffer, settings: settings))
@@ -221,17 +253,16 @@ public final class Evaluator {
         // statement on its second line, so its error positions say `LINE 2` (not for
         // \gexec and \crosstabview, whose RowCollector psql runs without a cursor).
         if case .serverError(let message, let state) = outcome, let position = session.lastErrorPosition,
-           !(consumer is RowCollector), FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql) > 0 {
+           !(consumer is RowCollector), FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql) > 0 {
             outcome = .serverError(message: ErrorPositionText.shifted(message, query: sql, position: position, lineOffset: 1),
                                    sqlState: state)
         }
         pluginRun?.finished(outcome, tags: recorder?.tags ?? [])
         setResultVariables(outcome)
         // `SET client_encoding` (or a function that sets it): psql keeps ENCODING
-        // current from libpq's parameter status after every statement.
-        if let encoding = session.parameter("client_encoding"), variables["ENCODING"] != encoding {
-            variables["ENCODING"] = encoding
-        }
+        // current after every statement, comparing libpq's encoding number with the
+        // one it last saw (no string made unless it changed).
+        if session.clientEncodingID != clientEncodingSeen { syncEncodingVariable() }
         defer { if case .connectionLost = outcome {} else { printNotifications() } }
         let elapsed = started.map { Double(DispatchTime.now().uptimeNanoseconds - $0.uptimeNanoseconds) / 1e6 } ?? 0
         if let export = printer as? ExportConsumer {
@@ -282,7 +313,7 @@ public final class Evaluator {
 
     private func showTiming(_ milliseconds: Double) {
         guard timing else { return }
-        try? queryOutput.write(String(format: "Time: %.3f ms\n", milliseconds))
+        try? queryOutput.write("Time: \(NumberText.fixed(milliseconds, places: 3)) ms\n")
         try? queryOutput.flush()
     }
 
@@ -302,7 +333,7 @@ public final class Evaluator {
     /// the terminal's width for `wrapped` and `expanded auto`, colour only at a terminal.
     func printSettings(for sql: [UInt8], paged: Bool) -> PrintSettings {
         var settings = printSettings
-        settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql)
+        settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
         settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
         let toTerminal = queryOutput === stdout && stdoutIsTerminal
         if settings.terminalWidth == 0 && (toTerminal || paged) {

@@ -11,7 +11,9 @@ public final class InputProcessor {
     public var copyInSource: (() -> [UInt8]?)?
     /// The open `\if` blocks of this input (psql keeps one stack per file).
     var conditions = ConditionalStack()
-    private var prefixCache: (line: Int, text: String)?
+
+    /// The evaluator's variables by name (one closure, not one per line).
+    private lazy var variableLookup: VariableLookup = { [variables = evaluator.variables] in variables[$0] }
 
     public init(evaluator: Evaluator, origin: InputOrigin, copyInSource: (() -> [UInt8]?)?) {
         self.evaluator = evaluator
@@ -30,11 +32,10 @@ public final class InputProcessor {
     /// stop the caller (a quit, a lost connection, a broken pipe, or an error under
     /// ON_ERROR_STOP), else `.ok` or `.failed`.
     public func process(line: [UInt8], lineNumber: Int) -> StepResult {
-        let prefix = messagePrefix(line: lineNumber)
-        if let problem = line.withUnsafeBufferPointer({ InputLineProblem.find(in: $0, checkUTF8: evaluator.session.parameter("client_encoding", is: "UTF8") ?? true) }) {
+        if let problem = line.withUnsafeBufferPointer({ InputLineProblem.find(in: $0, checkUTF8: evaluator.session.clientEncodingIsUTF8 ?? true) }) {
             // Nothing of the statement this line belongs to is sent (libpq would cut
             // it at a NUL and run the rest).
-            evaluator.messagePrefix = prefix
+            evaluator.setMessagePrefix(origin, line: lineNumber)
             evaluator.reportError(problem.message(lineNumber: lineNumber))
             splitter.reset()
             return .failed
@@ -42,10 +43,9 @@ public final class InputProcessor {
         // Only a line that starts with `:` can be a colon command (checked here: the
         // table's generic lookup costs more than the rest of a script line's handling).
         let mayBeColonCommand = Self.startsWithColon(line)
-        let variableLookup: VariableLookup = { [variables = evaluator.variables] in variables[$0] }
         if mayBeColonCommand, !splitter.hasPendingText || splitter.continuation == .statement || splitter.continuation == .parenthesis,
            let (entry, call) = evaluator.commands.colonCall(line, lineNumber: lineNumber, variables: variableLookup) {
-            evaluator.messagePrefix = prefix
+            evaluator.setMessagePrefix(origin, line: lineNumber)
             guard conditions.isActive else { return .ok }
             // psqlui's colon commands are refused under \restrict too.
             if evaluator.restrictKey != nil {
@@ -56,13 +56,17 @@ public final class InputProcessor {
         }
         if mayBeColonCommand, conditions.isActive, !splitter.hasPendingText,
            let word = CommandSuggestion.unknownCommandWord(in: line, isVariable: { [variables = evaluator.variables] in variables[$0] != nil }) {
-            evaluator.messagePrefix = prefix
+            evaluator.setMessagePrefix(origin, line: lineNumber)
             evaluator.reportError(CommandSuggestion.message(for: word, among: evaluator.commands.commandNames))
             return .failed
         }
         // psql echoes every line but an empty one outside a quote or comment.
-        let inQuote = ![.none, .statement, .parenthesis].contains(splitter.continuation)
-        if evaluator.variables["ECHO"] == "all" && origin.isScript && (!line.isEmpty || inQuote) {
+        let inQuote: Bool
+        switch splitter.continuation {
+        case .none, .statement, .parenthesis: inQuote = false
+        default: inQuote = true
+        }
+        if evaluator.variables[.echo] == "all" && origin.isScript && (!line.isEmpty || inQuote) {
             try? evaluator.stdout.write(line)
             try? evaluator.stdout.write("\n")
         }
@@ -70,7 +74,7 @@ public final class InputProcessor {
         // psql reads standard_conforming_strings afresh for every line.
         splitter.standardConformingStrings = evaluator.session.parameter("standard_conforming_strings", is: "off") != true
         // Inside an inactive \if branch psql does not interpolate variables.
-        let lookup: VariableLookup? = conditions.isActive ? { [variables = evaluator.variables] in variables[$0] } : nil
+        let lookup: VariableLookup? = conditions.isActive ? variableLookup : nil
         // Items are run as the lexer finds them: a line of a million statements is never
         // held as a million statements.
         let result = line.withUnsafeBufferPointer { bytes in
@@ -80,7 +84,7 @@ public final class InputProcessor {
         }
         // psql's SINGLELINE (`-S`): the end of a line ends the statement, unless a quote,
         // comment or parenthesis is still open.
-        if evaluator.variables.bool("SINGLELINE"), !result.endsInput, !(result == .failed && stopsOnError),
+        if evaluator.variables.bool(.singleLine), !result.endsInput, !(result == .failed && stopsOnError),
            splitter.continuation == .statement, splitter.hasPendingText {
             let sent = finishBuffer(active: conditions.isActive)
             return sent == .ok ? result : sent
@@ -95,15 +99,6 @@ public final class InputProcessor {
         return false
     }
 
-    /// `origin.prefix(line:)`, made once per line number (a script line's statement
-    /// asks for it twice; each is a new string otherwise).
-    private func messagePrefix(line: Int) -> String {
-        if let cached = prefixCache, cached.line == line { return cached.text }
-        let text = origin.prefix(line: line)
-        prefixCache = (line, text)
-        return text
-    }
-
     private func runItems(worst start: StepResult) -> StepResult {
         var worst = start
         while let item = splitter.nextItem() {
@@ -111,10 +106,12 @@ public final class InputProcessor {
             switch item {
             case .statement(let statement):
                 guard conditions.isActive else { continue }
-                result = runUserStatement(statement.sql, prefix: messagePrefix(line: statement.lastLine))
+                // The prefix string is made only if a message needs it.
+                evaluator.setMessagePrefix(origin, line: statement.lastLine)
+                result = runUserStatement(statement.sql, prefix: nil)
             case .metaCommand(let meta):
-                evaluator.messagePrefix = origin.prefix(line: meta.line)
-                let found = evaluator.commands.backslashCall(meta, variables: { [variables = evaluator.variables] in variables[$0] })
+                evaluator.setMessagePrefix(origin, line: meta.line)
+                let found = evaluator.commands.backslashCall(meta, variables: variableLookup)
                 // Inside an inactive \if branch only the commands that manage branches run;
                 // an unknown name is still reported there, as psql looks every name up.
                 if !conditions.isActive, let found, !CommandRunner.runsInInactiveBranch(found.0) { continue }
@@ -160,9 +157,10 @@ public final class InputProcessor {
             return .ok
         case .statement(let statement):
             guard active else { return .ok }
-            return runUserStatement(statement.sql, prefix: origin.prefix(line: statement.lastLine))
+            evaluator.setMessagePrefix(origin, line: statement.lastLine)
+            return runUserStatement(statement.sql, prefix: nil)
         case .unterminated(let construct):
-            evaluator.messagePrefix = origin.prefix(line: construct.line)
+            evaluator.setMessagePrefix(origin, line: construct.line)
             // psql would send the broken text and let the server complain; we name
             // where the quote or comment began and do not send it. The script is cut
             // short, so it exits non-zero (3) even without ON_ERROR_STOP.
@@ -174,8 +172,9 @@ public final class InputProcessor {
     /// Runs a statement the user asked for (typed, `\g`, `\gset`, `:export`, `:watch`,
     /// `\copy`), with psql's policies around it (AUTOCOMMIT, ON_ERROR_ROLLBACK, the
     /// destructive-statement question); `consumer` takes the rows when they do not go
-    /// to the screen, `copyIn` replaces the script's lines as COPY FROM STDIN data.
-    func runUserStatement(_ sql: [UInt8], prefix: String, consumer: QueryResultConsumer? = nil,
+    /// to the screen, `copyIn` replaces the script's lines as COPY FROM STDIN data;
+    /// `prefix` nil keeps the evaluator's `messagePrefix`.
+    func runUserStatement(_ sql: [UInt8], prefix: String?, consumer: QueryResultConsumer? = nil,
                           copyIn: (() -> [UInt8]?)? = nil, remember: Bool = true, confirm: Bool = true) -> StepResult {
         policies.run(sql, prefix: prefix, copyIn: copyIn ?? copyInSource, consumer: consumer, remember: remember, confirm: confirm)
     }

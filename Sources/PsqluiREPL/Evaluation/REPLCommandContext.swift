@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -80,7 +81,7 @@ final class REPLCommandContext: CommandContext, @unchecked Sendable {
     func confirm(_ prompt: String) async -> Bool {
         guard isInteractive else { return false }
         try? evaluator.stdout.flush()
-        FileHandle.standardError.write(Data((prompt + " [y/N] ").utf8))
+        StandardStreams.writeError(prompt + " [y/N] ")
         guard let answer = readLine() else { return false }
         return ["y", "yes"].contains(answer.lowercased())
     }

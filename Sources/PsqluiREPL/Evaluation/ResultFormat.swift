@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -65,7 +66,8 @@ extension Evaluator {
     /// The consumer for a result when `resultFormat` is set: the exporter writing to
     /// the query output, with progress when that is not the terminal.
     func formattedResultConsumer() -> ExportConsumer? {
-        guard let format = resultFormat, !printsExpandedCSV else { return nil }
+        // Asked for every statement: test for nil before copying the format out.
+        guard resultFormat != nil, let format = resultFormat, !printsExpandedCSV else { return nil }
         var options = format.options
         // psql -t: no header line in csv, no footer in html.
         if printSettings.tuplesOnly {

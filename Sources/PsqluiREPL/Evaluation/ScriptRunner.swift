@@ -17,7 +17,7 @@ public final class ScriptRunner {
             let line = source.nextLine()
             // As psql: a message after COPY data read from the script names the last
             // line read (the `\.`), not the line of the COPY.
-            evaluator.messagePrefix = origin.prefix(line: source.lineNumber)
+            evaluator.setMessagePrefix(origin, line: source.lineNumber)
             return line
         })
         var hadErrors = false

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import PsqluiCore
 
 /// Reads libedit's history file format (`_HiStOrY_V2_` then one entry per line,
 /// with spaces, newlines and backslashes written as octal escapes like `\040`).
@@ -44,7 +45,7 @@ public enum HistoryFile {
         return shown.enumerated().map { offset, entry in
             let number = String(first + offset + 1)
             let pad = String(repeating: " ", count: max(0, 5 - number.count))
-            return pad + number + "  " + entry.replacingOccurrences(of: "\n", with: "\n       ")
+            return pad + number + "  " + entry.replacingEvery("\n", with: "\n       ")
         }
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 @preconcurrency import CLibEdit
 import PsqluiCore
 
@@ -39,14 +40,14 @@ final class HistoryStore {
 
     /// Adds one entry (a whole statement) unless it carries a secret, and saves.
     func add(_ entry: String) {
-        let trimmed = entry.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = entry.trimmingWhitespace()
         guard !trimmed.isEmpty, !SecretFilter.containsSecret(trimmed) else { return }
         _ = add_history(trimmed)
         save()
     }
 
     private func save() {
-        let dir = (path as NSString).deletingLastPathComponent
+        let dir = PathText.deletingLastComponent(path)
         try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let temp = path + ".tmp-\(getpid())"
         if write_history(temp) == 0 {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 
 /// The read-eval-print loop at a terminal: libedit, the psql-style prompt,

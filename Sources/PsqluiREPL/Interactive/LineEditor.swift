@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 @preconcurrency import CLibEdit
 
 /// The interactive line editor over libedit's readline-compatible API.

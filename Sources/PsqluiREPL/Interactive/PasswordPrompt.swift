@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// Reads a password without echo, as psql's `simple_prompt` does: from the
@@ -43,7 +44,7 @@ public enum PasswordPrompt {
         var byte: UInt8 = 0
         var answer = Answer.ended
         while true {
-            let n = Foundation.read(input, &byte, 1)
+            let n = Glibc.read(input, &byte, 1)
             if n == 1 {
                 if byte == 0x0a { answer = .text(String(decoding: line, as: UTF8.self)); break }
                 line.append(byte)
@@ -68,7 +69,7 @@ public enum PasswordPrompt {
         var bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Foundation.write(fd, $0.baseAddress! + offset, $0.count - offset) }
+            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { return }
             offset += n

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// Ctrl-C as the interactive prompt sees it.

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// A small pager for machines without one: space or f for the next page, b for the
 /// previous one, Enter for one line, /TEXT to search, q to quit. Reads keys from the

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Whether and through what output is paged (`:pager on|off|CMD`, `\pset pager`).
 public enum PagerChoice: Equatable {

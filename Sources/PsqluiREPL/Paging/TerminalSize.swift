@@ -1,4 +1,6 @@
-import Foundation
+import CLibEdit
+import FoundationEssentials
+import Glibc
 
 /// The size of the terminal on a descriptor, when it is one.
 public struct TerminalSize: Equatable {

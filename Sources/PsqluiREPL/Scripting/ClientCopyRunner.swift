@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// Runs a `\copy`: sends the server-side `COPY … FROM STDIN`/`TO STDOUT` and moves

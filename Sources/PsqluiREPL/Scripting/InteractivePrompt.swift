@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 
 /// The prompt at the terminal: `PROMPT1` (or `PROMPT2` while a statement

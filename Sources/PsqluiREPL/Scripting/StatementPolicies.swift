@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// What happens around a user's statement, as psql's SendQuery does it:
@@ -16,15 +17,16 @@ struct StatementPolicies {
     /// rows when they do not go to the screen (an export format, `\gset`'s collector).
     /// `remember: false` keeps it from becoming the previous statement (`\copy`);
     /// `confirm: false` when the caller already asked (`:watch` asks once).
-    func run(_ sql: [UInt8], prefix: String, copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer? = nil,
+    /// `prefix` nil: messages get the evaluator's `messagePrefix` as already set.
+    func run(_ sql: [UInt8], prefix: String?, copyIn: (() -> [UInt8]?)?, consumer: QueryResultConsumer? = nil,
              remember: Bool = true, confirm: Bool = true) -> StepResult {
-        evaluator.messagePrefix = prefix
-        if evaluator.variables.bool("SINGLESTEP"), !verifySingleStep(sql) { return .failed }
+        if let prefix { evaluator.messagePrefix = prefix }
+        if evaluator.variables.bool(.singleStep), !verifySingleStep(sql) { return .failed }
         if confirm && !confirmIfDestructive(sql) { return .ok }
         let variables = evaluator.variables
         let session = evaluator.session
         if session.isConnected, session.transactionState == .idle,
-           let autocommit = variables["AUTOCOMMIT"], VariableStore.parseBool(autocommit) == false,
+           let autocommit = variables[.autocommit], VariableStore.parseBool(autocommit) == false,
            !TransactionControlClassifier.mustNotBeginBefore(sql) {
             if let problem = silently("BEGIN") { evaluator.report(problem); return .failed }
         }
@@ -33,7 +35,7 @@ struct StatementPolicies {
             if let problem = silently("SAVEPOINT " + Self.savepoint) { evaluator.report(problem); return .failed }
             usedSavepoint = true
         }
-        let result = evaluator.runStatement(sql, prefix: prefix, copyIn: copyIn, consumer: consumer, remember: remember)
+        let result = evaluator.runStatement(sql, prefix: nil, copyIn: copyIn, consumer: consumer, remember: remember)
         if usedSavepoint && session.isConnected {
             switch session.transactionState {
             case .failed:
@@ -43,7 +45,7 @@ struct StatementPolicies {
             default: break
             }
         }
-        if result == .failed, variables["ECHO"]?.lowercased() == "errors" {
+        if result == .failed, variables[.echo]?.lowercased() == "errors" {
             evaluator.report("STATEMENT:  " + String(decoding: sql, as: UTF8.self))
         }
         return result
@@ -62,7 +64,7 @@ struct StatementPolicies {
 
     /// `on`, or `interactive` at the prompt.
     private var onErrorRollback: Bool {
-        guard let value = evaluator.variables["ON_ERROR_ROLLBACK"] else { return false }
+        guard let value = evaluator.variables[.onErrorRollback] else { return false }
         if value.lowercased() == "interactive" { return origin == .interactive }
         return VariableStore.parseBool(value) ?? false
     }
@@ -86,7 +88,7 @@ struct StatementPolicies {
         var answer: [UInt8] = []
         var byte: UInt8 = 0
         while read(0, &byte, 1) == 1 && byte != 0x0a { answer.append(byte) }
-        let word = String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+        let word = String(decoding: answer, as: UTF8.self).trimmingBlanks().lowercased()
         if word == "y" || word == "yes" { return true }
         evaluator.report("Cancelled; nothing was sent.", prefix: "")
         return false

@@ -102,4 +102,28 @@ import Testing
         // two shared cores measured 1.9 s here once (0.2-7 ms alone).
         #expect(shutdownMs < 10_000)
     }
+
+    /// Without a destination the plugin subscribes to nothing, so it is not activated at
+    /// start (no task, no pool thread for a `-c` run); with one, or with a config that
+    /// is wrong (to report it at start), it is. Nothing ran, so nothing to shut down.
+    @Test func activatedAtStartOnlyWithADestination() async {
+        func registry(_ table: [String: ConfigValue]?) -> PluginRegistry {
+            let config = PluginsConfig(tables: table.map { ["telemetry": $0] } ?? [:])
+            let r = PluginRegistry(services: PluginHostServices(config: config))
+            _ = r.register([(TelemetryPluginDescriptor(), .builtin)])
+            return r
+        }
+        #expect(!registry(nil).hasEventSubscribersToActivate)
+        #expect(!registry(["service_name": .string("x")]).hasEventSubscribersToActivate)
+        #expect(registry(["file": .string("/dev/null")]).hasEventSubscribersToActivate)
+        #expect(registry(["endpoint": .string("not a url"), "file": .string("/dev/null")]).hasEventSubscribersToActivate)
+        let idle = registry(nil)
+        #expect(!idle.needsShutdown)
+        #expect(await idle.activateEventSubscribers().isEmpty)
+        #expect(!idle.needsShutdown && idle.state(of: "telemetry") == .declared)
+        let started = registry(["file": .string("/dev/null")])
+        #expect(await started.activateEventSubscribers().isEmpty)
+        #expect(started.needsShutdown && started.state(of: "telemetry") == .active)
+        _ = await started.shutdown()
+    }
 }

@@ -38,7 +38,8 @@ import Testing
     /// command that declares them; a first letter it does not take is no command.
     @Test func optionLettersReachTheirCommand() throws {
         for (typed, command) in [("dfan+", "functions"), ("dfS+", "functions"), ("dfwp", "functions"), ("dPtn+", "partitioned"),
-                                 ("dPi", "partitioned"), ("dP+t", "partitioned")] {
+                                 ("dPi", "partitioned"), ("dP+t", "partitioned"), ("dtv", "tables"), ("dit+", "indexes"),
+                                 ("dEt", "foreignrelations")] {
             let (entry, call) = try #require(table.backslashCall(MetaCommandCall(name: typed, arguments: [], line: 1), variables: { _ in nil }),
                                              "\\\(typed) does not dispatch")
             #expect(entry.description?.name == command)

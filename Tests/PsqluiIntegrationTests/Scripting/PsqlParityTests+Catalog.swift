@@ -62,6 +62,25 @@ extension PsqlParityTests {
             create index ptpi on ptp (a);
             comment on table ptp is 'the parent';
             """),
+        // Combined relation listings: psql's kind letters together (`\dtv`, `\dti+`).
+        Case(name: "combined-relation-listings", files: [("s.sql", """
+            \\dtv
+            \\dti+
+            \\dit
+            \\dsv nosuch
+            \\dmS pg_*
+            \\dEt
+            \\dtvmisE
+            \\dvt+ r*
+            \\set HIDE_TABLEAM on
+            \\dti+
+
+            """)], feeds: [.file], setup: """
+            create table rt (a int primary key);
+            create view rv as select 1 as x;
+            create materialized view rm as select 2 as y;
+            create sequence rs;
+            """),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619
@@ -71,5 +90,44 @@ extension PsqlParityTests {
             \\d+ pg_toast.pg_toast_1255
 
             """)], feeds: [.file]),
+        // The `+` forms that describe each object in tables of their own: `\\dF+`,
+        // `\\dFp+`, `\\dRp+` (tables with column lists and row filters, schemas), and
+        // `\\dRs+`'s and `\\dP+`'s extra columns; nothing found is an error (silent under QUIET).
+        Case(name: "verbose-object-details", files: [("s.sql", """
+            \\dF+ mycfg
+            \\dF+ pg_catalog.e*
+            \\dFp+
+            \\dRp+
+            \\dRp+ pubempty
+            \\dRs+
+            \\dP+
+            \\x
+            \\dRp+ pub1
+            \\dF+ mycfg
+            \\x
+            \\dRp+ nosuch
+            \\dF+ nosuch
+            \\dFp+ nosuch
+            \\set QUIET on
+            \\dRp+ nosuch
+            \\set ON_ERROR_STOP on
+            \\dF+ nosuch
+            \\echo not reached
+
+            """)], feeds: [.file], setup: """
+            create table pubt (a int primary key, b text);
+            create schema pubs;
+            create table pubs.x (a int);
+            create publication pub1 for table pubt;
+            create publication pub2 for tables in schema pubs with (publish = 'insert');
+            create publication pub3 for table pubt (a) where (a > 0);
+            create publication puball for all tables;
+            create publication pubempty;
+            create text search configuration mycfg (copy = english);
+            comment on text search configuration mycfg is 'mine';
+            create table ptp (a int) partition by range (a);
+            create table ptp1 partition of ptp for values from (1) to (5);
+            create index ptpi on ptp (a);
+            """),
     ]
 }

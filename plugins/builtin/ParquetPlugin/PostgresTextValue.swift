@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Converts PostgreSQL's text output of one value (what libpq hands the exporter)
 /// into the number Parquet stores. Pure functions over bytes; nil means "not in the

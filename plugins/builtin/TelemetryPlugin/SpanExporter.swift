@@ -1,5 +1,6 @@
 import Dispatch
-import Foundation
+import FoundationEssentials
+import Glibc
 import Synchronization
 
 /// Batches spans off the REPL thread: `enqueue` (on the publisher's thread) only
@@ -43,9 +44,22 @@ final class SpanExporter: Sendable {
 
     init(settings: Settings) {
         self.settings = settings
-        let thread = Thread { [self] in run() }
-        thread.name = "psqlui.telemetry"
-        thread.start()
+        Self.startWorker(self)
+    }
+
+    /// Runs `exporter.run()` on a detached pthread of its own (Foundation's `Thread`
+    /// would load libFoundation into the host).
+    private static func startWorker(_ exporter: SpanExporter) {
+        let box = Unmanaged.passRetained(exporter).toOpaque()
+        var thread = pthread_t()
+        let status = pthread_create(&thread, nil, { raw in
+            let exporter = Unmanaged<SpanExporter>.fromOpaque(raw!).takeRetainedValue()
+            let fd = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+            if fd >= 0 { _ = write(fd, "psqlui.telemetr", 15); close(fd) }
+            exporter.run()
+            return nil
+        }, box)
+        if status == 0 { pthread_detach(thread) } else { Unmanaged<SpanExporter>.fromOpaque(box).release() }
     }
 
     /// Queues a span; never blocks beyond a short lock.

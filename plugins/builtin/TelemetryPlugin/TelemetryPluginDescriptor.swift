@@ -13,6 +13,11 @@ public final class TelemetryPluginDescriptor: PluginDescriptor {
     public var summary: String { "OpenTelemetry spans of statements to an OTLP/HTTP endpoint or a JSON-lines file" }
     public var declaredCommands: [String] { ["telemetry"] }
     public var subscribesToEvents: Bool { true }
+    /// Only a destination (`endpoint` or `file`, or a wrong config to report) needs the
+    /// plugin at start; without one it only answers `:telemetry`, activated then.
+    public func subscribesToEvents(config: [String: ConfigValue]) -> Bool {
+        config["endpoint"] != nil || config["file"] != nil
+    }
 
     private struct Running {
         var exporter: SpanExporter

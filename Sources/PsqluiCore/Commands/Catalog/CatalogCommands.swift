@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The catalog colon commands — `:describe` and the listings (`:tables`, `:views`, …)
@@ -58,6 +58,8 @@ public enum CatalogCommands {
         var system: Bool
         var serverVersion: Int
         var database: String
+        /// psql's `HIDE_TABLEAM`.
+        var hideTableAM = false
     }
 
     /// Thrown for option letters a command does not take (psql's message).
@@ -73,22 +75,43 @@ public enum CatalogCommands {
                 maxParts: maxParts, patternsSQL: sql, patternCount: patterns, emptyMessage: empty)
     }
 
+    /// A relation listing (`\dt`, `\dv`, `\dm`, `\di`, `\ds`, `\dE`); psql combines
+    /// their letters (`\dtv` lists tables and views, `\dti+` tables and indexes).
+    static func relations(_ name: String, _ backslash: String, _ summary: String) -> Listing {
+        Listing(name: name, backslash: backslash, summary: summary, title: "List of relations",
+                usage: ":\(name)[+] [PATTERN]   (\\d[tvmisE][S+] combines kinds)", sql: { _, _, _, _, _ in "" },
+                reportsEmptyAsRelations: true, modifierLetters: "tvmisES+",
+                build: { r in
+                    let kinds = relationKinds(backslash.dropFirst() + String(r.letters))
+                    return (try CatalogListingSQL.relations(kinds, pattern: r.patterns.first, verbose: r.verbose, system: r.system,
+                                                            serverVersion: r.serverVersion, hideTableAM: r.hideTableAM), "List of relations")
+                })
+    }
+
+    /// The relation kinds of psql's letters (`t` tables, `v` views, `m` materialized
+    /// views, `i` indexes, `s` sequences, `E` foreign tables; others are ignored).
+    static func relationKinds(_ letters: some Sequence<Character>) -> CatalogListingSQL.RelationKinds {
+        var kinds: CatalogListingSQL.RelationKinds = []
+        for c in letters {
+            switch c {
+            case "t": kinds.insert(.tables)
+            case "v": kinds.insert(.views)
+            case "m": kinds.insert(.materializedViews)
+            case "i": kinds.insert(.indexes)
+            case "s": kinds.insert(.sequences)
+            case "E": kinds.insert(.foreignTables)
+            default: break
+            }
+        }
+        return kinds
+    }
+
     static let listings: [Listing] = [
-        Listing(name: "tables", backslash: "dt", summary: "list tables", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.tables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "views", backslash: "dv", summary: "list views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.views, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "matviews", backslash: "dm", summary: "list materialized views", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.materializedViews, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "indexes", backslash: "di", summary: "list indexes", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.indexes, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
-        Listing(name: "sequences", backslash: "ds", summary: "list sequences", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.sequences, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
+        relations("tables", "dt", "list tables"),
+        relations("views", "dv", "list views"),
+        relations("matviews", "dm", "list materialized views"),
+        relations("indexes", "di", "list indexes"),
+        relations("sequences", "ds", "list sequences"),
         Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
                 sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2),
         Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
@@ -160,9 +183,7 @@ public enum CatalogCommands {
         Listing(name: "largeobjects", backslash: "lo_list", summary: "list large objects", title: "Large objects",
                 sql: { p, verbose, system, _, _ in try ObjectListingSQL.largeObjects.sql(pattern: p, verbose: verbose, system: system) },
                 otherBackslash: ["dl"]),
-        Listing(name: "foreignrelations", backslash: "dE", summary: "list foreign tables as relations", title: "List of relations",
-                sql: { try CatalogListingSQL.relations(.foreignTables, pattern: $0, verbose: $1, system: $2, serverVersion: $3, hideTableAM: $4) },
-                reportsEmptyAsRelations: true),
+        relations("foreignrelations", "dE", "list foreign tables as relations"),
         Listing(name: "privileges", backslash: "dp", summary: "list table, view and sequence access privileges (\\z)",
                 title: "Access privileges",
                 sql: { p, _, system, _, _ in try ObjectListingSQL.privileges.sql(pattern: p, verbose: false, system: system) },
@@ -281,7 +302,8 @@ public enum CatalogCommands {
                     if let pattern { try SQLNamePattern.validate(pattern, currentDatabase: database, maxParts: l.maxParts) }
                     if let build = l.build {
                         let request = Request(letters: letters(calledAs: invocation.name, base: l.backslash), patterns: given,
-                                              verbose: verbose, system: system, serverVersion: version, database: database)
+                                              verbose: verbose, system: system, serverVersion: version, database: database,
+                                              hideTableAM: flag("HIDE_TABLEAM", context))
                         (sql, title) = try build(request)
                     } else if let build = l.patternsSQL {
                         sql = try build(given, verbose, system)
@@ -295,6 +317,7 @@ public enum CatalogCommands {
                     context.writeError(refused.description)
                     throw CatalogCommandFailed()
                 }
+                if verbose, try await VerboseDetails.show(l.name, pattern: pattern, serverVersion: version, context: context) { return }
                 if l.name == "extensions", verbose {
                     try await extensionContents(pattern: pattern, context: context)
                     return

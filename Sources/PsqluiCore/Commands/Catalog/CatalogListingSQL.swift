@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// The SQL behind psql's listings (`\dt`, `\dn`, `\df`, …) as pure functions of the
 /// pattern, the `+`/`S` modifiers and the server version (catalogs differ across
 /// 12–17), producing the same rows and column names as psql.
@@ -122,7 +122,7 @@ public enum CatalogListingSQL {
         let tests: [(Character, String)] = [("a", "p.prokind = 'a'"), ("p", "p.prokind = 'p'"),
                                             ("t", "p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype"), ("w", "p.prokind = 'w'")]
         if kinds.contains("n") {
-            return tests.filter { !kinds.contains($0.0) }.map { $0.1.replacingOccurrences(of: " = ", with: " <> ") }
+            return tests.filter { !kinds.contains($0.0) }.map { $0.1.replacingEvery(" = ", with: " <> ") }
         }
         let asked = tests.filter { kinds.contains($0.0) }.map(\.1)
         return asked.isEmpty ? [] : ["(\n       " + asked.joined(separator: "\n       OR ") + "\n      )"]

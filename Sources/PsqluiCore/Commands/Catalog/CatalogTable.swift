@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// A catalog listing or description as psql prints it: a centered title, an aligned

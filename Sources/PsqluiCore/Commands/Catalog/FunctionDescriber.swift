@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// `:describe` for functions and procedures (psql's `\d` has none): signature,

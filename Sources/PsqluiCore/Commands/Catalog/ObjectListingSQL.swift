@@ -181,6 +181,10 @@ public struct ObjectListingSQL: Sendable {
     static let subscriptions = ObjectListingSQL(
         columns: ["subname AS \"Name\"", "pg_catalog.pg_get_userbyid(subowner) AS \"Owner\"", "subenabled AS \"Enabled\"",
                   "subpublications AS \"Publication\""],
+        // psql 15's `+` columns (servers 15 and later).
+        verboseColumns: ["subbinary AS \"Binary\"", "substream AS \"Streaming\"", "subtwophasestate AS \"Two-phase commit\"",
+                         "subdisableonerr AS \"Disable on error\"", "subsynccommit AS \"Synchronous commit\"",
+                         "subconninfo AS \"Conninfo\"", "subskiplsn AS \"Skip LSN\""],
         from: "pg_catalog.pg_subscription",
         filters: ["subdbid = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())"],
         name: "subname", maxParts: 1)

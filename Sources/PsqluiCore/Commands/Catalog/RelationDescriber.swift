@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// `\d NAME` / `:describe NAME`: psql's description of each matching table, view,
@@ -46,7 +46,7 @@ public struct RelationDescriber: Sendable {
         return tables
     }
 
-    static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+    static func quoted(_ s: String) -> String { "'" + s.replacingEvery("'", with: "''") + "'" }
 
     private func describeOne(oid: String, schema: String, name: String) async throws -> CatalogTable? {
         let info = try await service.query("""
@@ -465,7 +465,7 @@ public struct RelationDescriber: Sendable {
                 line += v[7] == "u" ? " UNIQUE CONSTRAINT," : " UNIQUE,"
             }
             var def = v[5] ?? ""
-            if let range = def.range(of: " USING ") { def = String(def[range.upperBound...]) }
+            if let range = def.firstRange(of: " USING ") { def = String(def[range.upperBound...]) }
             line += " " + def
             if v[8] == "t" { line += " DEFERRABLE" }
             if v[9] == "t" { line += " INITIALLY DEFERRED" }
@@ -492,7 +492,7 @@ public struct RelationDescriber: Sendable {
         for (heading, state, wantsInternal) in groups {
             let lines = r.rows.filter { ($0[2] ?? "") == state && (wantsInternal == nil || wantsInternal == ($0[3] == "t")) }.map { v -> String in
                 var def = v[1] ?? ""
-                if let range = def.range(of: " TRIGGER ") { def = String(def[range.upperBound...]) }
+                if let range = def.firstRange(of: " TRIGGER ") { def = String(def[range.upperBound...]) }
                 return "    " + def
             }
             if !lines.isEmpty { footers.append(heading); footers += lines }

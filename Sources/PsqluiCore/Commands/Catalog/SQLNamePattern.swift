@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 /// psql's object-name patterns (`ord*`, `sales.*`, `"MixedCase"`, `*.x`) turned into
 /// the SQL conditions psql's `processSQLNamePattern` produces, so a listing shows the
 /// same objects as psql for the same pattern.
@@ -106,9 +106,9 @@ public struct SQLNamePattern: Equatable, Sendable {
     /// A SQL string literal for `text`, in psql's form: `E'…'` with doubled backslashes
     /// when the text has a backslash.
     public static func literal(_ text: String) -> String {
-        var body = text.replacingOccurrences(of: "'", with: "''")
+        var body = text.replacingEvery("'", with: "''")
         if body.contains("\\") {
-            body = body.replacingOccurrences(of: "\\", with: "\\\\")
+            body = body.replacingEvery("\\", with: "\\\\")
             return "E'" + body + "'"
         }
         return "'" + body + "'"

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// `\sf[+] FUNCTION` and `\sv[+] VIEW` (`:source`, `:viewsource`): a function's or
@@ -77,7 +77,7 @@ public enum SourceCommands {
     /// The whole argument line (psql reads it verbatim: quotes and argument types
     /// included); reports `missing` when it is empty.
     static func objectName(_ invocation: CommandInvocation, missing: String, context: CommandContext) throws -> String {
-        let name = invocation.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = invocation.arguments.trimmingWhitespace()
         if name.isEmpty {
             context.writeError(missing)
             throw CatalogCommandFailed()
@@ -88,7 +88,7 @@ public enum SourceCommands {
     /// The object's OID from a `::regproc`/`::regprocedure`/`::regclass` cast; the
     /// server's error, reported as psql does (`ERROR:  function "f" does not exist`).
     static func lookup(_ name: String, type: String, context: CommandContext) async throws -> String {
-        let literal = "'" + name.replacingOccurrences(of: "'", with: "''") + "'"
+        let literal = "'" + name.replacingEvery("'", with: "''") + "'"
         do {
             let r = try await context.session.query("SELECT \(literal)::pg_catalog.\(type)::pg_catalog.oid")
             return r.rows.first?[0] ?? "0"
@@ -101,7 +101,7 @@ public enum SourceCommands {
     /// `name=value` with the value as a string literal (`security_barrier='true'`).
     static func quotedOption(_ option: Substring) -> String {
         guard let eq = option.firstIndex(of: "=") else { return String(option) }
-        let value = option[option.index(after: eq)...].replacingOccurrences(of: "'", with: "''")
+        let value = option[option.index(after: eq)...].replacingEvery("'", with: "''")
         return option[..<eq] + "='" + value + "'"
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// `:help` (`\?`): every registered command grouped by section with its aliases and

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// `\h [COMMAND]` (`\help`, `:sqlhelp`): the SQL commands PostgreSQL documents, and for
@@ -205,7 +205,7 @@ public enum SQLHelpCommand {
                 let version = (try? await context.session.query("SELECT pg_catalog.current_setting('server_version_num')::int / 10000"))?
                     .rows.first?[0] ?? "current"
                 let base = "https://www.postgresql.org/docs/\(version)/"
-                let topic = invocation.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
+                let topic = invocation.arguments.trimmingWhitespace()
                 if topic.isEmpty {
                     try await context.show(TextPane(title: "SQL help", lines: listing(columns: 2) + [
                         "", "The syntax of each is in PostgreSQL's documentation: \(base)sql-commands.html",
@@ -220,7 +220,7 @@ public enum SQLHelpCommand {
                 }
                 var lines: [String] = []
                 for command in found {
-                    let page = command.page ?? command.name.lowercased().replacingOccurrences(of: " ", with: "")
+                    let page = command.page ?? command.name.lowercased().replacingEvery(" ", with: "")
                     lines += ["Command:     " + command.name, "URL: \(base)sql-\(page).html", ""]
                 }
                 try await context.show(TextPane(title: "\\h " + topic, lines: lines))
@@ -256,7 +256,7 @@ public enum SQLHelpCommand {
                 let i = c * rows + r
                 guard i < commands.count else { continue }
                 let name = commands[i].name
-                line += " " + (c == columns - 1 || i + rows >= commands.count ? name : name.padding(toLength: width, withPad: " ", startingAt: 0))
+                line += " " + (c == columns - 1 || i + rows >= commands.count ? name : name.padded(toLength: width))
             }
             lines.append(line)
         }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One use of a command, parsed once from its line with the grammar its entry declares.
 public struct CommandCall: Sendable, Equatable {
@@ -34,7 +34,7 @@ public struct CommandCall: Sendable, Equatable {
 
     /// The rest of the line, leading and trailing whitespace removed.
     public var text: String {
-        MetaCommandArguments.restOfLine(arguments).trimmingCharacters(in: .whitespaces)
+        MetaCommandArguments.restOfLine(arguments).trimmingBlanks()
     }
 
     /// The key the call is looked up by in the table: `name` for a colon call, `\name`

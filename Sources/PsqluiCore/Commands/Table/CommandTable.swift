@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// psqlui's one command table: every command name and alias — colon, backslash and
@@ -18,7 +18,7 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
     }
 
     public let plugins: PluginRegistry
-    private let lock = NSLock()
+    private let lock = Lock()
     private var entries: [String: CommandEntry<Host>] = [:]
     private var formats: [String: FormatRoute] = [:]
     /// Backslash base names taking psql's option letters (`\df` → `anptwS+`).

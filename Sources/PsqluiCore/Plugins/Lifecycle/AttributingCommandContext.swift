@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiPluginAPI
 
 /// Wraps the context a plugin command gets so the host can tell whose error a thrown
@@ -40,7 +41,7 @@ final class AttributingCommandContext: CommandContext, @unchecked Sendable {
 /// A `QueryService` that remembers the errors the real service threw.
 final class RecordingQueryService: QueryService, @unchecked Sendable {
     private let inner: QueryService
-    private let lock = NSLock()
+    private let lock = Lock()
     private var thrown: [QueryError] = []
 
     init(_ inner: QueryService) { self.inner = inner }

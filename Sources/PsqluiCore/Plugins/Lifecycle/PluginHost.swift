@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// Runs every plugin's `PluginLifecycle`: sends it the events, performs the actions it
@@ -18,12 +18,12 @@ final class PluginHost: @unchecked Sendable {
         var activation: Task<PluginProviders, Error>?
         var tasks = PluginTaskScope()
 
-        init(descriptor: PluginDescriptor, source: PluginSource, enabled: Bool, failureLimit: Int) {
+        init(descriptor: PluginDescriptor, source: PluginSource, enabled: Bool, failureLimit: Int, config: [String: ConfigValue]) {
             name = descriptor.name
             self.descriptor = descriptor
             self.source = source
             version = descriptor.version.description
-            declarations = PluginDeclarations(descriptor)
+            declarations = PluginDeclarations(descriptor, config: config)
             lifecycle = PluginLifecycle(enabled: enabled, failureLimit: failureLimit)
         }
 
@@ -54,7 +54,7 @@ final class PluginHost: @unchecked Sendable {
         }
     }
 
-    private let lock = NSLock()
+    private let lock = Lock()
     private var records: [String: Record] = [:]
     private var order: [String] = []  // registration order = dependency order
     private var refused: [Record] = []
@@ -75,8 +75,8 @@ final class PluginHost: @unchecked Sendable {
     // MARK: Records
 
     /// Adds a registered plugin (enabled or disabled by the config).
-    func add(_ descriptor: PluginDescriptor, source: PluginSource, enabled: Bool) {
-        let r = Record(descriptor: descriptor, source: source, enabled: enabled, failureLimit: failureLimit)
+    func add(_ descriptor: PluginDescriptor, source: PluginSource, enabled: Bool, config: [String: ConfigValue] = [:]) {
+        let r = Record(descriptor: descriptor, source: source, enabled: enabled, failureLimit: failureLimit, config: config)
         lock.withLock {
             records[r.name] = r
             order.append(r.name)
@@ -124,6 +124,12 @@ final class PluginHost: @unchecked Sendable {
     /// Names of usable plugins whose declarations satisfy `filter`, in dependency order.
     func usablePlugins(where filter: (PluginDeclarations) -> Bool) -> [String] {
         lock.withLock { order.filter { records[$0].map { $0.lifecycle.isUsable && filter($0.declarations) } ?? false } }
+    }
+
+    /// True once any plugin's code ran past its declarations (an activation started):
+    /// only then is there something for `shutdown` to stop.
+    var hasActivatedAny: Bool {
+        lock.withLock { records.values.contains { $0.providers != nil || $0.activation != nil } }
     }
 
     /// Whether any usable plugin matches `filter` (no list made: asked per statement).
@@ -367,12 +373,14 @@ struct PluginDeclarations: Sendable {
     var hasMetadataHooks = false
     var hasSqlAssists = false
     var subscribesToEvents = false
+    /// Subscribes to events given its config: activated at start (`activateEventSubscribers`).
+    var activatesAtStart = false
     var hasConnectionHooks = false
     var connectionSettings: [String] = []
 
     init() {}
 
-    init(_ d: PluginDescriptor) {
+    init(_ d: PluginDescriptor, config: [String: ConfigValue] = [:]) {
         summary = d.summary
         commands = d.declaredCommands
         formats = d.declaredFormats
@@ -380,6 +388,7 @@ struct PluginDeclarations: Sendable {
         hasMetadataHooks = d.hasMetadataHooks
         hasSqlAssists = d.hasSqlAssists
         subscribesToEvents = d.subscribesToEvents
+        activatesAtStart = subscribesToEvents && d.subscribesToEvents(config: config)
         hasConnectionHooks = d.hasConnectionHooks
         connectionSettings = d.declaredConnectionSettings
     }

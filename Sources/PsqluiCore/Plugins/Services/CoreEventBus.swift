@@ -1,9 +1,9 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The host's event bus: synchronous delivery to subscribers, in subscription order.
 public final class CoreEventBus: EventBus, @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var handlers: [(id: Int, handler: @Sendable (PluginEvent) -> Void)] = []
     private var nextID = 0
 

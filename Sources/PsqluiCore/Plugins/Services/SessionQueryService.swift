@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The host's `QueryService` on a `PGSession`: plugin commands query the user's

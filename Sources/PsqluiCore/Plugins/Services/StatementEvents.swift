@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import FoundationEssentials
 import PsqluiPluginAPI
 
 /// The host's side of the event bus and SQL assists: what the statement run, the
@@ -15,7 +16,7 @@ extension PluginRegistry {
         attributes[PluginEventKey.statement] = text
         attributes[PluginEventKey.redactedStatement] = analysis.redactedText
         attributes[PluginEventKey.kind] = analysis.statementKind
-        attributes[PluginEventKey.started] = String(format: "%.3f", Date().timeIntervalSince1970 * 1000)
+        attributes[PluginEventKey.started] = NumberText.fixed(Date().timeIntervalSince1970 * 1000, places: 3)
         services.eventBus.publish(PluginEvent(name: PluginEvent.statementStarted, attributes: attributes))
         return StatementRun(registry: self, analysis: analysis, attributes: attributes)
     }
@@ -82,7 +83,7 @@ public final class StatementRun {
     /// the SQL assists (in order, off the caller's thread).
     public func finished(_ outcome: ExecutionOutcome, tags: [String]) {
         let ms = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-        attributes[PluginEventKey.durationMilliseconds] = String(format: "%.3f", ms)
+        attributes[PluginEventKey.durationMilliseconds] = NumberText.fixed(ms, places: 3)
         if let tag = tags.last {
             attributes[PluginEventKey.tag] = tag
             if let rows = Self.rowCount(tag) { attributes[PluginEventKey.rows] = String(rows) }

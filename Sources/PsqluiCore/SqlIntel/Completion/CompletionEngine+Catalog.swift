@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Candidates for the kinds completed by name only (indexes, constraints,
 /// settings, enum labels, …), for `*` expansion and for SQL file literals.
@@ -49,7 +49,7 @@ extension CompletionEngine {
     }
 
     /// A string literal: `'it''s'`.
-    static func literal(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+    static func literal(_ s: String) -> String { "'" + s.replacingEvery("'", with: "''") + "'" }
 
     /// An enum's labels as quoted literals, matched case-sensitively after an optional opening quote.
     func addEnumLabels(_ type: TableReference, rank: Int, to c: inout CandidateCollector) {
@@ -119,7 +119,7 @@ extension CompletionEngine {
         let word = c.context.word
         let typed = word.hasPrefix("'") ? String(word.dropFirst()) : word
         for (name, isDirectory) in files(matching: typed) {
-            let text = "'" + name.replacingOccurrences(of: "'", with: "''") + (isDirectory ? "" : "'")
+            let text = "'" + name.replacingEvery("'", with: "''") + (isDirectory ? "" : "'")
             c.addLiteral(.file, text: text, match: word.hasPrefix("'") ? "'" + name : name, rank: rank, subrank: isDirectory ? 0 : 1)
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Turns the analyzer's kinds into ranked candidates from a metadata snapshot,
 /// the command list, export formats, variables and files.
@@ -457,10 +457,10 @@ public struct CompletionEngine: Sendable {
     func addFiles(rank: Int, to c: inout CandidateCollector) {
         let word = c.context.word
         let opened = word.hasPrefix("'") || word.hasPrefix("\"")
-        let typed = opened ? String(word.dropFirst()).replacingOccurrences(of: "''", with: "'") : word
+        let typed = opened ? String(word.dropFirst()).replacingEvery("''", with: "'") : word
         for (path, isDirectory) in files(matching: typed) {
             let needsQuotes = opened || path.contains { $0 == " " || $0 == "'" || $0 == "\"" || $0 == "\t" }
-            let text = needsQuotes ? "'" + path.replacingOccurrences(of: "'", with: "''") + (isDirectory ? "" : "'") : path
+            let text = needsQuotes ? "'" + path.replacingEvery("'", with: "''") + (isDirectory ? "" : "'") : path
             c.addLiteral(.file, text: text, match: needsQuotes && opened ? text : path, rank: rank, subrank: isDirectory ? 0 : 1)
         }
     }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Names the user has typed (history entries at start, then each statement of the
 /// session): completion ranks a candidate whose name is among them above an
@@ -9,7 +9,7 @@ import Foundation
 /// The history file is one per user, not per database: a name used in another
 /// database ranks up here too when this database has it.
 public final class CompletionUsage: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var set: Set<[UInt8]> = []
     private var order: [[UInt8]] = []
     public let capacity: Int

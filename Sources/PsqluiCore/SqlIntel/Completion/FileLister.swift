@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Lists a directory for file-name completion.
 public enum FileLister {
@@ -7,9 +7,9 @@ public enum FileLister {
         let path = UserPath.expand(directory)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return [] }
         return names.sorted().map { name in
-            var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
-            return (name, isDirectory.boolValue)
+            var isDirectory = false
+            _ = FileManager.default.fileExists(atPath: PathText.appending(name, to: path), isDirectory: &isDirectory)
+            return (name, isDirectory)
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 
 /// `:history [N]` (`\s`): the statement history (the last N entries) as a pane.

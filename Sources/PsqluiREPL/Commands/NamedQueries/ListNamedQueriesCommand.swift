@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -14,9 +14,10 @@ struct ListNamedQueriesCommand: REPLCommand {
     }
 
     static func list(pattern: String?, in env: CommandEnvironment, command: String = "\\n") -> StepResult {
-        var regex: NSRegularExpression?
+        var regex: Regex<AnyRegexOutput>?
         if let pattern {
-            do { regex = try NSRegularExpression(pattern: pattern) } catch {
+            // ICU's rules, as NSRegularExpression had them: simple word boundaries, scalars.
+            do { regex = try Regex(pattern).wordBoundaryKind(.simple).matchingSemantics(.unicodeScalar) } catch {
                 env.evaluator.reportError("\(command): invalid regular expression: \(pattern)")
                 return .failed
             }
@@ -27,7 +28,7 @@ struct ListNamedQueriesCommand: REPLCommand {
             return .failed
         }
         let shown = queries.filter { q in
-            regex.map { $0.firstMatch(in: q.name, range: NSRange(q.name.startIndex..., in: q.name)) != nil } ?? true
+            regex.map { q.name.contains($0) } ?? true
         }
         if queries.isEmpty {
             return env.say("No named queries. Save one with :save NAME QUERY (\\ns NAME QUERY).")

@@ -15,9 +15,9 @@ struct SaveNamedQueryCommand: REPLCommand {
     let grammar = ArgumentGrammar.wholeLine
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
-        let text = call.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = call.text.trimmingWhitespace()
         let name = String(text.prefix { !$0.isWhitespace })
-        var query = String(text.dropFirst(name.count)).trimmingCharacters(in: .whitespacesAndNewlines)
+        var query = String(text.dropFirst(name.count)).trimmingWhitespace()
         if name.isEmpty {
             env.evaluator.reportError("\(call.displayName): \(NamedQueryError.usage(":save NAME [QUERY]"))")
             return .failed
@@ -30,7 +30,7 @@ struct SaveNamedQueryCommand: REPLCommand {
                 env.evaluator.reportError("\(call.displayName): no query to save: give one after the name, or run it first")
                 return .failed
             }
-            query = String(decoding: sql, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            query = String(decoding: sql, as: UTF8.self).trimmingWhitespace()
         }
         do {
             try NamedQueryStore().save(name: name, query: query)

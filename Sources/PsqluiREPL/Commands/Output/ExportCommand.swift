@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -90,6 +91,6 @@ struct ExportCommand: REPLCommand {
         try? evaluator.stderr.write("The previous statement was not a query:\n  \(first)\nRun it again for the export? [y/N] ")
         try? evaluator.stderr.flush()
         guard let answer = readLine() else { return false }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return ["y", "yes"].contains(answer.trimmingBlanks().lowercased())
     }
 }

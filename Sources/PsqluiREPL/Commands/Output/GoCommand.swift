@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `\g [FILE|\|COMMAND]` and `\gx`: sends the query buffer (or the previous
 /// statement), optionally to a file or a pipe, `\gx` in expanded mode.

@@ -1,5 +1,6 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `\o [FILE|\|COMMAND]` (`\out`): sends every following result there; without an
 /// argument, back to stdout.

@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `:copy` / `\copy TABLE FROM|TO FILE|STDIN|STDOUT|PROGRAM [WITH …]`: client-side COPY.
 struct CopyCommand: REPLCommand {

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `:edit` (`:e`, `\e`, `\edit`) `[FILE [LINE]]`: edits the query buffer (or the previous
 /// statement, or FILE) in `$PSQLUI_EDITOR`/`$PSQL_EDITOR`/`$EDITOR`/`$VISUAL`/vi, then
@@ -32,7 +34,7 @@ struct EditCommand: REPLCommand {
 
     /// Writes `text` to a temporary file, edits it and runs the result (the file is removed).
     static func edit(text: [UInt8], line: Int?, calledAt inputLine: Int, in env: CommandEnvironment) -> StepResult {
-        let path = NSTemporaryDirectory() + "psqlui-edit-\(getpid()).sql"
+        let path = PathText.temporaryDirectory + "psqlui-edit-\(getpid()).sql"
         guard FileManager.default.createFile(atPath: path, contents: Data(text)) else {
             env.evaluator.reportError("could not write \(path)")
             return .failed
@@ -46,7 +48,7 @@ struct EditCommand: REPLCommand {
     /// messages name `inputLine`, the line of the edit command, as psql's do.
     static func edit(file path: String, line: Int?, calledAt inputLine: Int, in env: CommandEnvironment) -> StepResult {
         let evaluator = env.evaluator
-        let quoted = "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
+        let quoted = "'" + path.replacingEvery("'", with: "'\\''") + "'"
         var command = editor + " " + quoted
         if let line {
             guard let lineArgument = ProcessInfo.processInfo.environment["PSQL_EDITOR_LINENUMBER_ARG"] else {

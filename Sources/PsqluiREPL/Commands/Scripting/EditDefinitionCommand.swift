@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -33,13 +33,13 @@ struct EditDefinitionCommand: REPLCommand {
 
     /// Splits psql's trailing line number off the argument: `f(int) 12` → ("f(int)", 12).
     static func nameAndLine(_ text: String) -> (name: String, line: String?) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace()
         guard let space = trimmed.lastIndex(where: { $0 == " " || $0 == "\t" }) else {
             return trimmed.allSatisfy(\.isNumber) && !trimmed.isEmpty ? ("", trimmed) : (trimmed, nil)
         }
         let last = trimmed[trimmed.index(after: space)...]
         guard !last.isEmpty, last.allSatisfy(\.isNumber) else { return (trimmed, nil) }
-        return (trimmed[..<space].trimmingCharacters(in: .whitespaces), String(last))
+        return (trimmed[..<space].trimmingBlanks(), String(last))
     }
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {

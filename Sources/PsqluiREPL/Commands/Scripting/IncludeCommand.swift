@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `:run FILE` (`:i`, `\i`, `\include`; `\ir`/`\include_relative` relative to the
 /// current script's folder): runs a script file through the same input processing.
@@ -21,7 +23,7 @@ struct IncludeCommand: REPLCommand {
         if call.form == .backslash, call.name == "ir" || call.name == "include_relative",
            case .file(let script) = env.processor.origin, !path.hasPrefix("/") {
             // `-f main.sql` (no folder) means the current folder, not `/`.
-            let folder = (script as NSString).deletingLastPathComponent
+            let folder = PathText.deletingLastComponent(script)
             if !folder.isEmpty { path = folder + "/" + path }
         }
         let fd = open(UserPath.expand(path), O_RDONLY | O_CLOEXEC)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 import PsqluiPluginAPI
 
@@ -72,7 +73,7 @@ struct LargeObjectCommand: REPLCommand {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Problem(message: "could not open file \"\(words[0])\": \(String(cString: strerror(errno == 0 ? ENOENT : errno)))")
             }
-            let hex = data.map { String(format: "%02x", $0) }.joined()
+            let hex = data.map { NumberText.hex($0) }.joined()
             let oid = try await value("SELECT pg_catalog.lo_from_bytea(0, '\\x\(hex)'::pg_catalog.bytea)", context: context)
             if words.count > 1 {
                 _ = try await value("COMMENT ON LARGE OBJECT \(oid) IS " + SQLNamePattern.literal(words[1]), context: context)

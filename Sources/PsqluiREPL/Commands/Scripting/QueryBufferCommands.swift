@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `\p` (`\print`): shows the query buffer, or the previous statement when the buffer
 /// is empty, as psql does; "Query buffer is empty." when there is neither.

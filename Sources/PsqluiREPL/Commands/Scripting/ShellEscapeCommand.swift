@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import PsqluiCore
 
 /// `:!` / `\! [COMMAND]`: runs COMMAND (or an interactive `$SHELL`) with the terminal.

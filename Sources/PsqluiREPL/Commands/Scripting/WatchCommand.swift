@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// `:watch` / `\watch [SECS]`: re-runs the query buffer (or the previous statement)

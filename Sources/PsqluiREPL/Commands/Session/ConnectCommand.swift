@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `:connect` (`:c`, `\c`, `\connect`) `[DBNAME|CONNINFO|URI [USER [HOST [PORT]]]]`:
 /// reconnect as psql's `\connect` does. A plain database name (or `-`, or nothing)

@@ -21,7 +21,7 @@ struct EncodingCommand: REPLCommand {
             evaluator.reportError("\(name): invalid encoding name or conversion procedure not found")
             return .ok
         }
-        evaluator.variables["ENCODING"] = evaluator.session.parameter("client_encoding")
+        evaluator.syncEncodingVariable()
         return .ok
     }
 }

@@ -37,7 +37,7 @@ struct PasswordCommand: REPLCommand {
             return .failed
         case .success(let verifier):
             let sql = "ALTER USER \(SQLIdentifier.quoted(user)) PASSWORD "
-                + "'" + verifier.replacingOccurrences(of: "'", with: "''") + "'"
+                + "'" + verifier.replacingEvery("'", with: "''") + "'"
             // The tag (ALTER ROLE) is not shown, as psql's internal query does not.
             return env.processor.runUserStatement(Array(sql.utf8), prefix: evaluator.messagePrefix,
                                                   consumer: RowCollector(), remember: false, confirm: false)

@@ -1,5 +1,7 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `\getenv VARIABLE ENVVAR`: copies an environment variable into a psql variable
 /// (nothing happens when it is not set), as psql 15 does.

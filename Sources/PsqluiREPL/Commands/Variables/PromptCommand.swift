@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import PsqluiCore
 
 /// `\prompt [TEXT] NAME`: asks for a value and sets variable NAME to the line read, as

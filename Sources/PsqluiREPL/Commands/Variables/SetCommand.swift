@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `:set` / `\set [NAME [VALUE ...]]`: set a variable (the values joined), or list
 /// them all. `:set` refuses a name that is also a command name or alias (DESIGN);

@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// `:unset` / `\unset NAME`: remove a variable.
 struct UnsetCommand: REPLCommand {

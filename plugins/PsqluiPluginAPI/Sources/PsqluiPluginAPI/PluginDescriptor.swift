@@ -34,6 +34,14 @@ public protocol PluginDescriptor: AnyObject, Sendable {
     /// exporter): the host then activates it at start, before the first statement,
     /// instead of on first use. Added in core 0.2.
     var subscribesToEvents: Bool { get }
+    /// With `subscribesToEvents`: whether, given its `[plugins.NAME]` table (`config`,
+    /// empty when there is none), the plugin must be activated at start to hear the
+    /// first statement. Return false when that config makes activation subscribe to
+    /// nothing (a telemetry exporter with no destination): the plugin then stays
+    /// declared until first use, and a run that never uses it starts faster. Must be
+    /// cheap and must not fail: return true when the config is wrong, so activation
+    /// reports it at start. Default: `subscribesToEvents` (a plugin built before this requirement gets it).
+    func subscribesToEvents(config: [String: ConfigValue]) -> Bool
     /// True when activation provides connection hooks. Added with `ConnectionHook`.
     var hasConnectionHooks: Bool { get }
     /// The per-connection settings the plugin's connection hooks read
@@ -74,6 +82,8 @@ extension PluginDescriptor {
     public var hasSqlAssists: Bool { false }
     /// Activated on first use, not at start.
     public var subscribesToEvents: Bool { false }
+    /// Whatever the config: `subscribesToEvents`.
+    public func subscribesToEvents(config: [String: ConfigValue]) -> Bool { subscribesToEvents }
     /// No connection hooks.
     public var hasConnectionHooks: Bool { false }
     /// No connection settings.
