@@ -81,6 +81,45 @@ extension PsqlParityTests {
             create materialized view rm as select 2 as y;
             create sequence rs;
             """),
+        // `\d` of materialized views (definition after the indexes), foreign tables (FDW
+        // options, server), views with rules and triggers, tables with rules by state.
+        Case(name: "describe-views-foreign-tables-rules", files: [("s.sql", """
+            \\d+ mv1
+            \\d ft1
+            \\d+ ft3
+            \\d+ ftp
+            \\d+ ftp1
+            \\d v2
+            \\d+ v2
+            \\d v3
+            \\d rr
+            \\d+ rr
+
+            """)], feeds: [.file], setup: """
+            create table pubt (a int primary key, b text);
+            create materialized view mv1 as select * from pubt;
+            create index mvi on mv1 (a);
+            create foreign data wrapper fdw1;
+            create server srv1 foreign data wrapper fdw1 options (host 'x');
+            create foreign table ft1 (a int options (col 'c1'), b int) server srv1 options (t 'x');
+            create table ftparent (a int);
+            create foreign table ft3 (a int check (a > 0), b int) inherits (ftparent) server srv1 options (t 'y');
+            create statistics st3 on a, b from ft3;
+            create table ftp (a int) partition by list (a);
+            create foreign table ftp1 partition of ftp for values in (1) server srv1;
+            create view v2 as select a from pubt;
+            create rule v2r as on insert to v2 do instead insert into pubt values (new.a);
+            create function vtrg() returns trigger language plpgsql as $$begin return new; end$$;
+            create view v3 as select a from pubt;
+            create trigger v3t instead of update on v3 for each row execute function vtrg();
+            create table rr (a int, b int);
+            create rule rrr as on update to rr do also notify rr;
+            create rule rrd as on delete to rr do also notify rr;
+            alter table rr disable rule rrd;
+            create rule rra as on insert to rr do also notify rr;
+            alter table rr enable always rule rra;
+            create trigger rrt before insert on rr for each row execute function vtrg();
+            """),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619

@@ -86,6 +86,7 @@ public struct RelationDescriber: Sendable {
                                    replicaIdentity: r[8] ?? "d", schema: schema)
             footers += try await partitionFooters(oid: oid, kind: kind, flags: flags)
             footers += try await tableFooters(oid: oid, kind: kind, flags: flags)
+            if kind == "m", verbose { footers += try await viewDefinition(oid: oid) + viewRuleFooters(oid: oid) }
         } else if kind == "t" {
             // A TOAST table: its owner and its index (psql shows nothing else).
             let owner = try await service.query("""
@@ -95,17 +96,53 @@ public struct RelationDescriber: Sendable {
                 """)
             if let v = owner.rows.first { footers.append("Owning table: \"\(v[0] ?? "").\(v[1] ?? "")\"") }
             footers += try await indexListFooters(oid: oid)
-        } else if kind == "v", verbose {
-            let def = try await service.query("SELECT pg_catalog.pg_get_viewdef(\(Self.quoted(oid))::pg_catalog.oid, true);")
-            if let text = def.rows.first?[0] {
-                footers.append("View definition:")
-                footers += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            }
+        } else if kind == "v" {
+            if verbose { footers += try await viewDefinition(oid: oid) + viewRuleFooters(oid: oid) }
+            footers += try await triggerFooters(oid: Self.quoted(oid))
         }
         if verbose, !hideTableAM, ["r", "p", "m", "t"].contains(kind), serverVersion >= 120000, let am = accessMethod {
             footers.append("Access method: \(am)")
         }
         return CatalogTable(title: title, columns: table.columns, rows: table.rows, footers: footers)
+    }
+
+    /// "View definition:" and the query, for `\d+` of a view or materialized view.
+    private func viewDefinition(oid: String) async throws -> [String] {
+        let def = try await service.query("SELECT pg_catalog.pg_get_viewdef(\(Self.quoted(oid))::pg_catalog.oid, true);")
+        guard let text = def.rows.first?[0] else { return [] }
+        return ["View definition:"] + text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// A view's rules other than its `_RETURN` (psql: after the definition, one space in).
+    private func viewRuleFooters(oid: String) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true))
+            FROM pg_catalog.pg_rewrite r
+            WHERE r.ev_class = \(Self.quoted(oid)) AND r.rulename != '_RETURN' ORDER BY 1;
+            """)
+        guard !r.rows.isEmpty else { return [] }
+        return ["Rules:"] + r.rows.map { " " + Self.ruleText($0[1]) }
+    }
+
+    /// A table's rules, grouped by how they fire (psql's headings), four spaces in.
+    private func tableRuleFooters(oid q: String) async throws -> [String] {
+        let r = try await service.query("""
+            SELECT r.rulename, trim(trailing ';' from pg_catalog.pg_get_ruledef(r.oid, true)), ev_enabled
+            FROM pg_catalog.pg_rewrite r
+            WHERE r.ev_class = \(q) ORDER BY 1;
+            """)
+        var footers: [String] = []
+        for (state, heading) in [("O", "Rules:"), ("D", "Disabled rules:"), ("A", "Rules firing always:"), ("R", "Rules firing on replica only:")] {
+            let lines = r.rows.filter { $0[2] == state }.map { "    " + Self.ruleText($0[1]) }
+            if !lines.isEmpty { footers += [heading] + lines }
+        }
+        return footers
+    }
+
+    /// A rule's definition without its leading `CREATE RULE `, as psql echoes it.
+    static func ruleText(_ definition: String?) -> String {
+        let text = definition ?? ""
+        return text.hasPrefix("CREATE RULE ") ? String(text.dropFirst(12)) : text
     }
 
     /// The column grid: name, type, collation, nullable, default (indexes: key?, definition).
@@ -132,7 +169,8 @@ public struct RelationDescriber: Sendable {
               a.attstorage,
               \(hasCompression ? "a.attcompression" : "NULL"),
               \(hasStats ? (serverVersion >= 170000 ? "a.attstattarget" : "CASE WHEN a.attstattarget = -1 THEN NULL ELSE a.attstattarget END") : "NULL"),
-              pg_catalog.col_description(a.attrelid, a.attnum)
+              pg_catalog.col_description(a.attrelid, a.attnum),
+              \(kind == "f" ? "CASE WHEN attfdwoptions IS NULL THEN '' ELSE '(' || pg_catalog.array_to_string(ARRAY(SELECT pg_catalog.quote_ident(option_name) || ' ' || pg_catalog.quote_literal(option_value) FROM pg_catalog.pg_options_to_table(attfdwoptions)), ', ') || ')' END" : "NULL")
             FROM pg_catalog.pg_attribute a
             WHERE a.attrelid = \(Self.quoted(oid)) AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY a.attnum;
@@ -143,6 +181,7 @@ public struct RelationDescriber: Sendable {
             headers += [("Key?", TypeOID.text), ("Definition", TypeOID.text)]
         } else if hasDetails {
             headers += [("Collation", TypeOID.text), ("Nullable", TypeOID.text), ("Default", TypeOID.text)]
+            if kind == "f" { headers.append(("FDW options", TypeOID.text)) }
         }
         if verbose {
             headers.append(("Storage", TypeOID.text))
@@ -159,6 +198,7 @@ public struct RelationDescriber: Sendable {
                 row.append(r[4] ?? "")
                 row.append(r[3] == "t" ? "not null" : "")
                 row.append(Self.defaultText(expression: r[2], identity: r[5] ?? "", generated: r[6] ?? ""))
+                if kind == "f" { row.append(r[13] ?? "") }
             }
             if verbose {
                 row.append(Self.storageName(r[9] ?? ""))
@@ -368,7 +408,8 @@ public struct RelationDescriber: Sendable {
         return r.rows.enumerated().map { i, v in
             var line = (i == 0 ? heading + ": " : String(repeating: " ", count: heading.count + 2)) + (v[0] ?? "")
             if let bound = v[3], !bound.isEmpty { line += " " + bound }
-            if v[1] == "p" || v[1] == "I" { line += ", PARTITIONED" } else if v[1] == "f" { line += ", FOREIGN" }
+            // psql 15 marks partitioned partitions only (", FOREIGN" came in 16).
+            if v[1] == "p" || v[1] == "I" { line += ", PARTITIONED" }
             if v[2] == "t" { line += " (DETACH PENDING)" }
             if i < r.rows.count - 1 { line += "," }
             return line
@@ -426,12 +467,25 @@ public struct RelationDescriber: Sendable {
             footers.append("Referenced by:")
             for v in referencedBy.rows { footers.append("    TABLE \"\(v[1] ?? "")\" CONSTRAINT \"\(v[0] ?? "")\" \(v[2] ?? "")") }
         }
-        if kind != "f" {
-            footers += try await policyFooters(oid: q, flags: flags)
-            footers += try await statisticsFooters(oid: q)
-            footers += try await publicationFooters(oid: q)
-        }
+        footers += try await policyFooters(oid: q, flags: flags)
+        footers += try await statisticsFooters(oid: q)
+        if kind != "m" { footers += try await tableRuleFooters(oid: q) }
+        footers += try await publicationFooters(oid: q)
         footers += try await triggerFooters(oid: q)
+        if kind == "f" {
+            let server = try await service.query("""
+                SELECT s.srvname,
+                  pg_catalog.array_to_string(ARRAY(
+                    SELECT pg_catalog.quote_ident(option_name) || ' ' || pg_catalog.quote_literal(option_value)
+                    FROM pg_catalog.pg_options_to_table(ftoptions)), ', ')
+                FROM pg_catalog.pg_foreign_table f, pg_catalog.pg_foreign_server s
+                WHERE f.ftrelid = \(q) AND s.oid = f.ftserver;
+                """)
+            if let v = server.rows.first {
+                footers.append("Server: \(v[0] ?? "")")
+                if let options = v[1], !options.isEmpty { footers.append("FDW options: (\(options))") }
+            }
+        }
         let parents = try await service.query("""
             SELECT c.oid::pg_catalog.regclass
             FROM pg_catalog.pg_class c, pg_catalog.pg_inherits i
