@@ -14,8 +14,6 @@ let package = Package(
     dependencies: [
         .package(path: "plugins/PsqluiPluginAPI"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
-        .package(url: "https://github.com/mxcl/Version", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
@@ -63,11 +61,10 @@ let package = Package(
             dependencies: [
                 "CLibPQ",
                 .product(name: "PsqluiPluginAPI", package: "PsqluiPluginAPI"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
-                .product(name: "Version", package: "Version"),
             ],
-            // TOMLKit's extensions must not leak into files that do not import it
-            // (they made `cond ? string : nil` ambiguous in SQL analysis code).
+            // An imported module's extensions must not leak into files that do not
+            // import it (TOMLKit's once made `cond ? string : nil` ambiguous in SQL
+            // analysis code; TOML is now read by Config/TOML, without Foundation).
             swiftSettings: [
                 .enableUpcomingFeature("MemberImportVisibility"),
                 // Exporters inline OutputBuffer's appends: skip dynamic exclusivity

@@ -188,7 +188,7 @@ let analyzerBaseCases: [AnalyzerCase] = [
     AnalyzerCase("create ", ["keyword"]),
     AnalyzerCase("create or replace ", ["keyword"]),
     AnalyzerCase("create unique ", ["keyword"]),
-    AnalyzerCase("create table ", ["keyword"]),
+    AnalyzerCase("create table ", ["relation(table)", "keyword"]),
     AnalyzerCase("create table t ", ["keyword"]),
     AnalyzerCase("create table t (", ["keyword"]),
     AnalyzerCase("create table t (id ", ["datatype"]),

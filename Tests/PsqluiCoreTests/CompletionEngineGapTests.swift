@@ -53,8 +53,8 @@ import Testing
         let c = complete("select ‸ from orders", engine: Self.engine)
         let firstKeyword = c.firstIndex { $0.kind == .keyword } ?? c.count
         #expect(c[..<firstKeyword].contains { $0.kind == .column })
-        #expect(c.contains { $0.kind == .keyword && $0.text == "case" })
-        #expect(texts("select * from orders where status is ").contains("null"))
+        #expect(c.contains { $0.kind == .keyword && $0.text == "CASE" })
+        #expect(texts("select * from orders where status is n").contains("null"))
     }
 
     @Test func starExpansionAfterAQuotedQualifier() {

@@ -93,6 +93,14 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
         #expect(c[..<firstFuzzy].allSatisfy { $0.text.lowercased().hasPrefix("ord") || $0.text.lowercased().hasPrefix("\"ord") })
     }
 
+    @Test func relationsOffTheSearchPathComeQualifiedAndListedOnly() {
+        let c = complete("select * from ord")
+        let qualified = c.first { $0.text == "\"Sales\".\"Order Items\"" }
+        #expect(qualified?.isPrefixMatch == false, "listed, never inserted by a lone Tab: \(c.map(\.text))")
+        #expect(CompletionOutput.insertion(typed: "ord", candidates: c) == "order")
+        #expect(!texts("select * from ").contains { $0.hasPrefix("\"Sales\".\"") }, "a bare FROM lists the path's relations only")
+    }
+
     @Test func fuzzyMatchesComeAfterPrefixMatches() {
         let c = complete("select * from oit")
         #expect(c.first?.text == "order_items")
@@ -104,10 +112,11 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
         let all = texts("select * from ")
         #expect(!all.contains("pg_class") && !all.contains("tables"))
         #expect(!all.contains("pg_catalog") && !all.contains("information_schema"))
-        #expect(all.contains("public") && all.contains("\"Sales\""))
+        // A schema that qualifies a name comes with its dot, as in psql (no space follows it).
+        #expect(all.contains("public.") && all.contains("\"Sales\"."))
         #expect(texts("select * from pg_").contains("pg_class"))
-        #expect(texts("select * from pg_").contains("pg_catalog"))
-        #expect(texts("select * from inf").contains("information_schema"))
+        #expect(texts("select * from pg_").contains("pg_catalog."))
+        #expect(texts("select * from inf").contains("information_schema."))
         #expect(texts("select * from information_schema.").contains("tables"))
         #expect(texts("select * from pg_catalog.").contains("pg_class"))
     }
@@ -116,8 +125,9 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
         #expect(texts("select * from \"Sales\".") == ["\"Order Items\"", "\"Regions\""])
         #expect(texts("select * from \"Sales\".ord").first == "\"Order Items\"")
         #expect(texts("select * from sales.").isEmpty, "unquoted sales folds to lower case: no such schema")
-        #expect(texts("select * from \"Sal").first == "\"Sales\"")
-        #expect(texts("select * from sal").first == "\"Sales\"", "lower-case input matches case-insensitively")
+        #expect(texts("select * from \"Sal").first == "\"Sales\".")
+        #expect(texts("select * from sal").first == "\"Sales\".", "lower-case input matches case-insensitively")
+        #expect(texts("drop schema sal").first == "\"Sales\"", "the schema itself: no dot")
         let cols = texts("select x.‸ from \"Sales\".\"Order Items\" x")
         #expect(cols == ["amount", "\"Line No\"", "\"select\""])
     }
@@ -184,11 +194,26 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
     }
 
     @Test func keywordsFollowTheUsersCase() {
+        // psql's default COMP_KEYWORD_CASE, preserve-upper: the case of the word typed, upper when none.
         #expect(texts("select * from orders wh") == ["where"])
         #expect(texts("SELECT * FROM orders WH") == ["WHERE"])
-        #expect(texts("select * from orders ").first == "where")
+        #expect(texts("select * from orders ").first == "WHERE")
         #expect(texts("SEL").first == "SELECT")
         #expect(texts("sel").first == "select")
+    }
+
+    @Test(arguments: [
+        ("lower", "select * from orders WH", "where"), ("lower", "SEL", "select"),
+        ("upper", "select * from orders wh", "WHERE"), ("upper", "sel", "SELECT"),
+        ("preserve-upper", "select * from orders ", "WHERE"), ("preserve-upper", "wI", "with"),
+        ("preserve-lower", "select * from orders ", "where"), ("preserve-lower", "Wi", "WITH"),
+        ("PRESERVE-LOWER", "sel", "select"), ("nonsense", "select * from orders ", "WHERE"),
+    ])
+    func compKeywordCase(mode: String, text: String, first: String) {
+        var engine = demoEngine
+        engine.keywordCase = KeywordCase(variable: mode)
+        let c = engine.complete(text: text, cursor: text.count).filter { $0.kind == .keyword }
+        #expect(c.first?.text == first, "\(mode) \(text): \(c.prefix(3).map(\.text))")
     }
 
     @Test func typesRolesDatabasesSchemas() {

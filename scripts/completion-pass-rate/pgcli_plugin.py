@@ -10,7 +10,8 @@ what the test expects of pgcli.
 A comparison passes when every expected candidate is among psqlui's (names
 compared as pgcli shows them: a function by its name without the argument list, a
 `*` expansion by the text it leaves before the cursor,
-keywords and unquoted names in any case, the `table alias`, `fk join` and `name join` kinds as
+keywords and unquoted names in any case, a schema without the dot psqlui
+(as psql) writes after a schema that qualifies a name, the `table alias`, `fk join` and `name join` kinds as
 psqlui's `alias` and `join`), and psqlui's first candidate is one of them (or
 psqlui offers nothing when nothing is expected). Start positions are not
 compared. Each test runs once, with the completer closest to pgcli's defaults
@@ -80,6 +81,11 @@ def schema_sql(metadata):
     for s, funcs in metadata.get("functions", {}).items():
         for f in funcs:
             out.append(_function_sql(s, f))
+    for s, defaults in metadata.get("defaults", {}).items():
+        for (t, c), expr in defaults.items():
+            for seq in re.findall(r"nextval\('([^']+)'", expr):
+                out.append(f"create sequence if not exists {_quote(s)}.{_quote(seq)};")
+            out.append(f"alter table {_quote(s)}.{_quote(t)} alter column {_quote(c)} set default {expr};")
     uniques = set()
     for fks in metadata.get("foreignkeys", {}).values():
         for (ps, pt, pc, cs, ct, cc) in fks:
@@ -111,6 +117,8 @@ def _normalize(text, meta):
         meta = "special"  # pgcli's backslash commands carry their description
     if meta == "function":
         text = text.split("(")[0]
+    if meta == "schema" and text.endswith("."):
+        text = text[:-1]  # psqlui offers a qualifying schema as psql does, with its dot
     if meta in ("keyword", "join", "special"):
         text = " ".join(text.lower().split())
     elif not text.startswith('"'):

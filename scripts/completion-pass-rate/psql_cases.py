@@ -24,13 +24,16 @@ create view v1 as select 1 as a;
 create materialized view mv1 as select 1 as a;
 create sequence s1;
 create function f1() returns int language sql as 'select 1';
-create domain d1 as int;
+create domain d1 as int constraint d1_positive check (value > 0);
 do $$ begin create role r1; exception when duplicate_object then null; end $$;
 create function trgf() returns trigger language plpgsql as $b$ begin return new; end $b$;
 create trigger trg1 before update on tab1 for each row execute function trgf();
 create policy pol1 on tab1 using (true);
 create rule rule1 as on update to mytab123 do instead nothing;
 create index tab1_c2_idx on tab1 (c2);
+create rule rule2 as on delete to tab1 do also nothing;
+create function evtf() returns event_trigger language plpgsql as $b$ begin end $b$;
+create event trigger evt1 on ddl_command_start execute function evtf();
 """
 
 # --- the .pl file --------------------------------------------------------------
@@ -207,8 +210,8 @@ KINDS = [
     ("Query_for_list_of_tablespaces", {"tablespace"}), ("Query_for_list_of_extensions", {"extension"}),
     ("Query_for_list_of_available_extensions", {"extension"}), ("Query_for_list_of_collations", {"collation"}),
     ("Query_for_constraint_of_table", {"constraint"}), ("Query_for_constraint_of_type", {"constraint"}),
-    ("Query_for_index_of_table", {"index"}), ("Query_for_trigger_of_table", {"table"}),
-    ("Query_for_rule_of_table", {"table"}), ("Query_for_policy_of_table", {"table"}),
+    ("Query_for_index_of_table", {"index"}), ("Query_for_trigger_of_table", {"trigger"}),
+    ("Query_for_rule_of_table", {"rule"}), ("Query_for_policy_of_table", {"policy"}),
     ("Query_for_list_of_triggers", {"trigger"}), ("Query_for_list_of_policies", {"policy"}),
     ("Query_for_list_of_rules", {"rule"}), ("Query_for_list_of_enum_values", {"value"}),
     ("Query_for_list_of_attributes", {"column"}), ("Query_for_list_of_updatables", {"table", "view"}),
@@ -224,6 +227,17 @@ KINDS = [
     ("Query_for_constraint_of_table_not_validated", {"constraint"}), ("Query_for_all_table_constraints", {"constraint"}),
     ("Query_for_list_of_constraints_with_schema", {"constraint"}), ("Query_for_unique_index_of_table", {"index"}),
     ("Query_for_list_of_template_databases", {"database"}),
+    # Kinds psqlui looks up on demand (CatalogLookupKind).
+    ("Query_for_list_of_event_triggers", {"event_trigger"}), ("Query_for_list_of_languages", {"language"}),
+    ("Query_for_list_of_access_methods", {"access_method"}), ("Query_for_list_of_table_access_methods", {"access_method"}),
+    ("Query_for_list_of_index_access_methods", {"access_method"}),
+    ("Query_for_list_of_ts_configurations", {"text_search"}), ("Query_for_list_of_ts_dictionaries", {"text_search"}),
+    ("Query_for_list_of_ts_parsers", {"text_search"}), ("Query_for_list_of_ts_templates", {"text_search"}),
+    ("Query_for_list_of_publications", {"publication"}), ("Query_for_list_of_subscriptions", {"subscription"}),
+    ("Query_for_list_of_cursors", {"cursor"}), ("Query_for_list_of_prepared_statements", {"prepared_statement"}),
+    ("Query_for_list_of_channels", {"channel"}), ("Query_for_list_of_available_extension_versions", {"value"}),
+    ("Query_for_list_of_foreign_tables", {"table"}), ("Query_for_list_of_fdws", {"foreign_data_wrapper"}),
+    ("Query_for_list_of_servers", {"server"}), ("Query_for_list_of_user_mappings", {"role"}),
 ]
 
 

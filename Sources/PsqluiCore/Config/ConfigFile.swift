@@ -1,6 +1,5 @@
-import Foundation
+import Glibc
 import PsqluiPluginAPI
-import TOMLKit
 
 /// One config file read: its settings, its plugin part, and what was wrong in it.
 public struct ConfigFile: Sendable {
@@ -21,13 +20,17 @@ public struct ConfigFile: Sendable {
     /// Reads `text` (the contents of `path`). A malformed document throws
     /// `ConfigFileError` naming the file, line and column.
     public init(text: String, path: String, scope: Scope) throws {
+        try self.init(bytes: Array(text.utf8), path: path, scope: scope)
+    }
+
+    /// Reads the bytes of `path` (invalid UTF-8 is a malformed document, not replaced).
+    public init(bytes: [UInt8], path: String, scope: Scope) throws {
         self.path = path
         let toml: TOMLTable
         do {
-            toml = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ConfigFileError(path: path, line: error.source.begin.line, column: error.source.begin.column,
-                                  problem: error.description)
+            toml = try TOMLParser.parse(bytes: bytes)
+        } catch {
+            throw ConfigFileError(path: path, line: error.line, column: error.column, problem: error.problem)
         }
         let (plugins, pluginProblems) = PluginsConfig.read(from: toml)
         self.plugins = plugins
@@ -58,16 +61,18 @@ public struct ConfigFile: Sendable {
     /// Reads the file at `path`; nil when there is no such file. Something there that
     /// cannot be read (a directory, no permission) is an error, not silence.
     public static func load(path: String, scope: Scope) throws -> ConfigFile? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        let bytes: [UInt8]?
+        do {
+            bytes = try FileContents.read(path)
+        } catch {
             throw ConfigFileError(path: path, line: 0, column: 0,
-                                  problem: isDirectory.boolValue ? "is a directory, not a file" : "cannot be read")
+                                  problem: error.code == EISDIR ? "is a directory, not a file" : "cannot be read")
         }
-        return try ConfigFile(text: String(decoding: data, as: UTF8.self), path: path, scope: scope)
+        guard let bytes else { return nil }
+        return try ConfigFile(bytes: bytes, path: path, scope: scope)
     }
 
-    private mutating func take(_ name: String, _ value: TOMLValueConvertible) {
+    private mutating func take(_ name: String, _ value: TOMLValue) {
         guard let key = ConfigKey.named(name) else {
             warnings.append(warning("unknown key \"\(name)\" (ignored)"))
             return

@@ -114,16 +114,21 @@ public struct ConfigStore: Sendable {
         return value
     }
 
-    /// A value as TOML text.
-    public static func tomlText(_ value: ConfigValue) -> String {
+    /// A value as TOML text, on one line (`TOMLWriter`; table keys sorted).
+    public static func tomlText(_ value: ConfigValue) -> String { TOMLWriter.singleLine(tomlValue(value)) }
+
+    private static func tomlValue(_ value: ConfigValue) -> TOMLValue {
         switch value {
-        case .string(let s): return "\"" + s.replacingEvery("\\", with: "\\\\").replacingEvery("\"", with: "\\\"") + "\""
-        case .integer(let i): return String(i)
-        case .double(let d): return String(d)
-        case .bool(let b): return b ? "true" : "false"
-        case .array(let a): return "[" + a.map(tomlText).joined(separator: ", ") + "]"
-        case .table(let t): return "{ " + t.sorted { $0.key < $1.key }.map { "\($0.key) = \(tomlText($0.value))" }.joined(separator: ", ") + " }"
-        @unknown default: return "\(value)"
+        case .string(let s): return .string(s)
+        case .integer(let i): return .integer(i)
+        case .double(let d): return .float(d)
+        case .bool(let b): return .boolean(b)
+        case .array(let a): return .array(a.map(tomlValue))
+        case .table(let t):
+            var table = TOMLTable()
+            for (k, v) in t.sorted(by: { $0.key < $1.key }) { table[k] = tomlValue(v) }
+            return .table(table)
+        @unknown default: return .string("\(value)")
         }
     }
 

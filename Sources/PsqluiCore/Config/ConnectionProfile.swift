@@ -1,5 +1,4 @@
 import PsqluiPluginAPI
-import TOMLKit
 
 /// A named connection from `[connections.NAME]` in config.toml, used by
 /// `psqlui -D NAME` and `:connect NAME`:

@@ -1,5 +1,4 @@
 import PsqluiPluginAPI
-import TOMLKit
 
 /// The `[plugins]` part of a config file: enable flags and each plugin's own table.
 ///
@@ -48,7 +47,7 @@ public struct PluginsConfig: Sendable, Equatable {
         guard let plugins = pluginsValue.table else { return (config, problems + ["plugins: expected a table"]) }
         for name in plugins.keys {
             guard let value = plugins[name] else { continue }
-            if let flag = value.bool {
+            if let flag = value.boolean {
                 config.enabled[name] = flag
             } else if let table = value.table {
                 var converted: [String: ConfigValue] = [:]
@@ -66,10 +65,10 @@ public struct PluginsConfig: Sendable, Equatable {
         return (config, problems)
     }
 
-    /// Parses TOML text and reads the plugin settings. Throws `TOMLParseError`
-    /// (with line and column) for a malformed document.
-    public static func parse(_ text: String) throws -> (config: PluginsConfig, problems: [String]) {
-        read(from: try TOMLTable(string: text))
+    /// Parses TOML text and reads the plugin settings. Throws `TOMLError` (with line
+    /// and column) for a malformed document.
+    public static func parse(_ text: String) throws(TOMLError) -> (config: PluginsConfig, problems: [String]) {
+        read(from: try TOMLParser.parse(text))
     }
 
     /// Merges a project config over this one (the project's flags and tables win;
@@ -81,17 +80,20 @@ public struct PluginsConfig: Sendable, Equatable {
         return merged
     }
 
-    static func configValue(_ value: TOMLValueConvertible) -> ConfigValue? {
-        if let b = value.bool { return .bool(b) }
-        if let i = value.int { return .integer(i) }
-        if let d = value.double { return .double(d) }
-        if let s = value.string { return .string(s) }
-        if let a = value.array { return .array(a.compactMap { configValue($0) }) }
-        if let t = value.table {
+    /// A TOML value as the config's `ConfigValue`; dates and times become their RFC
+    /// 3339 text.
+    public static func configValue(_ value: TOMLValue) -> ConfigValue? {
+        switch value {
+        case .boolean(let b): return .bool(b)
+        case .integer(let i): return .integer(i)
+        case .float(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .dateTime(let d): return .string(d.description)
+        case .array(let a): return .array(a.compactMap { configValue($0) })
+        case .table(let t):
             var out: [String: ConfigValue] = [:]
-            for k in t.keys { if let v = t[k], let c = configValue(v) { out[k] = c } }
+            for (k, v) in t { if let c = configValue(v) { out[k] = c } }
             return .table(out)
         }
-        return .string(value.debugDescription)  // dates and times: their TOML text
     }
 }

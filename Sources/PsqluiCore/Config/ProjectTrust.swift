@@ -1,6 +1,5 @@
-import Foundation
+import Glibc
 import PsqluiPluginAPI
-import TOMLKit
 
 /// `psqlui --trust-project DIR`: adds DIR to the user config's top-level
 /// `trusted_projects`, creating the file if needed and keeping everything else in it
@@ -15,17 +14,24 @@ public enum ProjectTrust {
     /// at `configPath`. Returns the directory as recorded.
     @discardableResult
     public static func trust(directory: String, configPath: String) throws -> String {
-        let dir = URL(fileURLWithPath: directory).resolvingSymlinksInPath().standardizedFileURL.path
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else {
-            throw Failure(description: "\(directory) is not a directory")
+        guard let resolved = realpath(directory, nil) else { throw Failure(description: "\(directory) is not a directory") }
+        let dir = String(cString: resolved)
+        free(resolved)
+        guard FileContents.isDirectory(dir) else { throw Failure(description: "\(directory) is not a directory") }
+        let old: String
+        do {
+            old = try FileContents.read(configPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        } catch {
+            throw Failure(description: FileError(path: configPath, errno: error.code).description)
         }
-        let old = FileManager.default.contents(atPath: configPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let new = try addingTrust(dir, to: old, path: configPath)
         if new != old {
-            try FileManager.default.createDirectory(atPath: (configPath as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
-            try Data(new.utf8).write(to: URL(fileURLWithPath: configPath), options: .atomic)
+            do {
+                try FileContents.createDirectories(FileContents.directory(of: configPath))
+                try FileContents.writeAtomically(configPath, Array(new.utf8), mode: FileContents.mode(of: configPath) ?? 0o644)
+            } catch {
+                throw Failure(description: FileError(path: error.path, errno: error.code).description)
+            }
         }
         return dir
     }
@@ -36,9 +42,9 @@ public enum ProjectTrust {
     public static func addingTrust(_ dir: String, to text: String, path: String) throws -> String {
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw Failure(description: "\(path):\(error.source.begin.line):\(error.source.begin.column): \(error.description); fix it first")
+            table = try TOMLParser.parse(text)
+        } catch {
+            throw Failure(description: "\(path):\(error.line):\(error.column): \(error.problem); fix it first")
         }
         var current: [String] = []
         if let existing = table["trusted_projects"] {
@@ -46,7 +52,7 @@ public enum ProjectTrust {
             current = array.compactMap { $0.string }
         }
         if current.contains(dir) { return text }
-        let assignment = "trusted_projects = " + ConfigStore.tomlText(.array((current + [dir]).map { .string($0) }))
+        let assignment = "trusted_projects = " + TOMLWriter.value(.array((current + [dir]).map { .string($0) }))
         guard table["trusted_projects"] != nil, let range = assignmentRange(in: text) else {
             return assignment + "\n" + text
         }

@@ -1,5 +1,5 @@
-import Foundation
-import TOMLKit
+import FoundationEssentials
+import Glibc
 
 /// Named queries (pgcli's favourites: `\ns NAME QUERY`, `\n NAME`), kept in one
 /// TOML file in the user's data directory, `$XDG_DATA_HOME/psqlui/named-queries.toml`
@@ -50,15 +50,15 @@ public struct NamedQueryStore: Sendable {
     }
 
     func read() throws -> [String: String] {
-        let fd = open(path, O_RDONLY)
-        if fd < 0 {
-            if errno == ENOENT { return [:] }
-            throw NamedQueryError.file(FileError(path: path, errno: errno))
+        let bytes: [UInt8]
+        do {
+            guard let contents = try FileContents.read(path) else { return [:] }
+            bytes = contents
+        } catch {
+            throw NamedQueryError.file(FileError(path: path, errno: error.code))
         }
-        close(fd)
-        guard let data = FileManager.default.contents(atPath: path) else { throw NamedQueryError.file(FileError(path: path, errno: EIO)) }
         let table: TOMLTable
-        do { table = try TOMLTable(string: String(decoding: data, as: UTF8.self)) } catch {
+        do { table = try TOMLParser.parse(bytes: bytes) } catch {
             throw NamedQueryError.malformedFile(path: path, problem: "\(error)")
         }
         guard let queries = table["queries"] else { return [:] }
@@ -72,32 +72,16 @@ public struct NamedQueryStore: Sendable {
     }
 
     func write(_ queries: [String: String]) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        do { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) } catch {
-            throw NamedQueryError.file(FileError(path: directory, error))
+        let directory = FileContents.directory(of: path)
+        do { try FileContents.createDirectories(directory) } catch {
+            throw NamedQueryError.file(FileError(path: error.path, errno: error.code))
         }
-        let inner = TOMLTable()
-        for (name, query) in queries { inner[name] = query }
-        let table = TOMLTable()
-        table["queries"] = inner
-        let text = "# psqlui's named queries: :save NAME QUERY (\\ns), :run-saved NAME [ARG…] (\\n)\n" + table.convert(to: .toml) + "\n"
-        let temp = path + ".tmp.\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        guard fd >= 0 else { throw NamedQueryError.file(FileError(path: temp, errno: errno)) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        var failure: Int32 = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress!, $0.count) }
-            if n <= 0 { failure = errno; break }
-            written += n
-        }
-        fchmod(fd, 0o600)
-        close(fd)
-        if failure != 0 || rename(temp, path) != 0 {
-            let code = failure != 0 ? failure : errno
-            unlink(temp)
-            throw NamedQueryError.file(FileError(path: path, errno: code))
+        var inner = TOMLTable()
+        for (name, query) in queries.sorted(by: { $0.key < $1.key }) { inner[name] = .string(query) }
+        let text = "# psqlui's named queries: :save NAME QUERY (\\ns), :run-saved NAME [ARG…] (\\n)\n"
+            + TOMLWriter.document(["queries": .table(inner)])
+        do { try FileContents.writeAtomically(path, Array(text.utf8), mode: 0o600) } catch {
+            throw NamedQueryError.file(FileError(path: path, errno: error.code))
         }
     }
 }

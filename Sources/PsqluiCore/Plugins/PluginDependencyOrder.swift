@@ -51,7 +51,7 @@ public enum PluginDependencyOrder {
                     state[name] = 2
                     return false
                 }
-                if let min = dep.minimumVersion, target.version < min {
+                if let min = dep.minimumVersion, SemverPrecedence.isLower(target.version, than: min) {
                     refused[name] = "needs plugin \"\(dep.name)\" \(min) or newer (installed: \(target.version))"
                     state[name] = 2
                     return false

@@ -241,12 +241,12 @@ public final class PluginRegistry: @unchecked Sendable {
     public var observesStatements: Bool {
         // Asked for every statement: read the one service under the lock, not a copy of all.
         let bus = lock.withLock { servicesStorage.eventBus }
-        return ((bus as? CoreEventBus)?.hasSubscribers ?? true) || host.hasUsablePlugin { $0.hasSqlAssists }
+        return ((bus as? CoreEventBus)?.hasSubscribers ?? true) || (host.declaresSqlAssists && host.hasUsablePlugin { $0.hasSqlAssists })
     }
 
     /// Queues `result` for every SQL assist (in order, off the caller's thread).
     func deliverToAssists(_ result: AnalysisResult) {
-        guard host.hasUsablePlugin(where: { $0.hasSqlAssists }) else { return }
+        guard host.declaresSqlAssists, host.hasUsablePlugin(where: { $0.hasSqlAssists }) else { return }
         let delivery = lock.withLock { () -> AssistDelivery in
             if let d = assistDelivery { return d }
             let d = AssistDelivery(deliver: { [unowned self] in await self.statementAnalyzed($0) },

@@ -328,7 +328,12 @@ public final class PGSession {
         }
         // The COPY fast path: decided here, before anything is sent (CopyRoute).
         let copyPlan = CopyPlan(sql, consumer: consumer, serverVersion: serverVersion)
-        var text = copyPlan?.sent ?? Array(sql)
+        var text: [UInt8]
+        if let copyPlan { text = copyPlan.sent } else {
+            text = []
+            text.reserveCapacity(sql.count + 1)  // the statement and its NUL, one allocation
+            text.append(contentsOf: sql)
+        }
         text.append(0)
         let sent = text.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { PQsendQuery(conn, $0) }

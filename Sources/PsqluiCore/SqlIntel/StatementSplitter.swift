@@ -451,6 +451,15 @@ public struct StatementSplitter {
     /// inside such a body `;` does not end the statement.
     private mutating func trackIdentifier(_ word: UnsafeBufferPointer<UInt8>) {
         if identifierCount == 0 { identifierInitials = SIMD4(repeating: 0) }
+        // Only words starting c, f, p, o, r (the header) or b, c, e (the body) can
+        // match below: most identifiers are passed over on their first byte.
+        let initial = word[0] | 0x20
+        guard initial == UInt8(ascii: "c") || initial == UInt8(ascii: "f") || initial == UInt8(ascii: "p")
+                || initial == UInt8(ascii: "o") || initial == UInt8(ascii: "r") || initial == UInt8(ascii: "b")
+                || initial == UInt8(ascii: "e") else {
+            identifierCount += 1
+            return
+        }
         if Self.equalsIgnoringCase(word, "create") || Self.equalsIgnoringCase(word, "function")
             || Self.equalsIgnoringCase(word, "procedure") || Self.equalsIgnoringCase(word, "or")
             || Self.equalsIgnoringCase(word, "replace") {

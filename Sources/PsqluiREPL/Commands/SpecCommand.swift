@@ -7,7 +7,9 @@ import PsqluiPluginAPI
 struct SpecCommand: REPLCommand {
     let spec: CommandSpec
     var about: CommandDescription { CommandDescription(spec) }
-    var grammar: ArgumentGrammar { .words }
+    /// psql's `\d` family (help group "Catalog") lexes its patterns as psql does:
+    /// `:var`, `:"var"` interpolated, double quotes kept for the pattern rules.
+    var grammar: ArgumentGrammar { spec.group == "Catalog" ? .psql : .words }
 
     func run(_ call: CommandCall, in env: CommandEnvironment) -> StepResult {
         Self.runThroughContext(call, in: env) { [spec] invocation, context in

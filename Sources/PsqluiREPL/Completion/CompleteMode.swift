@@ -33,14 +33,27 @@ public enum CompleteMode {
             try? stderr.write("psqlui: completing without the database's catalog (\(why)): only keywords, commands and files\n")
             try? stderr.flush()
         }
+        // psql's start-up variables (`COMP_KEYWORD_CASE`, `VERBOSITY` …), then `-v`, as at the prompt.
         let variables = VariableStore()
-        for (name, value) in options.variables { variables[name] = value }
+        for (name, value) in BuiltinVariables.defaults { variables[name] = value }
+        for (name, value) in options.variables { variables[name] = BuiltinVariables.substitute(name, value) ?? value }
         // Names from the history file rank up, as at the prompt.
         let usage = CompletionUsage()
         let history = HistoryStore()
         history.load()
         for entry in history.entries() { usage.record(entry) }
-        let engine = CompletionSources(snapshot: { cache.snapshot }, commands: commands, variables: variables, usage: usage).engine()
+        var sources = CompletionSources(snapshot: { cache.snapshot }, commands: commands, variables: variables, usage: usage)
+        // Kinds the snapshot does not keep are asked of a connection of our own, opened on first need.
+        let lookupSession = PGSession(settings: settings)
+        lookupSession.usesQueryCanceller = false
+        defer { lookupSession.close() }
+        var triedToConnect = false
+        let lookup = SessionCatalogLookup(timeout: metadataWait) {
+            if !triedToConnect { triedToConnect = true; try? lookupSession.connect() }
+            return lookupSession.connection
+        }
+        sources.lookup = { lookup.names($0) }
+        let engine = sources.engine()
         let candidates = engine.complete(text: text, cursor: cursor ?? text.count)
         try? stdout.write(CompletionOutput.format(candidates))
         try? stdout.flush()

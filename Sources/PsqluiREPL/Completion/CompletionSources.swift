@@ -10,6 +10,8 @@ public struct CompletionSources {
     public var variables: VariableStore?
     /// Names from the history and this session, ranked up (nil: no learning).
     public var usage: CompletionUsage?
+    /// Asks a connection for the kinds the snapshot does not keep (nil: they offer nothing).
+    public var lookup: (@Sendable (CatalogLookupKind) -> [String])?
 
     public init(snapshot: @escaping () -> MetadataSnapshot, commands: (any CommandDirectory)?, variables: VariableStore?,
                 usage: CompletionUsage? = nil) {
@@ -24,6 +26,8 @@ public struct CompletionSources {
         var engine = CompletionEngine(snapshot: snapshot(), commands: Self.commands(in: commands),
                                       formats: commands?.formatNames ?? [], variables: variables?.all.map(\.name) ?? [])
         engine.usedNames = usage?.names ?? []
+        engine.lookup = lookup
+        engine.keywordCase = KeywordCase(variable: variables?["COMP_KEYWORD_CASE"])
         return engine
     }
 

@@ -20,14 +20,20 @@ final class InteractiveCompletion {
         evaluator.onStatementCompleted = { [cache] tag in
             if MetadataCache.shouldRefresh(afterCommandTag: tag) { cache.refresh() }
         }
-        let sources = CompletionSources(snapshot: { [cache] in cache.snapshot }, commands: evaluator.commands,
+        var sources = CompletionSources(snapshot: { [cache] in cache.snapshot }, commands: evaluator.commands,
                                         variables: evaluator.variables, usage: usage)
+        // Rare kinds and the session's own cursors and prepared statements: asked of the session, as psql does.
+        let lookup = SessionCatalogLookup(timeout: Self.lookupWait) { [unowned evaluator] in evaluator.session.connection }
+        sources.lookup = { lookup.names($0) }
         CompletionBridge.install(sources: sources, pendingText: { [unowned processor] in processor.pendingSQL })
         for entry in history { usage.record(entry) }
         noticeConnection()
     }
 
     deinit { cache.stop() }
+
+    /// How long a Tab waits for a kind looked up on the session (the callback runs inside `readline`).
+    static let lookupWait = 0.5
 
     /// Call before each prompt: a new connection means another catalog, reload it;
     /// the same one gets a fingerprint check (another session's DDL shows within a

@@ -55,7 +55,11 @@ public final class Evaluator {
     /// The completion catalog at the interactive prompt (`:refresh`), nil in batch runs.
     public var metadataCache: MetadataCache?
     /// `:format csv`, `--csv`, …: results are written by this exporter (nil: printer).
-    public var resultFormat: ResultFormat?
+    public var resultFormat: ResultFormat? {
+        didSet { hasResultFormat = resultFormat != nil }
+    }
+    /// Whether `resultFormat` is set, read for every statement without copying it out.
+    private(set) var hasResultFormat = false
     /// Show export progress on stderr (it is a terminal and not `-q`).
     public var showsExportProgress = false
     /// Called with each command tag a statement completed with (`CREATE TABLE`,
@@ -240,7 +244,8 @@ public final class Evaluator {
             }
         }
         defer { try? queryLog?.flush() }
-        let pluginRun = commands.plugins.statementStarted(sql, on: session)  // plugin events (pluginhost)
+        let plugins = commands.plugins
+        let pluginRun = plugins.observesStatements ? plugins.statementStarted(sql, on: session) : nil  // plugin events
         let recorder = onStatementCompleted != nil || pluginRun != nil ? CommandTagRecorder(wrapping: printer) : nil
         defer { recorder?.tags.forEach { onStatementCompleted?($0) } }
         let started = timing ? DispatchTime.now() : nil

@@ -59,7 +59,7 @@ extension Evaluator {
     /// psql's csv with `\\x on` is expanded csv (a `column,value` line per field): the
     /// screen printer's csv writer draws it; the exporter stays the streaming csv path.
     var printsExpandedCSV: Bool {
-        guard let format = resultFormat, format.spec.name == "csv", format.options.values.isEmpty else { return false }
+        guard hasResultFormat, let format = resultFormat, format.spec.name == "csv", format.options.values.isEmpty else { return false }
         return printSettings.expanded == .on
     }
 
@@ -67,7 +67,7 @@ extension Evaluator {
     /// the query output, with progress when that is not the terminal.
     func formattedResultConsumer() -> ExportConsumer? {
         // Asked for every statement: test for nil before copying the format out.
-        guard resultFormat != nil, let format = resultFormat, !printsExpandedCSV else { return nil }
+        guard hasResultFormat, let format = resultFormat, !printsExpandedCSV else { return nil }
         var options = format.options
         // psql -t: no header line in csv, no footer in html.
         if printSettings.tuplesOnly {

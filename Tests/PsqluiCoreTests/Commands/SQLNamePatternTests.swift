@@ -70,6 +70,14 @@ import Testing
         #expect(try SQLNamePattern.conditions(nil, schema: "n.nspname", name: "c.relname", visibility: vis) == [vis])
     }
 
+    /// `\do`'s patterns: regex characters literal, `*` `?` `.` still pattern syntax.
+    @Test func operatorPatternsEscapeRegex() throws {
+        #expect(try SQLNamePattern.parse("||", escapingRegex: true).nameRegex == "^(\\|\\|)$")
+        #expect(try SQLNamePattern.parse("?|", escapingRegex: true).nameRegex == "^(.\\|)$")
+        #expect(try SQLNamePattern.parse("~~*", escapingRegex: true).nameRegex == "^(~~.*)$")
+        #expect(try SQLNamePattern.parse("a.b+", escapingRegex: true).nameRegex == "^(b\\+)$")
+    }
+
     @Test func schemalessPatterns() {
         #expect(SQLNamePattern.isSchemaless("orders"))
         #expect(SQLNamePattern.isSchemaless("\"a.b\""))

@@ -140,4 +140,31 @@ import Testing
         #expect(config.value(.displayBorder) == .integer(0))
         #expect(config.messages.isEmpty)
     }
+
+    /// `--print-config` shows each value as TOML that reads back to it, on one line.
+    @Test(arguments: [
+        (ConfigValue.string("a\nb\u{01}\"\\"), #""a\nb\u0001\"\\""#),
+        (.table(["a b": .integer(1), "c": .double(.infinity), "d": .array([.bool(true), .string("x")])]), #"{ "a b" = 1, c = inf, d = [true, "x"] }"#),
+        (.double(5), "5.0"), (.array([]), "[]"), (.table([:]), "{}"),
+    ])
+    func printedValuesAreOneLineTOML(_ value: ConfigValue, _ text: String) throws {
+        #expect(ConfigStore.tomlText(value) == text)
+        let back = try TOMLParser.parse("v = " + text)["v"]
+        #expect(back.flatMap { PluginsConfig.configValue($0) } == value)
+    }
+
+    @Test func invalidUTF8IsAMalformedFileWithItsLineNotReplaced() throws {
+        let bytes = Array("[display]\nnull = \"".utf8) + [0xFF] + Array("\"\n".utf8)
+        let error = try #require(throws: ConfigFileError.self) { try ConfigFile(bytes: bytes, path: "c.toml", scope: .user) }
+        #expect(error.description == "psqlui: error: c.toml:2:9: invalid UTF-8 (TOML files must be UTF-8 text); ignoring this file")
+    }
+
+    @Test func trustKeepsTheConfigFilesMode() throws {
+        let layout = try Layout(user: "[display]\nborder = 2\n", project: nil)
+        #expect(chmod(layout.userFile, 0o600) == 0)
+        try layout.trustProject()
+        var st = stat()
+        #expect(stat(layout.userFile, &st) == 0 && st.st_mode & 0o777 == 0o600)
+        #expect(layout.load().plugins.trustedProjects.count == 1)
+    }
 }

@@ -71,7 +71,7 @@ import Testing
     @Test func schemaQualified() throws {
         let lines = try Self.complete("select * from sales.reg")
         #expect(lines.first == Line(kind: "table", text: "regions", start: "select * from sales.".count))
-        #expect(try Self.complete("select * from sal").contains { $0.kind == "schema" && $0.text == "sales" })
+        #expect(try Self.complete("select * from sal").contains { $0.kind == "schema" && $0.text == "sales." })
     }
 
     @Test func cteNames() throws {
@@ -262,5 +262,56 @@ import Testing
         #expect(try CompleteFlagTests.complete("analyze (").map(\.text).contains("VERBOSE"))
         #expect(try CompleteFlagTests.complete("select * from generate_s").first?.text == "generate_series")
         #expect(try CompleteFlagTests.complete("select \"Mixed Case\".* from \"Mixed Case\"", cursor: 21).first?.text == "\"Mixed Case\".id")
+    }
+
+    /// Kinds looked up on demand, against a schema that has them (each answer checked
+    /// against the live catalog's own list).
+    @Test func kindsLookedUpOnDemand() throws {
+        let db = try TestServer.makeDatabase(prefix: "lookup")
+        try TestServer.admin("""
+            create table stamped (id serial primary key, note text, made timestamptz default now(), code int generated always as identity);
+            create domain positive as int constraint positive_check check (value > 0);
+            create function noop_evt() returns event_trigger language plpgsql as $$ begin end $$;
+            create event trigger noop_ddl on ddl_command_start execute function noop_evt();
+            create publication pub_all for all tables;
+            """, database: db)
+        func texts(_ text: String) throws -> [String] { try CompleteFlagTests.complete(text, database: db).map(\.text) }
+        func kinds(_ text: String) throws -> Set<String> { Set(try CompleteFlagTests.complete(text, database: db).map(\.kind)) }
+        #expect(try texts("drop event trigger ") == ["noop_ddl"])
+        #expect(try kinds("drop event trigger ") == ["event_trigger"])
+        let languages = try TestServer.admin("select lanname from pg_language where lanname <> 'internal' order by 1", database: db)
+            .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(try texts("create function f() returns int language ") == languages)
+        #expect(try texts("drop access method b").contains("btree"))
+        #expect(try texts("comment on text search configuration eng").first == "english")
+        #expect(try texts("drop publication ") == ["pub_all"])
+        #expect(try texts("alter domain positive drop constraint ") == ["positive_check"])
+        #expect(try texts("alter extension plpgsql update to ") == ["'1.0'"])
+        // Time zones, quoted, case-insensitively matched; then inside the literal.
+        #expect(try texts("set timezone to eur").contains("'Europe/Amsterdam'"))
+        #expect(try texts("set time zone 'Europe/Ams") == ["'Europe/Amsterdam'"])
+        // A fresh connection has no cursors or prepared statements: only the keywords.
+        #expect(try kinds("fetch ") == ["keyword"])
+        // INSERT's columns: not the serial, the now() default or the identity.
+        #expect(try texts("insert into stamped (*") == ["note"])
+    }
+
+    @Test func compKeywordCaseFromTheVariable() throws {
+        #expect(try CompleteFlagTests.complete("alter table orders rename CO", extra: ["-v", "COMP_KEYWORD_CASE=lower"]).map(\.text).prefix(2) == ["column", "constraint"])
+        #expect(try CompleteFlagTests.complete("alter table orders rename co", extra: ["-v", "COMP_KEYWORD_CASE=upper"]).map(\.text).prefix(2) == ["COLUMN", "CONSTRAINT"])
+        #expect(try CompleteFlagTests.complete("select * from orders ").first?.text == "WHERE")
+        #expect(try CompleteFlagTests.complete("\\echo :VERB").map(\.text) == [":VERBOSITY"])
+    }
+
+    @Test func unquotedCopyFileAndQualifyingSchemas() throws {
+        let dir = NSTemporaryDirectory() + "complete-copy-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: dir + "/data/one file.csv", contents: Data())
+        let lines = try CompleteFlagTests.complete("copy orders from data/on", currentDirectory: dir)
+        #expect(lines == [CompleteFlagTests.Line(kind: "file", text: "'data/one file.csv'", start: 17)], "\(lines)")
+        #expect(try CompleteFlagTests.complete("select * from sal").first == CompleteFlagTests.Line(kind: "schema", text: "sales.", start: 14))
+        #expect(try CompleteFlagTests.complete("drop schema sal").first == CompleteFlagTests.Line(kind: "schema", text: "sales", start: 12))
+        // A table off the search path, qualified.
+        #expect(try CompleteFlagTests.complete("select * from reg").contains(CompleteFlagTests.Line(kind: "table", text: "sales.regions", start: 14)))
     }
 }

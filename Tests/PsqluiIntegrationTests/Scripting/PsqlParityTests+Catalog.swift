@@ -120,6 +120,38 @@ extension PsqlParityTests {
             alter table rr enable always rule rra;
             create trigger rrt before insert on rr for each row execute function vtrg();
             """),
+        // The \\d family lexes its patterns as psql: variables interpolated, quotes kept.
+        Case(name: "catalog-patterns-interpolate-variables", files: [("s.sql", """
+            \\set t vt
+            \\set s public
+            \\d :t
+            \\dt :"t"
+            \\dt :s.:t
+            \\dt :'t'
+            \\dt 'vt'
+            \\dt "VT"
+            \\dt :nosuch
+            \\df :t int :t
+
+            """)], feeds: [.file], setup: "create table vt (a int); create table \"VT\" (b int);"),
+        // \\dT rewrites type spellings and shows array types for a `[]` pattern; \\do
+        // takes regex characters in operator names literally (`||`, `?|`).
+        Case(name: "type-and-operator-name-patterns", files: [("s.sql", """
+            \\dT int4[]
+            \\dT int4[]x
+            \\dT "int4[]"
+            \\dT+ _int4
+            \\dT mood[]
+            \\dT int
+            \\dT float
+            \\do ||
+            \\do ~~*
+            \\do ?|
+            \\do+ - int4
+            \\do (
+            \\do A
+
+            """)], feeds: [.file], setup: "create type mood as enum ('sad', 'ok');"),
         // `\d` of a TOAST table: its columns, owning table and index.
         Case(name: "describe-toast-table", files: [("s.sql", """
             \\d pg_toast.pg_toast_2619
@@ -140,6 +172,10 @@ extension PsqlParityTests {
             \\dRp+ pubempty
             \\dRs+
             \\dP+
+            \\dn pubs
+            \\dn+ pubs
+            \\dn pub*
+            \\dn public
             \\x
             \\dRp+ pub1
             \\dF+ mycfg

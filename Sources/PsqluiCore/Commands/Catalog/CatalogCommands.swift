@@ -45,6 +45,9 @@ public enum CatalogCommands {
         var build: (@Sendable (Request) throws -> (sql: String, title: String))? = nil
         /// psql warns about words past `patternCount`; some commands ignore them silently.
         var warnsAboutExtraArguments = true
+        /// Footer lines after the table (from the pattern, server version); none: the
+        /// `(N rows)` footer.
+        var footers: (@Sendable (String?, Int, QueryService) async throws -> [String])? = nil
 
         func title(pattern: String?) -> String { pattern == nil ? titleWithoutPattern ?? title : title }
     }
@@ -113,7 +116,8 @@ public enum CatalogCommands {
         relations("indexes", "di", "list indexes"),
         relations("sequences", "ds", "list sequences"),
         Listing(name: "schemas", backslash: "dn", summary: "list schemas", title: "List of schemas",
-                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2),
+                sql: { p, verbose, system, v, _ in try CatalogListingSQL.schemas(pattern: p, verbose: verbose, system: system, serverVersion: v) }, maxParts: 2,
+                footers: { p, v, service in try await schemaPublications(pattern: p, serverVersion: v, service: service) }),
         Listing(name: "functions", backslash: "df", summary: "list functions", title: "List of functions",
                 usage: ":functions[+] [PATTERN [TYPE ...]]   (\\df[anptw][S+])", sql: { _, _, _, _, _ in "" }, patternCount: 101, modifierLetters: "anptwS+",
                 build: { r in
@@ -286,7 +290,7 @@ public enum CatalogCommands {
             group: "Catalog", completion: .relations,
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: [l.name, l.backslash] + l.otherBackslash)
-                var given = patterns(invocation.arguments)
+                var given = invocation.words
                 let extras = l.warnsAboutExtraArguments ? Array(given.dropFirst(l.patternCount)) : []
                 given = Array(given.prefix(l.patternCount))
                 // psql warns about arguments it ignores after running the command.
@@ -336,7 +340,8 @@ public enum CatalogCommands {
                 if l.name == "roles" || l.name == "groups" {
                     table = rolesTable(result, serverVersion: version, verbose: verbose)
                 } else {
-                    table = CatalogTable(title: title, result: result)
+                    let footers = try await l.footers?(pattern, version, context.session) ?? []
+                    table = CatalogTable(title: title, result: result, footers: footers.isEmpty ? nil : footers)
                 }
                 try await context.show(TextPane(title: title, lines: table.render(settings: settings(context))))
             })
@@ -365,6 +370,22 @@ public enum CatalogCommands {
             lines += CatalogTable(title: title, result: objects).render(settings: settings(context))
         }
         try await context.show(TextPane(title: "Objects in extensions", lines: lines))
+    }
+
+    /// `\dn PATTERN`'s footer (psql 15): the publications of the schema named exactly
+    /// the pattern as typed (psql compares the text itself, not the pattern's regex).
+    static func schemaPublications(pattern: String?, serverVersion: Int, service: QueryService) async throws -> [String] {
+        guard let pattern, serverVersion >= 150000 else { return [] }
+        let r = try await service.query("""
+            SELECT pubname
+            FROM pg_catalog.pg_publication p
+                 JOIN pg_catalog.pg_publication_namespace pn ON p.oid = pn.pnpubid
+                 JOIN pg_catalog.pg_namespace n ON n.oid = pn.pnnspid
+            WHERE n.nspname = \(SQLNamePattern.literal(pattern))
+            ORDER BY 1
+            """)
+        guard !r.rows.isEmpty else { return [] }
+        return ["Publications:"] + r.rows.map { "    \"\($0[0] ?? "")\"" }
     }
 
     /// `\du`'s table from the raw role flags.
@@ -397,7 +418,7 @@ public enum CatalogCommands {
             handler: { invocation, context in
                 let (verbose, system) = modifiers(calledAs: invocation.name, bases: ["describe", "d"])
                 let (version, database) = try await server(context.session)
-                let patternList = patterns(invocation.arguments)
+                let patternList = invocation.words
                 let settings = settings(context)
                 if patternList.isEmpty {
                     let sql = try CatalogListingSQL.relations(.all, pattern: nil, verbose: verbose, system: system, serverVersion: version,

@@ -141,12 +141,14 @@ public enum CatalogListingSQL {
             ]
         }
         cols.append("pg_catalog.obj_description(t.oid, 'pg_type') as \"Description\"")
-        var conditions = [
-            "(t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))",
-            "NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)",
-        ]
+        var conditions = ["(t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))"]
+        // Array types are hidden unless the pattern asks for one (has `[]` anywhere).
+        if !(pattern?.contains("[]") ?? false) {
+            conditions.append("NOT EXISTS(SELECT 1 FROM pg_catalog.pg_type el WHERE el.oid = t.typelem AND el.typarray = t.oid)")
+        }
         if !system && pattern == nil { conditions += ["n.nspname <> 'pg_catalog'", "n.nspname <> 'information_schema'"] }
-        conditions += try SQLNamePattern.conditions(pattern, schema: "n.nspname", name: "t.typname",
+        // psql rewrites grammar spellings here too (`\dT int4[]` finds `integer[]`).
+        conditions += try SQLNamePattern.conditions(pattern.map(ArgumentTypePatterns.rewritten), schema: "n.nspname", name: "t.typname",
                                                     alternateName: "pg_catalog.format_type(t.oid, NULL)",
                                                     visibility: "pg_catalog.pg_type_is_visible(t.oid)")
         return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_type t\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n"

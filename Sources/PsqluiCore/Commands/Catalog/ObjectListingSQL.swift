@@ -23,6 +23,8 @@ public struct ObjectListingSQL: Sendable {
     var visibility: String? = nil
     /// psql's `maxparts`: 3 is db.schema.name, 2 db.name, 1 a bare name.
     var maxParts = 3
+    /// Regex characters in the pattern are literal (operator names).
+    var escapingRegex = false
     var orderBy: String = "1"
 
     /// The listing's SQL; `joins` and `conditions` are added after the catalog and the
@@ -35,7 +37,7 @@ public struct ObjectListingSQL: Sendable {
         if !system && pattern == nil { conditions += hideSystem }
         if let name {
             conditions += try SQLNamePattern.conditions(pattern, schema: schema, name: name, alternateName: alternateName,
-                                                        visibility: visibility, maxParts: maxParts)
+                                                        visibility: visibility, maxParts: maxParts, escapingRegex: escapingRegex)
         }
         conditions += more
         return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM " + from + "\n" + joins + (verbose ? verboseFrom : "")
@@ -110,7 +112,7 @@ public struct ObjectListingSQL: Sendable {
         last: ["COALESCE(pg_catalog.obj_description(o.oid, 'pg_operator'), pg_catalog.obj_description(o.oprcode, 'pg_proc')) AS \"Description\""],
         from: "pg_catalog.pg_operator o\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = o.oprnamespace",
         hideSystem: systemSchemas, schema: "n.nspname", name: "o.oprname",
-        visibility: "pg_catalog.pg_operator_is_visible(o.oid)", orderBy: "1, 2, 3, 4")
+        visibility: "pg_catalog.pg_operator_is_visible(o.oid)", escapingRegex: true, orderBy: "1, 2, 3, 4")
 
     /// `\do NAME [LEFT] [RIGHT]`: one type is a prefix operator's right argument, two
     /// are left and right (`-` for none); psql ignores any further words.

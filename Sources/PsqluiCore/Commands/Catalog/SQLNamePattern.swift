@@ -29,8 +29,10 @@ public struct SQLNamePattern: Equatable, Sendable {
     }
 
     /// Splits and translates `pattern`; `maxParts` is 2 (schema.name) or 3 (db too),
-    /// as psql allows for the command.
-    public static func parse(_ pattern: String, maxParts: Int = 3) throws -> SQLNamePattern {
+    /// as psql allows for the command. `escapingRegex`: regex characters are literal
+    /// outside quotes too (`\do ||`: operator names are made of them); `*`, `?` and `.`
+    /// keep their pattern meaning.
+    public static func parse(_ pattern: String, maxParts: Int = 3, escapingRegex: Bool = false) throws -> SQLNamePattern {
         var parts: [String] = [""]
         var inQuotes = false
         let chars = Array(pattern.unicodeScalars)
@@ -59,7 +61,7 @@ public struct SQLNamePattern: Equatable, Sendable {
                 // anything else starts a regex class.
                 parts[parts.count - 1] += "\\["
             } else {
-                if inQuotes, "|*+?()[]{}.^\\".unicodeScalars.contains(c) { parts[parts.count - 1] += "\\" }
+                if inQuotes || escapingRegex, "|*+?()[]{}.^\\".unicodeScalars.contains(c) { parts[parts.count - 1] += "\\" }
                 parts[parts.count - 1].unicodeScalars.append(c)
             }
             i += 1
@@ -79,9 +81,10 @@ public struct SQLNamePattern: Equatable, Sendable {
     /// added when no schema is given; `alternateName` is OR-ed with `name` (as `\dT`
     /// does with `format_type`).
     public static func conditions(_ pattern: String?, schema: String?, name: String, alternateName: String? = nil,
-                                  visibility: String?, currentDatabase: String? = nil, maxParts: Int = 3) throws -> [String] {
+                                  visibility: String?, currentDatabase: String? = nil, maxParts: Int = 3,
+                                  escapingRegex: Bool = false) throws -> [String] {
         guard let pattern else { return visibility.map { [$0] } ?? [] }
-        let parsed = try parse(pattern, maxParts: maxParts)
+        let parsed = try parse(pattern, maxParts: maxParts, escapingRegex: escapingRegex)
         if let db = parsed.databaseRegex, let current = currentDatabase,
            db != "^(.*)$", db != "^(" + regexLiteral(current) + ")$", db.lowercased() != "^(" + current.lowercased() + ")$" {
             throw Problem.crossDatabase(pattern)

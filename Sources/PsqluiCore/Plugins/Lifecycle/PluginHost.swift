@@ -80,6 +80,7 @@ final class PluginHost: @unchecked Sendable {
         lock.withLock {
             records[r.name] = r
             order.append(r.name)
+            if r.declarations.hasSqlAssists { anySqlAssists = true }
         }
     }
 
@@ -125,6 +126,11 @@ final class PluginHost: @unchecked Sendable {
     func usablePlugins(where filter: (PluginDeclarations) -> Bool) -> [String] {
         lock.withLock { order.filter { records[$0].map { $0.lifecycle.isUsable && filter($0.declarations) } ?? false } }
     }
+
+    /// True when a registered plugin declares SQL assists (usable or not): when none
+    /// does, the statement run asks no more (the common case, no scan of the records).
+    var declaresSqlAssists: Bool { lock.withLock { anySqlAssists } }
+    private var anySqlAssists = false
 
     /// True once any plugin's code ran past its declarations (an activation started):
     /// only then is there something for `shutdown` to stop.

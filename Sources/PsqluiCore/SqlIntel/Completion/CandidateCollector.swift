@@ -18,6 +18,10 @@ struct CandidateCollector {
         var text: String
         var detail: String?
         var isIdentifier: Bool
+        /// Appended after quoting (`.` after a schema that qualifies a name).
+        var suffix = ""
+        /// Shown, but never what Tab inserts on its own (its text does not start with the typed word).
+        var displayOnly = false
         /// A function group's first index and size: its signature detail is built
         /// only if the entry is returned (thousands of built-ins match a bare word).
         var functionDetail: (index: Int, overloads: Int)? = nil
@@ -31,8 +35,11 @@ struct CandidateCollector {
         var used = false
         var tiebreak: Int
         var name: [UInt8]
+        /// Listed with the fuzzy matches, after every candidate Tab may insert.
+        var displayOnly = false
+        var insertable: Bool { score.isPrefix && !displayOnly }
         static func < (a: SortKey, b: SortKey) -> Bool {
-            if a.score.isPrefix != b.score.isPrefix { return a.score.isPrefix }
+            if a.insertable != b.insertable { return a.insertable }
             if a.rank != b.rank { return a.rank < b.rank }
             if a.subrank != b.subrank { return a.subrank < b.subrank }
             if a.used != b.used { return a.used }
@@ -83,11 +90,11 @@ struct CandidateCollector {
 
     /// Adds an identifier (quoted in the text if it needs quotes, or if the user opened a quote).
     mutating func add(_ kind: CompletionCandidate.Kind, name: String, key: [UInt8]? = nil, detail: String? = nil,
-                      rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0) {
+                      rank: Int, subrank: Int, prefixOnly: Bool = false, tiebreak: Int = 0, suffix: String = "") {
         let key = key ?? MetadataSnapshot.key(name)
         guard let score = score(key), score.isPrefix || !prefixOnly else { return }
         entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: tiebreak, name: key),
-                             kind: kind, text: name, detail: detail, isIdentifier: true))
+                             kind: kind, text: name, detail: detail, isIdentifier: true, suffix: suffix))
     }
 
     /// Adds a function group (name, key, first index, overload count) of the snapshot.
@@ -99,7 +106,7 @@ struct CandidateCollector {
     }
 
     /// True when some candidate so far matches the word by prefix.
-    var hasPrefixMatch: Bool { entries.contains { $0.key.score.isPrefix } }
+    var hasPrefixMatch: Bool { entries.contains { $0.key.insertable } }
 
     func isUsed(_ key: [UInt8]) -> Bool { !used.isEmpty && used.contains(key) }
 
@@ -184,12 +191,14 @@ struct CandidateCollector {
     }
 
     /// Adds text that is inserted as is (keywords, commands, files, join clauses), matched on `match`.
+    /// `displayOnly`: the text does not start with what was typed (a qualified name for a
+    /// bare word), so it is listed but never inserted by itself (see `CompletionCandidate.isPrefixMatch`).
     mutating func addLiteral(_ kind: CompletionCandidate.Kind, text: String, match: String, rank: Int, subrank: Int,
-                             tiebreak: Int = 0, detail: String? = nil) {
+                             tiebreak: Int = 0, detail: String? = nil, displayOnly: Bool = false) {
         let key = MetadataSnapshot.key(match)
         guard let score = score(key) else { return }
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
-                             kind: kind, text: text, detail: detail, isIdentifier: false))
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key, displayOnly: displayOnly),
+                             kind: kind, text: text, detail: detail, isIdentifier: false, displayOnly: displayOnly))
     }
 
     /// Sorted best first, duplicates (same text) dropped, at most `limit`.
@@ -229,8 +238,8 @@ struct CandidateCollector {
         var seen = Set<String>()
         for e in sorted {
             if out.count >= limit { break }
-            let text = e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
-                ? "\"" + e.text.replacingQuotes() + "\"" : e.text
+            let text = (e.isIdentifier && (context.isQuoted || snapshot.needsQuotes(e.text))
+                ? "\"" + e.text.replacingQuotes() + "\"" : e.text) + e.suffix
             // A function and a column may share a name (`SELECT | FROM f()`): keep both.
             guard seen.insert(e.kind == .function ? "()" + text : text).inserted else { continue }
             var detail = e.detail
@@ -238,7 +247,7 @@ struct CandidateCollector {
                 let f = snapshot.functions[fd.index]
                 detail = f.comment ?? "(\(f.arguments))\(fd.overloads > 1 ? " …" : "") → \(f.result)"
             }
-            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix))
+            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix && !e.displayOnly))
         }
         return out
     }

@@ -135,7 +135,7 @@ struct Analysis {
         head.run()
         let literals = head.context.suggestions.filter {
             switch $0 {
-            case .quotedFile, .enumLabel, .settingValue: return true
+            case .quotedFile, .enumLabel, .settingValue, .lookup(.timeZone), .lookup(.extensionVersion): return true
             default: return false
             }
         }
@@ -221,7 +221,10 @@ struct Analysis {
         var argumentsStart = pieces[0].upperBound
         while argumentsStart < cursor && SqlTokenizer.isSpace(bytes[argumentsStart]) { argumentsStart += 1 }
         context.commandArguments = String(decoding: bytes[min(argumentsStart, cursor)..<cursor], as: UTF8.self)
-        context.suggestions = redirect ? [.file] : [.commandArgument(command: command, index: argumentIndex)]
+        // psql interpolates `:name` in a backslash command's arguments: the word is a variable.
+        let isVariable = command.hasPrefix("\\") && wordStart + 1 <= cursor && bytes[wordStart] == UInt8(ascii: ":")
+            && !(wordStart + 1 < cursor && bytes[wordStart + 1] == UInt8(ascii: ":"))
+        context.suggestions = redirect ? [.file] : isVariable ? [.variable] : [.commandArgument(command: command, index: argumentIndex)]
     }
 
     // MARK: SQL
@@ -240,6 +243,7 @@ struct Analysis {
             analyzeCommandArguments(commandStart: tokens[b].start)
             return
         }
+        if unquotedCopyFile(stream, stmtStart: stmtStart) { return }
         // The word being completed.
         var isStar = false
         var wordIndex = tokens[stmtStart..<stmtEnd].firstIndex(where: { $0.end >= cursor }) ?? stmtEnd
@@ -282,12 +286,37 @@ struct Analysis {
         }
         let parser = scopeFor(stream, stmtStart: stmtStart, stmtEnd: stmtEnd, enclosing: enclosing, firstOfWord: firstOfWord)
         if isStar {
-            expandStar(stream, qualifier: qualifier, firstOfWord: firstOfWord, star: wordIndex)
+            if qualifier.isEmpty, let open = enclosing.last, open == wordIndex - 1 {
+                expandInsertStar(stream, open: open, stmtStart: stmtStart, enclosing: enclosing, star: wordIndex)
+            } else {
+                expandStar(stream, qualifier: qualifier, firstOfWord: firstOfWord, star: wordIndex)
+            }
             return
         }
         var suggestions = rules(stream, parser: parser, stmtStart: stmtStart, enclosing: enclosing, firstOfWord: firstOfWord)
         if !qualifier.isEmpty { suggestions = qualify(suggestions, with: qualifier) }
         context.suggestions = dedupe(suggestions)
+    }
+
+    /// `COPY t FROM data/fi|`: an unquoted path after COPY's FROM or TO is the word
+    /// (it is several tokens), completed as a quoted file name, as psql does.
+    mutating func unquotedCopyFile(_ stream: SqlTokenStream, stmtStart: Int) -> Bool {
+        var pieceStart = cursor
+        while pieceStart > 0 && !SqlTokenizer.isSpace(bytes[pieceStart - 1]) { pieceStart -= 1 }
+        let piece = bytes[pieceStart..<cursor]
+        let isPlainWord = piece.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == UInt8(ascii: "_") || b >= 0x80
+        }
+        guard !piece.isEmpty, !isPlainWord, piece.first != UInt8(ascii: "'"), piece.first != UInt8(ascii: "\"") else { return false }
+        let tokens = stream.tokens
+        let first = tokens[stmtStart...].firstIndex(where: { $0.start >= pieceStart }) ?? tokens.count
+        let symbols = RuleMatcher.stripPrefixes(RuleMatcher.symbols(stream, items: stream.level(from: stmtStart, to: first),
+                                                                    parser: ScopeParser(stream: stream, ctes: [])))
+        let heads: [[String]] = [["^", "copy", "*", "from"], ["^", "copy", "*", "()", "from"], ["^", "copy", "*", "to"], ["^", "copy", "*", "()", "to"]]
+        guard heads.contains(where: { RuleMatcher.match($0, symbols) != nil }) else { return false }
+        setWord(start: pieceStart)
+        context.suggestions = [.quotedFile]
+        return true
     }
 
     // MARK: Scope
@@ -345,6 +374,17 @@ struct Analysis {
         context.suggestions = [.columnExpansion(tables: tables, qualified: !qualifier.isEmpty || tables.count > 1)]
     }
 
+    /// `INSERT INTO t (*|`: the columns to give values for, in place of the star.
+    mutating func expandInsertStar(_ stream: SqlTokenStream, open: Int, stmtStart: Int, enclosing: [Int], star: Int) {
+        let parentStart = enclosing.count >= 2 ? enclosing[enclosing.count - 2] + 1 : stmtStart
+        let parent = RuleMatcher.stripPrefixes(RuleMatcher.symbols(stream, items: stream.level(from: parentStart, to: open),
+                                                                   parser: ScopeParser(stream: stream, ctes: [])))
+        guard let target = RuleMatcher.match(["^", "insert", "into", "*"], parent) ?? RuleMatcher.match(["^", "insert", "into", "*", "as", "*"], parent),
+              let ref = target.flatMap(reference) else { return }
+        setWord(start: stream.tokens[star].start)
+        context.suggestions = [.insertColumns(table: resolveCTE(ref))]
+    }
+
     // MARK: Rules
 
     mutating func rules(_ stream: SqlTokenStream, parser: ScopeParser, stmtStart: Int, enclosing: [Int], firstOfWord: Int) -> [CompletionSuggestion] {
@@ -383,6 +423,12 @@ struct Analysis {
                 if let ref = target.flatMap(reference) { out.append(.enumLabel(type: ref)) }
             case .settingValuesOfTarget:
                 if symbols.count >= 2, let name = symbols[symbols.count - 2].parts?.last { out.append(.settingValue(name: name)) }
+            case .extensionVersionsOfTarget:
+                if let name = target?.parts?.last { out.append(.lookup(.extensionVersion(extension: name))) }
+            case .domainConstraintsOfTarget:
+                if let ref = target.flatMap(reference), let name = ref.name {
+                    out.append(.lookup(.domainConstraint(schema: ref.schema, domain: name)))
+                }
             case .targetColumns:
                 if let target, let parts = target.parts {
                     let schema = parts.count >= 2 ? parts[parts.count - 2] : nil
@@ -552,6 +598,8 @@ struct Analysis {
             case .function(nil): out.append(.function(schema: q))
             case .tableFunction(nil): out.append(.tableFunction(schema: q))
             case .datatype(nil): out.append(.datatype(schema: q))
+            case .tableOf(let kind, let name, nil): out.append(.tableOf(kind, named: name, schema: q))
+            case .relationOfKind: out.append(.relation(schema: q))
             case .column, .alias, .joinCondition, .usingColumn:
                 if case .column = s { wantedColumns = true }
                 if case .alias = s { wantedColumns = true }

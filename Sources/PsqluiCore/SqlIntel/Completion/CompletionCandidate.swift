@@ -5,6 +5,10 @@ public struct CompletionCandidate: Hashable, Sendable {
         /// A `*` replaced by the column list.
         case expansion
         case constraint, index, sequence, trigger, policy, rule, `extension`, tablespace, collation, setting
+        /// Kinds looked up on demand (`CatalogLookupKind`).
+        case language, publication, subscription, server, cursor, channel
+        case eventTrigger = "event_trigger", accessMethod = "access_method", textSearch = "text_search"
+        case foreignDataWrapper = "foreign_data_wrapper", preparedStatement = "prepared_statement"
         /// A value of a setting, an enum label, a command's argument word.
         case value
     }

@@ -79,10 +79,13 @@ public enum CompletionSuggestion: Hashable, Sendable {
     /// The whole column list of `tables` in place of a typed `*` or `alias.*`,
     /// each column qualified when `qualified`.
     case columnExpansion(tables: [TableReference], qualified: Bool)
+    /// `INSERT INTO t (*`: the columns to give values for (not those a sequence, the
+    /// current time, an identity or a generation fills), in place of the star.
+    case insertColumns(table: TableReference)
     /// Catalog objects of one kind (indexes, constraints, …), of `table` when given.
     case catalogObject(CatalogObjectKind, table: TableReference?)
     /// The tables that have an object of `kind` called `name` (`DROP TRIGGER x ON |`).
-    case tableOf(CatalogObjectKind, named: String)
+    case tableOf(CatalogObjectKind, named: String, schema: String? = nil)
     /// The labels of enum type `type` (quoted literals).
     case enumLabel(type: TableReference)
     /// Run-time settings (`pg_settings`).
@@ -91,6 +94,10 @@ public enum CompletionSuggestion: Hashable, Sendable {
     case settingValue(name: String)
     /// A file name as a SQL string literal (`COPY t FROM '…'`).
     case quotedFile
+    /// Names looked up when asked for (rare kinds, the session's cursors …).
+    case lookup(CatalogLookupKind)
+    /// Relations of one kind only (`COMMENT ON FOREIGN TABLE |`).
+    case relationOfKind(MetadataSnapshot.RelationKind)
     /// Tables joined to `scope` by a foreign key, offered with their ON clause.
     case join(scope: [TableReference])
     /// `right.col = left.col` conditions from foreign keys.
@@ -122,11 +129,14 @@ public enum CompletionSuggestion: Hashable, Sendable {
         case .datatype(let s): return s.map { "datatype(\($0))" } ?? "datatype"
         case .columnExpansion(let t, let q): return "expand(" + t.map(\.label).joined(separator: ",") + (q ? ";qualified" : "") + ")"
         case .catalogObject(let k, let t): return k.rawValue + (t.map { "(" + $0.label + ")" } ?? "")
-        case .tableOf(let k, let n): return "tableOf(\(k.rawValue) \(n))"
+        case .tableOf(let k, let n, let schema): return "tableOf(\(k.rawValue) \(n)" + (schema.map { " in " + $0 } ?? "") + ")"
         case .enumLabel(let t): return "enumLabel(\(t.label))"
         case .setting: return "setting"
         case .settingValue(let n): return "settingValue(\(n))"
         case .quotedFile: return "quotedFile"
+        case .insertColumns(let t): return "insertColumns(\(t.label))"
+        case .lookup(let k): return "lookup(\(k))"
+        case .relationOfKind(let k): return "relation(\(k))"
         case .join(let t): return "join(" + t.map(\.label).joined(separator: ",") + ")"
         case .joinCondition(let r, let l): return "joinCondition(" + r.label + ";" + l.map(\.label).joined(separator: ",") + ")"
         case .alias(let t): return "alias(" + t.map(\.qualifier).joined(separator: ",") + ")"
@@ -162,7 +172,9 @@ public struct CompletionContext: Hashable, Sendable {
     public var outerScope: [TableReference]
     /// CTEs visible at the cursor.
     public var ctes: [CommonTableExpression]
-    /// True when keywords should be offered in lower case (the user types them so).
+    /// True when the user writes this statement in lower case (the word typed, or else the
+    /// last keyword-looking word before it): the `on`/`and` of generated join conditions
+    /// follow it. Keywords themselves follow `CompletionEngine.keywordCase`.
     public var lowercaseKeywords: Bool
     /// For a command's argument: the text typed after the command's name, up to the cursor.
     public var commandArguments: String? = nil

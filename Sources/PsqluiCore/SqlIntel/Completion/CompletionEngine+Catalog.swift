@@ -38,13 +38,37 @@ extension CompletionEngine {
         }
     }
 
-    /// The tables that have an object of `kind` named `name` (`DROP TRIGGER t ON |`).
-    func addTables(having kind: CatalogObjectKind, named name: String, rank: Int, to c: inout CandidateCollector) {
+    /// The tables that have an object of `kind` named `name` (`DROP TRIGGER t ON |`); in
+    /// `schema` only when the user qualified the table (`ON public.|`).
+    func addTables(having kind: CatalogObjectKind, named name: String, schema: String? = nil, rank: Int, to c: inout CandidateCollector) {
+        if let schema {
+            for o in snapshot.objects(kind) where o.name == name && !o.table.isEmpty && o.schema == schema {
+                c.add(.table, name: o.table, rank: rank, subrank: 0)
+            }
+            return
+        }
         for o in snapshot.objects(kind) where o.name == name && !o.table.isEmpty {
             let visible = snapshot.relation(schema: nil, name: o.table)?.schema == o.schema
             if visible { c.add(.table, name: o.table, rank: rank, subrank: 0) } else {
                 c.addLiteral(.table, text: quoted(o.schema) + "." + quoted(o.table), match: o.table, rank: rank, subrank: 1)
             }
+        }
+    }
+
+    /// Names looked up on demand, as identifiers (quoted where they need it); time zones
+    /// and extension versions as string literals, matched after an opening quote.
+    func addLookedUp(_ kind: CatalogLookupKind, rank: Int, to c: inout CandidateCollector) {
+        guard let lookup else { return }
+        let names = lookup(kind)
+        let candidateKind = kind.candidateKind
+        switch kind {
+        case .timeZone, .extensionVersion:
+            let opened = c.context.word.hasPrefix("'")
+            for (i, name) in names.enumerated() {
+                c.addLiteral(candidateKind, text: Self.literal(name), match: opened ? "'" + name : name, rank: rank, subrank: 0, tiebreak: i)
+            }
+        default:
+            for (i, name) in names.enumerated() { c.add(candidateKind, name: name, rank: rank, subrank: 0, tiebreak: i) }
         }
     }
 
@@ -86,6 +110,9 @@ extension CompletionEngine {
         case "default_tablespace", "temp_tablespaces":
             addObjects(.tablespace, table: nil, rank: rank, to: &c)
             return
+        case "timezone", "log_timezone":
+            addLookedUp(.timeZone, rank: rank, to: &c)
+            return
         case "datestyle":
             // A free-form list of these words (the server's documented styles and orders).
             for (i, v) in Self.dateStyles.enumerated() { c.addLiteral(.value, text: v, match: v, rank: rank, subrank: 0, tiebreak: i) }
@@ -94,9 +121,10 @@ extension CompletionEngine {
         }
         guard let s = snapshot.setting(named: name) else { return }
         let values = s.type == "bool" ? ["on", "off"] : s.values
+        let opened = c.context.word.hasPrefix("'")
         for (i, v) in values.enumerated() {
-            let simple = !v.isEmpty && v.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_") }
-            c.addLiteral(.value, text: simple ? v : Self.literal(v), match: v, rank: rank, subrank: 0, tiebreak: i)
+            let simple = !opened && !v.isEmpty && v.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: "_") }
+            c.addLiteral(.value, text: simple ? v : Self.literal(v), match: opened ? "'" + v : v, rank: rank, subrank: 0, tiebreak: i)
         }
     }
 
@@ -111,6 +139,19 @@ extension CompletionEngine {
         guard !parts.isEmpty else { return }
         // Matched on the typed word as the collector holds it (a quoted qualifier loses its opening quote there).
         c.addLiteral(.expansion, text: parts.joined(separator: ", "), match: String(decoding: c.needle, as: UTF8.self), rank: rank, subrank: 0)
+    }
+
+    /// `INSERT INTO t (*` → `a, b, …`: the columns the catalog says take a value (asked of
+    /// the connection), or without one to ask every column the snapshot knows.
+    func addInsertColumns(_ table: TableReference, rank: Int, to c: inout CandidateCollector) {
+        var names: [String] = []
+        if table.source == .relation, let name = table.name, let lookup {
+            names = lookup(.insertColumns(schema: table.schema, table: name))
+        }
+        if names.isEmpty { names = columns(of: table).map(\.name) }
+        guard !names.isEmpty else { return }
+        c.addLiteral(.expansion, text: names.map(quoted).joined(separator: ", "), match: String(decoding: c.needle, as: UTF8.self),
+                     rank: rank, subrank: 0)
     }
 
     /// File names for a SQL string (`COPY t FROM '/tmp/da`): inside single quotes,

@@ -17,6 +17,11 @@ public struct CompletionEngine: Sendable {
     public var listDirectory: @Sendable (String) -> [(name: String, isDirectory: Bool)]
     /// Names the user has used before (`CompletionUsage.names`): they rank above equal matches.
     public var usedNames: Set<[UInt8]> = []
+    /// Looks up the names of a kind not kept in the snapshot (`CatalogLookupKind`), waiting
+    /// a bounded time; nil (no connection to ask): those kinds offer nothing.
+    public var lookup: (@Sendable (CatalogLookupKind) -> [String])?
+    /// How keywords are spelt (psql's `COMP_KEYWORD_CASE`).
+    public var keywordCase: KeywordCase = .preserveUpper
 
     public init(snapshot: MetadataSnapshot, commands: [CompletionCommandInfo] = [], formats: [String] = [],
                 variables: [String] = [],
@@ -85,7 +90,7 @@ public struct CompletionEngine: Sendable {
     func add(_ suggestion: CompletionSuggestion, rank: Int, to c: inout CandidateCollector) {
         switch suggestion {
         case .keyword(let list): addKeywords(list, rank: rank, to: &c)
-        case .schema: addSchemas(rank: rank, to: &c)
+        case .schema: addSchemas(rank: rank, qualifying: Self.qualifiesNames(c.context.suggestions), to: &c)
         case .relation(let schema): addRelations(schema: schema, rank: rank, to: &c)
         case .column(let tables): addColumns(tables, rank: rank, to: &c)
         case .usingColumn(let left, let right):
@@ -98,11 +103,14 @@ public struct CompletionEngine: Sendable {
         case .datatype(let schema): addTypes(schema: schema, rank: rank, to: &c)
         case .columnExpansion(let tables, let qualified): addExpansion(tables, qualified: qualified, rank: rank, to: &c)
         case .catalogObject(let kind, let table): addObjects(kind, table: table, rank: rank, to: &c)
-        case .tableOf(let kind, let name): addTables(having: kind, named: name, rank: rank, to: &c)
+        case .tableOf(let kind, let name, let schema): addTables(having: kind, named: name, schema: schema, rank: rank, to: &c)
         case .enumLabel(let type): addEnumLabels(type, rank: rank, to: &c)
         case .setting: addSettings(rank: rank, to: &c)
         case .settingValue(let name): addSettingValues(name, rank: rank, to: &c)
         case .quotedFile: addQuotedFiles(rank: rank, to: &c)
+        case .lookup(let kind): addLookedUp(kind, rank: rank, to: &c)
+        case .insertColumns(let table): addInsertColumns(table, rank: rank, to: &c)
+        case .relationOfKind(let kind): addRelations(schema: nil, kinds: [kind], rank: rank, to: &c)
         case .join(let scope): addJoins(scope: scope, rank: rank, to: &c)
         case .joinCondition(let right, let left): addJoinConditions(right: right, left: left, rank: rank, to: &c)
         case .alias(let refs):
@@ -145,7 +153,7 @@ public struct CompletionEngine: Sendable {
             let named = Set(words)
             words += all().filter { !named.contains($0) }
         }
-        let lower = c.context.lowercaseKeywords
+        let lower = keywordCase.lowercase(typed: c.context.word)
         for (i, k) in words.enumerated() {
             // Settings such as `search_path` keep their own case.
             let isSetting = k.contains(where: { $0.isLowercase })
@@ -154,13 +162,32 @@ public struct CompletionEngine: Sendable {
         }
     }
 
-    func addSchemas(rank: Int, to c: inout CandidateCollector) {
+    /// Schemas. `qualifying`: offered to qualify a name (`public.`, as psql does: no space
+    /// follows, the next Tab goes on into the schema); otherwise the schema itself is the object.
+    func addSchemas(rank: Int, qualifying: Bool = false, to c: inout CandidateCollector) {
         for s in snapshot.schemas {
             if MetadataSnapshot.isSystemSchema(s.name) {
                 // Hidden until typed: only a real prefix of the name shows it.
                 guard !c.needle.isEmpty, MetadataSnapshot.key(s.name).starts(with: c.needle) else { continue }
             }
-            c.add(.schema, name: s.name, detail: s.comment, rank: rank, subrank: MetadataSnapshot.isSystemSchema(s.name) ? 1 : 0)
+            c.add(.schema, name: s.name, detail: s.comment, rank: rank, subrank: MetadataSnapshot.isSystemSchema(s.name) ? 1 : 0,
+                  suffix: qualifying ? "." : "")
+        }
+    }
+
+    /// True when the schemas among `suggestions` are there to qualify another kind's name.
+    static func qualifiesNames(_ suggestions: [CompletionSuggestion]) -> Bool {
+        suggestions.contains { s in
+            switch s {
+            case .relation(nil), .function(nil), .tableFunction(nil), .datatype(nil), .relationOfKind: return true
+            case .catalogObject(let kind, nil): return kind == .index || kind == .sequence
+            case .lookup(let kind):
+                switch kind {
+                case .textSearchConfiguration, .textSearchDictionary, .textSearchParser, .textSearchTemplate: return true
+                default: return false
+                }
+            default: return false
+            }
         }
     }
 
@@ -188,6 +215,26 @@ public struct CompletionEngine: Sendable {
             c.addRelations(schema: s, rank: rank, subrank: system ? 100 : 1 + order, prefixOnly: system) { [snapshot] i in
                 if let kinds, !kinds.contains(snapshot.relations[i].kind) { return false }
                 return !shadowing || seen.insert(snapshot.relations[i].name).inserted
+            }
+        }
+        addOffPathRelations(kinds: kinds, rank: rank, to: &c)
+    }
+
+    /// Relations of user schemas off the search path whose name starts with the typed
+    /// word, offered schema-qualified (`custom.users`) after everything on the path.
+    /// Only for a typed word: a bare `FROM ` lists the path's relations and the schemas.
+    func addOffPathRelations(kinds: Set<MetadataSnapshot.RelationKind>?, rank: Int, to c: inout CandidateCollector) {
+        guard !c.needle.isEmpty, !c.context.isQuoted else { return }
+        let path = Set(snapshot.searchPath)
+        for schema in snapshot.schemas.map(\.name) where !path.contains(schema) && !MetadataSnapshot.isSystemSchema(schema) {
+            guard let list = snapshot.relationsBySchema[schema], let flat = snapshot.relationKeysBySchema[schema] else { continue }
+            let positions = c.matchingPositions(flat, prefixOnly: true) { [snapshot] p in
+                kinds.map { $0.contains(snapshot.relations[list[p]].kind) } ?? true
+            }
+            for p in positions {
+                let r = snapshot.relations[list[p]]
+                c.addLiteral(relationKind(r.kind), text: quoted(schema) + "." + quoted(r.name), match: r.name,
+                             rank: rank, subrank: 200, tiebreak: p, detail: r.comment, displayOnly: true)
             }
         }
     }
@@ -274,7 +321,7 @@ public struct CompletionEngine: Sendable {
         for s in snapshot.searchPath where !MetadataSnapshot.isSystemSchema(s) {
             c.addRelations(schema: s, rank: rank, subrank: 3)
         }
-        addSchemas(rank: rank + 1, to: &c)
+        addSchemas(rank: rank + 1, qualifying: true, to: &c)
         for s in snapshot.searchPath {
             let system = MetadataSnapshot.isSystemSchema(s)
             for i in snapshot.typesBySchema[s] ?? [] {
@@ -403,7 +450,7 @@ public struct CompletionEngine: Sendable {
                 addFunctions(schema: schema, rank: rank + 1, to: &c)
             } else {
                 addRelations(schema: nil, rank: rank, to: &c)
-                addSchemas(rank: rank + 1, to: &c)
+                addSchemas(rank: rank + 1, qualifying: true, to: &c)
                 addFunctions(schema: nil, rank: rank + 2, to: &c)
             }
         case .format: add(.format, rank: rank, to: &c)
@@ -418,12 +465,12 @@ public struct CompletionEngine: Sendable {
         case .role: add(.role, rank: rank, to: &c)
         case .function:
             addFunctions(schema: nil, rank: rank, to: &c)
-            addSchemas(rank: rank + 1, to: &c)
+            addSchemas(rank: rank + 1, qualifying: true, to: &c)
         case .table, .view, .materializedView:
             let wanted: Set<MetadataSnapshot.RelationKind> = cmd.argumentKind == .table ? [.table, .partitionedTable, .foreignTable]
                 : cmd.argumentKind == .view ? [.view] : [.materializedView]
             addRelations(schema: nil, kinds: wanted, rank: rank, to: &c)
-            addSchemas(rank: rank + 1, to: &c)
+            addSchemas(rank: rank + 1, qualifying: true, to: &c)
         case .index: addObjects(.index, table: nil, rank: rank, to: &c)
         case .sequence: addObjects(.sequence, table: nil, rank: rank, to: &c)
         case .extension: addObjects(.extension, table: nil, rank: rank, to: &c)

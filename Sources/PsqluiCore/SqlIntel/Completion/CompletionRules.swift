@@ -20,6 +20,10 @@ enum SuggestionTemplate: Sendable {
     case enumLabelsOfTarget
     /// The values of the setting named right before the rule's last element (`SET x TO`).
     case settingValuesOfTarget
+    /// The versions of the extension the rule's first `*` names.
+    case extensionVersionsOfTarget
+    /// The constraints of the domain the rule's first `*` names.
+    case domainConstraintsOfTarget
 }
 
 /// A declarative completion rule: when the level tokens before the word end
@@ -59,14 +63,23 @@ enum CompletionRules {
         "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "UNIQUE INDEX", "FUNCTION", "PROCEDURE", "OR REPLACE",
         "SCHEMA", "SEQUENCE", "TYPE", "DOMAIN", "EXTENSION", "ROLE", "USER", "DATABASE", "TRIGGER",
         "TEMPORARY TABLE", "UNLOGGED TABLE", "POLICY", "AGGREGATE", "PUBLICATION", "SUBSCRIPTION",
+        "ACCESS METHOD", "CAST", "COLLATION", "CONVERSION", "DEFAULT CONVERSION", "EVENT TRIGGER", "FOREIGN DATA WRAPPER",
+        "FOREIGN TABLE", "GROUP", "LANGUAGE", "OPERATOR", "RULE", "SERVER", "STATISTICS", "TABLESPACE", "TEXT SEARCH",
+        "TRANSFORM", "USER MAPPING", "CONSTRAINT TRIGGER",
     ]
     static let dropObjects = [
         "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "FUNCTION", "PROCEDURE", "SCHEMA", "SEQUENCE", "TYPE",
         "DOMAIN", "EXTENSION", "ROLE", "USER", "DATABASE", "TRIGGER", "POLICY", "OWNED BY", "AGGREGATE",
+        "ACCESS METHOD", "CAST", "COLLATION", "CONVERSION", "EVENT TRIGGER", "FOREIGN DATA WRAPPER", "FOREIGN TABLE",
+        "GROUP", "LANGUAGE", "OPERATOR", "PUBLICATION", "ROUTINE", "RULE", "SERVER", "STATISTICS", "SUBSCRIPTION",
+        "TABLESPACE", "TEXT SEARCH", "TRANSFORM", "USER MAPPING",
     ]
     static let alterObjects = [
         "TABLE", "VIEW", "MATERIALIZED VIEW", "INDEX", "FUNCTION", "PROCEDURE", "SCHEMA", "SEQUENCE", "TYPE",
         "DOMAIN", "ROLE", "USER", "DATABASE", "DEFAULT PRIVILEGES", "SYSTEM", "EXTENSION",
+        "AGGREGATE", "COLLATION", "CONVERSION", "EVENT TRIGGER", "FOREIGN DATA WRAPPER", "FOREIGN TABLE", "GROUP",
+        "LANGUAGE", "LARGE OBJECT", "OPERATOR", "POLICY", "PUBLICATION", "ROUTINE", "RULE", "SERVER", "STATISTICS",
+        "SUBSCRIPTION", "TABLESPACE", "TEXT SEARCH", "TRIGGER", "USER MAPPING",
     ]
     static let expressionKeywords = [
         "CASE", "CAST", "EXISTS", "NOT", "NULL", "TRUE", "FALSE", "ARRAY", "INTERVAL", "CURRENT_DATE", "CURRENT_TIMESTAMP",
@@ -208,7 +221,6 @@ enum CompletionRules {
             TailRule(["^", "comment", "on", "table"], [relation, schema]),
             TailRule(["^", "comment", "on", "view"], [relation, schema]),
             TailRule(["^", "comment", "on", "column"], [relation, schema]),
-            TailRule(["^", "comment", "on"], [.keywords(["TABLE", "COLUMN", "VIEW", "SCHEMA", "FUNCTION", "INDEX", "TYPE", "DATABASE", "ROLE"])]),
             TailRule(["^", "comment", "on", "…", "is"], [.keywords(["NULL"])]),
             TailRule(["references"], [relation, schema]),
             TailRule(["^", "create", "…", "index", "…", "on"], [relation, schema]),
@@ -242,7 +254,6 @@ enum CompletionRules {
             TailRule(["^", "alter", "table", "*", "rename", "column"], [.targetColumns]),
             TailRule(["^", "alter", "table", "*", "alter", "*"], [.keywords(alterColumnActions)]),
             TailRule(["^", "alter", "table", "*", "alter", "column", "*"], [.keywords(alterColumnActions)]),
-            TailRule(["^", "alter", "table", "*", "add"], [.keywords(["COLUMN", "CONSTRAINT", "PRIMARY KEY", "FOREIGN KEY", "UNIQUE", "CHECK"])]),
             TailRule(["^", "alter", "table", "*", "add", "column"], []),
             TailRule(["^", "alter", "table", "*", "add", "constraint"], []),
             TailRule(["^", "alter", "table", "*", "alter", "*", "set"], [.keywords(["DEFAULT", "NOT NULL", "DATA TYPE", "STATISTICS"])]),
@@ -268,7 +279,12 @@ enum CompletionRules {
             TailRule(["^", "create", "materialized"], [.keywords(["VIEW"])]),
             TailRule(["^", "create", "temporary"], [.keywords(["TABLE", "VIEW", "SEQUENCE"])]),
             TailRule(["^", "create", "temp"], [.keywords(["TABLE", "VIEW", "SEQUENCE"])]),
-            TailRule(["^", "create", "table"], [.keywords(["IF NOT EXISTS"])]),
+            // As psql: the existing names after CREATE TABLE / FUNCTION (to copy or replace one).
+            TailRule(["^", "create", "table"], [.fixed(.relationOfKind(.table)), .keywords(["IF NOT EXISTS"])]),
+            TailRule(["^", "create", "function"], [function, schema]),
+            TailRule(["^", "create", "or", "replace", "function"], [function, schema]),
+            TailRule(["^", "create", "procedure"], [function, schema]),
+            TailRule(["^", "create", "or", "replace", "procedure"], [function, schema]),
             TailRule(["^", "create", "table", "*"], [.keywords(["(", "AS", "PARTITION OF", "OF"])]),
             TailRule(["^", "create", "view", "*"], [.keywords(["AS"])]),
             TailRule(["^", "create", "view", "*", "as"], [.keywords(["SELECT", "VALUES", "WITH"])]),
@@ -313,10 +329,6 @@ enum CompletionRules {
             TailRule(["^", "alter", "sequence", "*", "set"], [.keywords(["SCHEMA", "LOGGED", "UNLOGGED"])]),
             TailRule(["^", "alter", "domain", "*", "set"], [.keywords(["DEFAULT", "NOT NULL", "SCHEMA"])]),
             TailRule(["^", "alter", "materialized", "view", "*", "set"], [.keywords(["SCHEMA", "TABLESPACE", "ACCESS METHOD", "WITHOUT CLUSTER", "("])]),
-            TailRule(["^", "create", "role", "*", "with"], [.keywords(roleOptions)]),
-            TailRule(["^", "create", "user", "*", "with"], [.keywords(roleOptions)]),
-            TailRule(["^", "alter", "role", "*", "with"], [.keywords(roleOptions)]),
-            TailRule(["^", "alter", "user", "*", "with"], [.keywords(roleOptions)]),
             TailRule(["^", "create", "…", "policy", "*", "on", "*"], [.keywords(policyClauses)]),
             TailRule(["^", "create", "…", "policy", "*", "on", "*", "as"], [.keywords(["PERMISSIVE", "RESTRICTIVE"])]),
             TailRule(["^", "create", "…", "policy", "*", "on", "*", "as", "*"], [.keywords(["FOR", "TO", "USING (", "WITH CHECK ("])]),
@@ -381,9 +393,11 @@ enum CompletionRules {
             TailRule(["fetch"], [.keywords(["FIRST", "NEXT"])]),
             TailRule(["exists"], [.keywords(["("])]),
             TailRule(["for"], [.keywords(["UPDATE", "SHARE", "NO KEY UPDATE", "KEY SHARE"])]),
-        ] + utilityRules
+        ]
+        // psql's breadth first: among patterns of one length its rules are the more specific.
+        let all = breadthRules + rules + utilityRules
         // Longest first; among equals, the earlier in the table (a stable order).
-        return rules.enumerated().sorted { a, b in
+        return all.enumerated().sorted { a, b in
             a.element.pattern.count != b.element.pattern.count ? a.element.pattern.count > b.element.pattern.count : a.offset < b.offset
         }.map(\.element)
     }()
@@ -442,7 +456,6 @@ enum CompletionRules {
             TailRule(["^", "drop", "type"], [datatype]),
             TailRule(["^", "drop", "domain"], [datatype]),
             TailRule(["^", "alter", "domain"], [datatype]),
-            TailRule(["^", "alter", "type", "*"], [.keywords(["ADD VALUE", "RENAME VALUE", "RENAME TO", "OWNER TO", "SET SCHEMA", "ADD ATTRIBUTE", "RENAME ATTRIBUTE"])]),
             TailRule(["^", "alter", "type", "*", "rename"], [.keywords(["VALUE", "TO", "ATTRIBUTE"])]),
             TailRule(["^", "alter", "type", "*", "add"], [.keywords(["VALUE", "ATTRIBUTE"])]),
             TailRule(["^", "alter", "type", "*", "rename", "value"], [.enumLabelsOfTarget]),
@@ -466,10 +479,10 @@ enum CompletionRules {
             TailRule(["^", "alter", "role", "*", "set"], [setting]),
             TailRule(["^", "alter", "user", "*", "set"], [setting]),
             TailRule(["^", "alter", "role", "*", "reset"], [setting, .keywords(["ALL"])]),
-            TailRule(["^", "set", "*"], [.keywords(["TO", "="])]),
-            TailRule(["^", "set", "local", "*"], [.keywords(["TO", "="])]),
-            TailRule(["^", "set", "session", "*"], [.keywords(["TO", "="])]),
-            TailRule(["^", "alter", "system", "set", "*"], [.keywords(["TO", "="])]),
+            TailRule(["^", "set", "*"], [.keywords(["TO"])]),
+            TailRule(["^", "set", "local", "*"], [.keywords(["TO"])]),
+            TailRule(["^", "set", "session", "*"], [.keywords(["TO"])]),
+            TailRule(["^", "alter", "system", "set", "*"], [.keywords(["TO"])]),
         ]
         for head in [["^", "set"], ["^", "set", "local"], ["^", "set", "session"], ["^", "alter", "system", "set"],
                      ["^", "alter", "database", "*", "set"], ["^", "alter", "role", "*", "set"], ["^", "alter", "user", "*", "set"]] {
