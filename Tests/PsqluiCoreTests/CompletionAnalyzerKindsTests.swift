@@ -235,6 +235,8 @@ let analyzerKindCases: [AnalyzerCase] = [
     AnalyzerCase("create extension hstore version ", ["lookup(extensionVersion(extension: \"hstore\"))"]),
     AnalyzerCase("alter domain d drop constraint ", ["lookup(domainConstraint(schema: nil, domain: \"d\"))"]),
     AnalyzerCase("alter user mapping for ", ["lookup(userMapping)"]),
+    AnalyzerCase("alter user mapping ", ["keyword"]),
+    AnalyzerCase("alter user r1 ", ["keyword"]),
     AnalyzerCase("create user mapping for ", ["role", "keyword"]),
     AnalyzerCase("comment on foreign table ", ["relation(foreignTable)"]),
     AnalyzerCase("copy orders from data/", ["quotedFile"]),

@@ -93,6 +93,14 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
         #expect(c[..<firstFuzzy].allSatisfy { $0.text.lowercased().hasPrefix("ord") || $0.text.lowercased().hasPrefix("\"ord") })
     }
 
+    @Test func relationsOffTheSearchPathComeQualifiedAndListedOnly() {
+        let c = complete("select * from ord")
+        let qualified = c.first { $0.text == "\"Sales\".\"Order Items\"" }
+        #expect(qualified?.isPrefixMatch == false, "listed, never inserted by a lone Tab: \(c.map(\.text))")
+        #expect(CompletionOutput.insertion(typed: "ord", candidates: c) == "order")
+        #expect(!texts("select * from ").contains { $0.hasPrefix("\"Sales\".\"") }, "a bare FROM lists the path's relations only")
+    }
+
     @Test func fuzzyMatchesComeAfterPrefixMatches() {
         let c = complete("select * from oit")
         #expect(c.first?.text == "order_items")

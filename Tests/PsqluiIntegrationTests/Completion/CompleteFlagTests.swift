@@ -311,5 +311,7 @@ import Testing
         #expect(lines == [CompleteFlagTests.Line(kind: "file", text: "'data/one file.csv'", start: 17)], "\(lines)")
         #expect(try CompleteFlagTests.complete("select * from sal").first == CompleteFlagTests.Line(kind: "schema", text: "sales.", start: 14))
         #expect(try CompleteFlagTests.complete("drop schema sal").first == CompleteFlagTests.Line(kind: "schema", text: "sales", start: 12))
+        // A table off the search path, qualified.
+        #expect(try CompleteFlagTests.complete("select * from reg").contains(CompleteFlagTests.Line(kind: "table", text: "sales.regions", start: 14)))
     }
 }

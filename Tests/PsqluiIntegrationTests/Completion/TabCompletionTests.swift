@@ -139,4 +139,29 @@ import Testing
         try tmux.press("Tab")
         try tmux.waitFor("the file name quoted") { Self.inputLine($0) == "\(db)=# \\i '\(dir)/my file.sql'" }
     }
+
+    /// The session's own objects are asked of the session at Tab time (as psql does):
+    /// a cursor declared in this transaction completes after FETCH, a prepared
+    /// statement after EXECUTE, and the transaction is still usable afterwards.
+    @Test func sessionCursorsAndPreparedStatementsComplete() throws {
+        let (tmux, db) = try Self.start()
+        defer { tmux.kill() }
+        try InteractiveTests.enter(tmux, "prepare tab_plan as select 1;")
+        try tmux.waitFor(text: "PREPARE")
+        try InteractiveTests.enter(tmux, "begin;")
+        try InteractiveTests.enter(tmux, "declare tab_cursor cursor for select 42 as answer;")
+        try tmux.waitFor(text: "DECLARE CURSOR")
+        try tmux.type("fetch next from tab_")
+        try tmux.press("Tab")
+        try tmux.waitFor("the cursor completed") { Self.inputLine($0) == "\(db)=*# fetch next from tab_cursor" }
+        try tmux.type(";")
+        try tmux.press("Enter")
+        try tmux.waitFor(text: "42")
+        try tmux.type("execute tab_p")
+        try tmux.press("Tab")
+        try tmux.waitFor("the prepared statement completed") { Self.inputLine($0) == "\(db)=*# execute tab_plan" }
+        try tmux.press("C-u")
+        try InteractiveTests.enter(tmux, "commit;")
+        try tmux.waitFor(text: "COMMIT")
+    }
 }

@@ -20,6 +20,8 @@ struct CandidateCollector {
         var isIdentifier: Bool
         /// Appended after quoting (`.` after a schema that qualifies a name).
         var suffix = ""
+        /// Shown, but never what Tab inserts on its own (its text does not start with the typed word).
+        var displayOnly = false
         /// A function group's first index and size: its signature detail is built
         /// only if the entry is returned (thousands of built-ins match a bare word).
         var functionDetail: (index: Int, overloads: Int)? = nil
@@ -33,8 +35,11 @@ struct CandidateCollector {
         var used = false
         var tiebreak: Int
         var name: [UInt8]
+        /// Listed with the fuzzy matches, after every candidate Tab may insert.
+        var displayOnly = false
+        var insertable: Bool { score.isPrefix && !displayOnly }
         static func < (a: SortKey, b: SortKey) -> Bool {
-            if a.score.isPrefix != b.score.isPrefix { return a.score.isPrefix }
+            if a.insertable != b.insertable { return a.insertable }
             if a.rank != b.rank { return a.rank < b.rank }
             if a.subrank != b.subrank { return a.subrank < b.subrank }
             if a.used != b.used { return a.used }
@@ -101,7 +106,7 @@ struct CandidateCollector {
     }
 
     /// True when some candidate so far matches the word by prefix.
-    var hasPrefixMatch: Bool { entries.contains { $0.key.score.isPrefix } }
+    var hasPrefixMatch: Bool { entries.contains { $0.key.insertable } }
 
     func isUsed(_ key: [UInt8]) -> Bool { !used.isEmpty && used.contains(key) }
 
@@ -186,12 +191,14 @@ struct CandidateCollector {
     }
 
     /// Adds text that is inserted as is (keywords, commands, files, join clauses), matched on `match`.
+    /// `displayOnly`: the text does not start with what was typed (a qualified name for a
+    /// bare word), so it is listed but never inserted by itself (see `CompletionCandidate.isPrefixMatch`).
     mutating func addLiteral(_ kind: CompletionCandidate.Kind, text: String, match: String, rank: Int, subrank: Int,
-                             tiebreak: Int = 0, detail: String? = nil) {
+                             tiebreak: Int = 0, detail: String? = nil, displayOnly: Bool = false) {
         let key = MetadataSnapshot.key(match)
         guard let score = score(key) else { return }
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key),
-                             kind: kind, text: text, detail: detail, isIdentifier: false))
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, tiebreak: tiebreak, name: key, displayOnly: displayOnly),
+                             kind: kind, text: text, detail: detail, isIdentifier: false, displayOnly: displayOnly))
     }
 
     /// Sorted best first, duplicates (same text) dropped, at most `limit`.
@@ -240,7 +247,7 @@ struct CandidateCollector {
                 let f = snapshot.functions[fd.index]
                 detail = f.comment ?? "(\(f.arguments))\(fd.overloads > 1 ? " …" : "") → \(f.result)"
             }
-            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix))
+            out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix && !e.displayOnly))
         }
         return out
     }

@@ -217,6 +217,26 @@ public struct CompletionEngine: Sendable {
                 return !shadowing || seen.insert(snapshot.relations[i].name).inserted
             }
         }
+        addOffPathRelations(kinds: kinds, rank: rank, to: &c)
+    }
+
+    /// Relations of user schemas off the search path whose name starts with the typed
+    /// word, offered schema-qualified (`custom.users`) after everything on the path.
+    /// Only for a typed word: a bare `FROM ` lists the path's relations and the schemas.
+    func addOffPathRelations(kinds: Set<MetadataSnapshot.RelationKind>?, rank: Int, to c: inout CandidateCollector) {
+        guard !c.needle.isEmpty, !c.context.isQuoted else { return }
+        let path = Set(snapshot.searchPath)
+        for schema in snapshot.schemas.map(\.name) where !path.contains(schema) && !MetadataSnapshot.isSystemSchema(schema) {
+            guard let list = snapshot.relationsBySchema[schema], let flat = snapshot.relationKeysBySchema[schema] else { continue }
+            let positions = c.matchingPositions(flat, prefixOnly: true) { [snapshot] p in
+                kinds.map { $0.contains(snapshot.relations[list[p]].kind) } ?? true
+            }
+            for p in positions {
+                let r = snapshot.relations[list[p]]
+                c.addLiteral(relationKind(r.kind), text: quoted(schema) + "." + quoted(r.name), match: r.name,
+                             rank: rank, subrank: 200, tiebreak: p, detail: r.comment, displayOnly: true)
+            }
+        }
     }
 
     /// The columns a reference has: its own list, a CTE's or subquery's, a

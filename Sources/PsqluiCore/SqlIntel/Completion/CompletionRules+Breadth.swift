@@ -38,6 +38,9 @@ extension CompletionRules {
         let index = objects(.index), constraint = objects(.constraint)
         let lookup = { (kind: CatalogLookupKind) -> SuggestionTemplate in .fixed(.lookup(kind)) }
         var rules: [TailRule] = [
+            // Before `ALTER USER name`: here `mapping` is a keyword, not a role.
+            TailRule(["^", "alter", "user", "mapping"], [.keywords(["FOR"])]),
+            TailRule(["^", "drop", "user", "mapping"], [.keywords(["FOR", "IF EXISTS FOR"])]),
             // Publications and subscriptions.
             TailRule(["^", "alter", "publication", "*", "set"], [.keywords(["(", "TABLES IN SCHEMA", "TABLE"])]),
             TailRule(["^", "alter", "publication", "*", "add"], [.keywords(["TABLES IN SCHEMA", "TABLE"])]),
@@ -86,8 +89,6 @@ extension CompletionRules {
             TailRule(["^", "alter", "default", "privileges", "…", "for", "role"], [role]),
             TailRule(["^", "alter", "default", "privileges", "…", "for", "user"], [role]),
             // User mappings.
-            TailRule(["^", "alter", "user", "mapping"], [.keywords(["FOR"])]),
-            TailRule(["^", "drop", "user", "mapping"], [.keywords(["FOR", "IF EXISTS FOR"])]),
             TailRule(["^", "create", "user", "mapping"], [.keywords(["FOR", "IF NOT EXISTS FOR"])]),
             TailRule(["^", "create", "user", "mapping", "for"], [role, .keywords(["CURRENT_ROLE", "CURRENT_USER", "PUBLIC", "USER"])]),
             TailRule(["^", "alter", "user", "mapping", "for"], [lookup(.userMapping)]),
