@@ -70,6 +70,22 @@ public final class MetadataCache: @unchecked Sendable {
     public var unchangedChecks: Int { snapshotLock.withLock { unchanged } }
     private var unchanged = 0
 
+    /// Where the last published load's time went, phase by phase in order (connect,
+    /// fingerprint, read, build, …; seconds), for the bench's breakdown of "ready".
+    public var lastLoadPhases: [(phase: String, seconds: Double)] { snapshotLock.withLock { phases } }
+    private var phases: [(phase: String, seconds: Double)] = []
+    /// Phases of the load in progress (loader thread only).
+    private var pendingPhases: [(phase: String, seconds: Double)] = []
+    private var phaseStart = ContinuousClock.now
+
+    /// Ends the current phase as `name` (loader thread only).
+    private func lap(_ name: String) {
+        let now = ContinuousClock.now
+        let d = now - phaseStart
+        pendingPhases.append((name, Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18))
+        phaseStart = now
+    }
+
     /// The latest snapshot (empty until the first load finishes). Never blocks on a load.
     public var snapshot: MetadataSnapshot { snapshotLock.withLock { current } }
 
@@ -155,6 +171,8 @@ public final class MetadataCache: @unchecked Sendable {
     /// metadata hooks on it, and publishes the result (the disk cache is used and
     /// written as by the loader thread).
     public func loadNow(using session: PGSession) throws {
+        pendingPhases = []
+        phaseStart = ContinuousClock.now
         do { try load(using: session, force: true) } catch {
             snapshotLock.withLock { completedLoads += 1 }
             throw error
@@ -209,13 +227,15 @@ public final class MetadataCache: @unchecked Sendable {
             let target = settings
             work.unlock()
 
+            pendingPhases = []
+            phaseStart = ContinuousClock.now
             if retarget || !(session?.isConnected ?? false) {
                 session?.close()
                 session = nil
                 if let target {
                     let s = PGSession(settings: target)
                     s.usesQueryCanceller = false
-                    do { try s.connect(); Self.prepare(s); session = s } catch {
+                    do { try s.connect(); Self.prepare(s); session = s; lap("connect") } catch {
                         snapshotLock.withLock { problem = "could not connect: " + String(describing: error).split(separator: "\n").first.map(String.init)!  }
                     }
                 }
@@ -242,6 +262,7 @@ public final class MetadataCache: @unchecked Sendable {
     /// (first load of this catalog), or the catalog queries.
     private func load(using session: PGSession, force: Bool) throws {
         let fingerprint = try? CatalogFingerprint.read(using: session)
+        lap("fingerprint")
         let current = snapshot
         let sameCatalog = fingerprint.map { $0.key == currentKey } ?? false
         if !force, let fingerprint, sameCatalog, current !== MetadataSnapshot.empty, current.fingerprint == fingerprint.stamp {
@@ -250,16 +271,20 @@ public final class MetadataCache: @unchecked Sendable {
         }
         if !sameCatalog, let fingerprint, let diskCache, let entry = diskCache.read(key: fingerprint.key),
            entry.stamp == fingerprint.stamp {
+            lap("read disk cache")
             let built = MetadataLoader.build(entry.rows, columnStore: entry.lazyColumns ? columnStore : nil,
                                              fingerprint: fingerprint.stamp)
+            lap("build snapshot")
             currentKey = fingerprint.key
             try publish(built, source: "disk", hooksUsing: session)
             return
         }
         let loaded = try MetadataLoader.loadRows(using: session, eagerColumnLimit: eagerColumnLimit)
+        lap("catalog queries")
         columnStore?.invalidate()
         let built = MetadataLoader.build(loaded.rows, columnStore: loaded.lazyColumns ? columnStore : nil,
                                          fingerprint: fingerprint?.stamp ?? "")
+        lap("build snapshot")
         currentKey = fingerprint?.key ?? ""
         try publish(built, source: "catalog", hooksUsing: session)
         if let fingerprint, let diskCache {
@@ -270,7 +295,7 @@ public final class MetadataCache: @unchecked Sendable {
 
     /// Publishes `built` at once, then again with the plugin hooks' annotations (they run queries of their own).
     private func publish(_ built: MetadataSnapshot, source from: String, hooksUsing session: PGSession) throws {
-        snapshotLock.withLock { current = built; source = from }
+        snapshotLock.withLock { current = built; source = from; phases = pendingPhases }
         defer { snapshotLock.withLock { completedLoads += 1 } }
         registry?.metadataRefreshed(relations: built.relations.count)
         guard let registry else { return }

@@ -32,6 +32,7 @@ public enum CompletionBenchmark {
         }
         let readySeconds = seconds(since: started)
         let source = cache.lastSource
+        let phases = cache.lastLoadPhases.map { "\($0.phase) \(NumberText.fixed($0.seconds, places: 3))" }.joined(separator: ", ")
         cache.waitForLoads(1, timeout: 60)
         let loadSeconds = seconds(since: started)
         let rssAfter = residentBytes()
@@ -62,6 +63,7 @@ public enum CompletionBenchmark {
             relations: \(cache.snapshot.relations.count)
             columns: \(cache.snapshot.columnStore == nil ? "loaded with the catalog" : "per relation, on first use")
             metadata ready after connect: \(NumberText.fixed(readySeconds, places: 3)) s (from \(source))
+            metadata ready phases (s): \(phases)
             metadata load after connect: \(NumberText.fixed(loadSeconds, places: 3)) s
             first columns of one relation: \(NumberText.fixed(firstColumnsMs, places: 3)) ms (\(probeColumns) columns)
             cache memory (RSS growth): \(NumberText.fixed(Double(rssAfter - rssBefore) / 1_048_576, places: 1)) MiB
