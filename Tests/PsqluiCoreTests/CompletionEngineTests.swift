@@ -272,7 +272,16 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
         #expect(CompletionOutput.insertion(typed: "oit", candidates: complete("select * from oit")) == "oit")
         #expect(CompletionOutput.insertion(typed: "ord", candidates: complete("select * from ord")) == "order")
         #expect(CompletionOutput.insertion(typed: "cust", candidates: complete("select * from cust")) == "customers",
-                "customer_total is not set-returning: it does not fit after FROM")
+                "customer_total is not set-returning: Tab does not insert it after FROM")
+    }
+
+    @Test func aUsersScalarFunctionIsListedLastInFromButNeverInserted() {
+        let c = complete("select * from cust")
+        #expect(c.first?.text == "customers")
+        #expect(c.last?.text == "customer_total", "PostgreSQL accepts any function in FROM: \(c.map(\.text))")
+        #expect(c.last?.isPrefixMatch == false)
+        #expect(complete("SELECT * FROM CUST").last?.text == "customer_total")
+        #expect(!texts("select * from upp").contains("upper"), "a built-in scalar function does not fit in FROM")
     }
 
     @Test func scriptableOutputFormat() {

@@ -88,6 +88,9 @@ public struct PrintSettings: Equatable, Sendable {
     public var terminalWidth = 0
     /// psql's FETCH_COUNT: 0 sizes aligned columns over the whole result, N per chunk of N rows.
     public var fetchCount = 0
+    /// psql's SHOW_ALL_RESULTS: every result of a multi-statement string is shown
+    /// (off: only the last).
+    public var showAllResults = true
     /// Colour (bold header, dimmed NULL) for this output — set only when it is a terminal.
     public var color = false
     /// The user allows colour (`[display] color`, default true); `NO_COLOR` still wins.

@@ -85,6 +85,24 @@ public final class ResultPrinter: QueryResultConsumer {
         try printTag(tag)
     }
 
+    /// With SHOW_ALL_RESULTS off only the query string's last result is shown.
+    public func resultFinished(rowCount: Int, commandTag: String, isLast: Bool) throws {
+        guard isLast || settings.showAllResults else { return discardResult() }
+        try resultFinished(rowCount: rowCount, commandTag: commandTag)
+    }
+
+    public func commandCompleted(tag: String, isLast: Bool) throws {
+        guard isLast || settings.showAllResults else { return }
+        try commandCompleted(tag: tag)
+    }
+
+    /// Forgets the current result's rows without printing them (a result psql does
+    /// not show, or one `\gset` stored).
+    public func discardResult() {
+        spool = nil
+        measure = nil
+    }
+
     /// A command tag on its line; in html a paragraph, escaped (psql's PrintQueryStatus).
     private func printTag(_ tag: String) throws {
         if settings.format == .html {

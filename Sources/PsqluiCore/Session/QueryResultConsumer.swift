@@ -17,6 +17,15 @@ public protocol QueryResultConsumer: AnyObject {
     func resultFinished(rowCount: Int, commandTag: String) throws
     /// A command without rows completed (`CREATE TABLE`, `INSERT 0 3`).
     func commandCompleted(tag: String) throws
+    /// `resultFinished(rowCount:commandTag:)`, saying whether the result was the last
+    /// of the query string. Results end as psql ends them: once the next result
+    /// (or the end) has arrived, so the notices of the next statement come first.
+    /// SHOW_ALL_RESULTS off shows only the last; `\gset` stores only the last.
+    /// The default calls `resultFinished(rowCount:commandTag:)`.
+    func resultFinished(rowCount: Int, commandTag: String, isLast: Bool) throws
+    /// `commandCompleted(tag:)`, saying whether it was the query string's last
+    /// result. The default calls `commandCompleted(tag:)`.
+    func commandCompleted(tag: String, isLast: Bool) throws
     /// A `COPY … TO STDOUT` ended (`COPY 3`); its data went to the copy-out writer,
     /// which is the query output unless the caller chose another (`\copy … to FILE`).
     /// psql prints no tag after data copied to its own output, so the default shows
@@ -30,6 +39,10 @@ public protocol QueryResultConsumer: AnyObject {
 
 public extension QueryResultConsumer {
     func copyOutCompleted(tag: String) throws {}
+    func resultFinished(rowCount: Int, commandTag: String, isLast: Bool) throws {
+        try resultFinished(rowCount: rowCount, commandTag: commandTag)
+    }
+    func commandCompleted(tag: String, isLast: Bool) throws { try commandCompleted(tag: tag) }
 }
 
 /// psql's rule for a command tag after rows: shown for INSERT/UPDATE/DELETE/MERGE …

@@ -22,6 +22,15 @@ final class ResultStreamReader {
     private var inResult = false
     /// The next `COMMAND_OK` is the end of a `COPY … TO STDOUT`.
     private var copyOutEnded = false
+    /// A result that ended, told to the consumer when the next result (or the end)
+    /// shows whether it was the last: psql reads the next result before it prints
+    /// one, so the next statement's notices come before it.
+    private enum EndedResult {
+        case rows(count: Int, tag: String)
+        case command(tag: String)
+        case copyOut(tag: String)
+    }
+    private var ended: EndedResult?
     /// What the last result said, for psql's `ROW_COUNT` and `LAST_ERROR_MESSAGE`:
     /// `PQcmdTuples` of the last result ("" when it has none) and the primary message
     /// of the last error.
@@ -61,6 +70,7 @@ final class ResultStreamReader {
             // Set once `pending` owns `result` (deliver() clears it, also when it throws).
             var ownedByPending = false
             do {
+                try tellEnded(isLast: false)
                 switch status {
                 case PGRES_SINGLE_TUPLE:
                     try startResultIfNeeded(result)
@@ -74,7 +84,7 @@ final class ResultStreamReader {
                     try deliver()
                     let tag = String(cString: PQcmdStatus(result))
                     lastRowCount = String(cString: PQcmdTuples(result))
-                    try consumer.resultFinished(rowCount: rowsInResult, commandTag: tag)
+                    ended = .rows(count: rowsInResult, tag: tag)
                     inResult = false
                     rowsInResult = 0
                 case PGRES_COMMAND_OK where copyPlan != nil:
@@ -84,10 +94,10 @@ final class ResultStreamReader {
                 case PGRES_COMMAND_OK where copyOutEnded:
                     copyOutEnded = false
                     lastRowCount = String(cString: PQcmdTuples(result))
-                    try consumer.copyOutCompleted(tag: String(cString: PQcmdStatus(result)))
+                    ended = .copyOut(tag: String(cString: PQcmdStatus(result)))
                 case PGRES_COMMAND_OK:
                     lastRowCount = String(cString: PQcmdTuples(result))
-                    try consumer.commandCompleted(tag: String(cString: PQcmdStatus(result)))
+                    ended = .command(tag: String(cString: PQcmdStatus(result)))
                 case PGRES_EMPTY_QUERY:
                     break
                 case PGRES_COPY_OUT:
@@ -124,9 +134,32 @@ final class ResultStreamReader {
             }
             if !ownedByPending { PQclear(result) }
         }
+        if !consumerFailed {
+            do {
+                try tellEnded(isLast: true)
+            } catch {
+                if case OutputWriteError.brokenPipe = error {
+                    outcome = .outputError(message: "\(error)", brokenPipe: true)
+                } else {
+                    outcome = .outputError(message: "\(error)", brokenPipe: false)
+                }
+            }
+        }
+        ended = nil
         pending.forEach { PQclear($0) }
         pending.removeAll()
         return outcome
+    }
+
+    /// Tells the consumer about the result that ended before this point.
+    private func tellEnded(isLast: Bool) throws {
+        guard let result = ended else { return }
+        ended = nil
+        switch result {
+        case .rows(let count, let tag): try consumer.resultFinished(rowCount: count, commandTag: tag, isLast: isLast)
+        case .command(let tag): try consumer.commandCompleted(tag: tag, isLast: isLast)
+        case .copyOut(let tag): try consumer.copyOutCompleted(tag: tag)
+        }
     }
 
     /// Cancels the query on this reader's connection (which may be a background one,

@@ -22,6 +22,14 @@ final class CommandTagRecorder: QueryResultConsumer {
         tags.append(tag)
         try inner.commandCompleted(tag: tag)
     }
+    func resultFinished(rowCount: Int, commandTag: String, isLast: Bool) throws {
+        tags.append(commandTag)
+        try inner.resultFinished(rowCount: rowCount, commandTag: commandTag, isLast: isLast)
+    }
+    func commandCompleted(tag: String, isLast: Bool) throws {
+        tags.append(tag)
+        try inner.commandCompleted(tag: tag, isLast: isLast)
+    }
     func copyOutCompleted(tag: String) throws {
         tags.append(tag)
         try inner.copyOutCompleted(tag: tag)

@@ -238,6 +238,7 @@ public final class Evaluator {
                 // psql logs command tags even under QUIET.
                 var settings = queryLogSettings ?? printSettings
                 settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
+                settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
                 settings.color = false
                 printer = QueryLogTee(wrapping: printer, log: ResultPrinter(out: log.buffer, settings: settings))
             }
@@ -257,7 +258,7 @@ public final class Evaluator {
         // statement on its second line, so its error positions say `LINE 2` (not for
         // \gexec and \crosstabview, whose RowCollector psql runs without a cursor).
         if case .serverError(let message, let state) = outcome, let position = session.lastErrorPosition,
-           !(consumer is RowCollector), FetchCountPolicy.pieceSize(fetchCount: variables["FETCH_COUNT"], sql: sql) > 0 {
+           !(consumer is RowCollector), FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql) > 0 {
             outcome = .serverError(message: ErrorPositionText.shifted(message, query: sql, position: position, lineOffset: 1),
                                    sqlState: state)
         }
@@ -338,6 +339,7 @@ public final class Evaluator {
     func printSettings(for sql: [UInt8], paged: Bool) -> PrintSettings {
         var settings = printSettings
         settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
+        settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
         let toTerminal = queryOutput === stdout && stdoutIsTerminal
         if settings.terminalWidth == 0 && (toTerminal || paged) {
             if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { settings.terminalWidth = n }

@@ -31,6 +31,14 @@ final class QueryLogTee: QueryResultConsumer {
         try inner.commandCompleted(tag: tag)
         try log.commandCompleted(tag: tag)
     }
+    func resultFinished(rowCount: Int, commandTag: String, isLast: Bool) throws {
+        try inner.resultFinished(rowCount: rowCount, commandTag: commandTag, isLast: isLast)
+        try log.resultFinished(rowCount: rowCount, commandTag: commandTag, isLast: isLast)
+    }
+    func commandCompleted(tag: String, isLast: Bool) throws {
+        try inner.commandCompleted(tag: tag, isLast: isLast)
+        try log.commandCompleted(tag: tag, isLast: isLast)
+    }
     func copyOutCompleted(tag: String) throws {
         try inner.copyOutCompleted(tag: tag)
         try log.copyOutCompleted(tag: tag)

@@ -26,6 +26,9 @@ import Testing
         var input: String? = nil
         /// More environment for both clients (run in the case's folder).
         var env: [String: String] = [:]
+        /// stderr goes into stdout (`2>&1`, as pg_regress captures): the order of
+        /// notices and results is compared too.
+        var mergesStderr = false
         var description: String { name }
     }
 
@@ -566,6 +569,11 @@ import Testing
             \\echo :IGNORE_foo :IGNOREEOF
             select 'x' as "AUTOCOMMIT", 'y' as "PROMPT1", 'z' as "HISTFILE", 'w' as "DBNAME", 'v' as plain \\gset
             \\echo :AUTOCOMMIT :DBNAME :plain
+            \\set FETCH_COUNT 1
+            select 10 as a from generate_series(1,3) \\gset
+            select 11 as a from generate_series(1,0) \\gset
+            select 12 as a \\gset
+            \\echo :a
 
             """)]),
         // An unknown command is reported inside a false \if branch too; known ones are skipped.
@@ -574,9 +582,14 @@ import Testing
               \\lo arg1 arg2
               \\lo_list
               \\nosuch :foo
+              \\html
+              \\list
               \\echo no
             \\endif
             \\echo end
+            \\html
+            \\html
+            \\list+ nosuch
 
             """)]),
         // psql runs a FETCH_COUNT SELECT through a cursor: its error positions say LINE 2
@@ -601,6 +614,35 @@ import Testing
             select nosuch;
 
             """)]),
+        // A multi-statement string (`\\;`): each result is printed once the next has
+        // arrived, so the next statement's notices come first; SHOW_ALL_RESULTS off shows
+        // only the last result; \\gset stores the last and shows the others.
+        Case(name: "show-all-results", files: [("s.sql", """
+            create function pg_temp.warn(msg text) returns boolean language plpgsql
+            as $$ begin raise notice 'warn %', msg; return true; end $$;
+            select 1 as one \\; select pg_temp.warn('1.5') \\; select 2 as two;
+            select 3 as three \\; select pg_temp.warn('3.5') \\; select 4 as four \\gset
+            \\echo :three :four
+            select 5 \\; select 6 + \\; select pg_temp.warn('6.5') \\; select 7;
+            begin \\; select 8 as eight \\; select 9/0 as nine \\; rollback \\; select 10 as ten;
+            rollback;
+            select 1 as a \\; create temp table tt(a int) \\gset
+            select 1 as a \\; select 2 as b from generate_series(1,2) \\gset
+            select 1 as a \\; select 2 as b where false \\gset
+            select 1 \\; insert into tt values (3) returning a \\; select 2;
+            \\set SHOW_ALL_RESULTS off
+            select 1 as one \\; select pg_temp.warn('1.5') \\; select 2 as two;
+            select 1 as one \\; select 1/0 \\; select 2 as two;
+            select 1 as a \\; insert into tt values (1) \\; select 3 as c \\gset
+            \\echo :c
+            insert into tt values (1) \\; insert into tt values (2);
+            select 1 \\; copy tt to stdout \\; select 2;
+            \\set SHOW_ALL_RESULTS on
+            select 1 \\; copy tt to stdout \\; select 2;
+
+            """)], mergesStderr: true),
+        Case(name: "show-all-results-unaligned", files: [("s.sql", "select 1 as one \\; do $$ begin raise notice 'n'; end $$ \\; select 2 as two;\n\\set SHOW_ALL_RESULTS off\nselect 1 \\; select 2;\n")],
+             arguments: ["-A"], mergesStderr: true),
         // psql's assign hooks: a special variable refuses a value it cannot take.
         Case(name: "set-special-values", files: [("s.sql", """
             \\set AUTOCOMMIT foo
@@ -677,14 +719,23 @@ import Testing
             let args = ["-X"] + testCase.arguments + (feed == .file ? ["-f", script] : [])
             let stdin = feed == .stdin ? FileManager.default.contents(atPath: dir + "/" + script) : testCase.input.map { Data($0.utf8) }
             let env = ["PARITY_VALUE": "from the environment"].merging(testCase.env) { $1 }
-            let out = client == "psql"
-                ? try TestServer.psql(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)
-                : try TestServer.psqlui(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)
+            let out: ProcessOutput
+            if testCase.mergesStderr {
+                let binary = client == "psql" ? TestServer.psqlBinary : TestServer.psqluiBinary
+                out = try ProcessRunner.run("/bin/sh", ["-c", "exec \"$0\" \"$@\" 2>&1", binary] + args,
+                                            environment: TestServer.environment(database: db, extra: env),
+                                            stdin: stdin, currentDirectory: dir)
+            } else if client == "psql" {
+                out = try TestServer.psql(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)
+            } else {
+                out = try TestServer.psqlui(args, database: db, stdin: stdin, extraEnv: env, currentDirectory: dir)
+            }
             _ = try? TestServer.admin("drop table if exists g1, g2", database: db)
             return out
         }
         let theirs = results[0], ours = results[1]
-        #expect(Self.normal(ours.out) == Self.normal(theirs.out), "stdout differs: \(testCase) \(feed)\n--- psql\n\(theirs.out)--- psqlui\n\(ours.out)")
+        let expectedOut = testCase.mergesStderr ? Self.asPsqlui(theirs.out) : theirs.out
+        #expect(Self.normal(ours.out) == Self.normal(expectedOut), "stdout differs: \(testCase) \(feed)\n--- psql\n\(theirs.out)--- psqlui\n\(ours.out)")
         #expect(Self.normal(ours.err) == Self.normal(Self.asPsqlui(theirs.err)),
                 "stderr differs: \(testCase) \(feed)\n--- psql\n\(theirs.err)--- psqlui\n\(ours.err)")
         #expect(ours.status == theirs.status, "status differs: \(testCase) \(feed): psql \(theirs.status), psqlui \(ours.status)")

@@ -98,10 +98,13 @@ struct CandidateCollector {
     }
 
     /// Adds a function group (name, key, first index, overload count) of the snapshot.
-    mutating func addFunction(name: String, key: [UInt8], index: Int, overloads: Int, rank: Int, subrank: Int) {
+    /// `displayOnly`: listed after every candidate Tab may insert, never inserted on its own.
+    mutating func addFunction(name: String, key: [UInt8], index: Int, overloads: Int, rank: Int, subrank: Int,
+                              displayOnly: Bool = false) {
         guard let score = score(key) else { return }
-        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: 0, name: key),
-                             kind: .function, text: name, detail: nil, isIdentifier: true,
+        entries.append(Entry(key: SortKey(score: score, rank: rank, subrank: subrank, used: isUsed(key), tiebreak: 0, name: key,
+                                          displayOnly: displayOnly),
+                             kind: .function, text: name, detail: nil, isIdentifier: true, displayOnly: displayOnly,
                              functionDetail: (index, overloads)))
     }
 

@@ -273,9 +273,11 @@ public struct CompletionEngine: Sendable {
         }
     }
 
-    /// Functions along the search path (or of `schema`). As a FROM item only set-returning
-    /// ones, and the built-in ones only when nothing else matched the word (`FROM t`
-    /// completes to the table, `FROM generate_` to the built-in).
+    /// Functions along the search path (or of `schema`). As a FROM item: the user's
+    /// set-returning ones; the user's other functions too (PostgreSQL accepts any function
+    /// in FROM, and pgcli offers them) but listed last and never inserted by a single Tab,
+    /// so `FROM cust` still completes to the table; built-in ones only set-returning and
+    /// only when nothing else matched the word (`FROM generate_` to the built-in).
     func addFunctions(schema: String?, fromItem: Bool = false, rank: Int, to c: inout CandidateCollector) {
         let schemas = schema.map { [$0] } ?? snapshot.searchPath
         var seen = Set<String>()
@@ -285,19 +287,21 @@ public struct CompletionEngine: Sendable {
             if fromItem && system && !fallback && schema == nil { continue }
             let shadowing = schemas.count > 1
             guard let groups = snapshot.functionsBySchema[s], let flat = snapshot.functionKeysBySchema[s] else { continue }
+            let returnsSet = { (p: Int) in
+                groups[p].indices.contains { i in snapshot.functions[i].returnsSet && snapshot.functions[i].kind == .function }
+            }
             let positions = c.matchingPositions(flat) { p in
                 let group = groups[p]
-                if fromItem && !group.indices.contains(where: { i in
-                    let f = snapshot.functions[i]
-                    return f.returnsSet && f.kind == .function
-                }) { return false }
+                if fromItem && system && !returnsSet(p) { return false }
                 if system && CompletionRules.keywordFunctions.contains(group.name) { return false }
                 return !shadowing || !group.shared || seen.insert(group.name).inserted
             }
             for p in positions {
                 let group = groups[p]
+                let scalarInFrom = fromItem && !returnsSet(p)
                 c.addFunction(name: group.name, key: group.key, index: group.indices[0], overloads: group.indices.count,
-                              rank: rank, subrank: system && schema == nil ? 1 : 0)
+                              rank: rank, subrank: scalarInFrom ? 2 : (system && schema == nil ? 1 : 0),
+                              displayOnly: scalarInFrom)
             }
         }
     }

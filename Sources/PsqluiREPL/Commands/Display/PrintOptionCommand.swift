@@ -24,7 +24,7 @@ struct PrintOptionCommand: REPLCommand {
         PrintOptionCommand(about: CommandDescription(name: "\\a", summary: "toggle between aligned and unaligned output",
                                                      usage: "\\a", group: "Display"),
                            option: "format", value: { settings, _ in settings.format == .unaligned ? "aligned" : "unaligned" }),
-        PrintOptionCommand(about: CommandDescription(name: "\\H", summary: "toggle HTML output",
+        PrintOptionCommand(about: CommandDescription(name: "\\H", aliases: ["\\html"], summary: "toggle HTML output",
                                                      usage: "\\H", group: "Display"),
                            option: "format", value: { settings, _ in settings.format == .html ? "aligned" : "html" }),
         PrintOptionCommand(about: CommandDescription(name: "\\C", summary: "set the table title, or unset it",

@@ -11,7 +11,11 @@ struct GsetCommand: REPLCommand {
         let evaluator = env.evaluator
         guard let sql = env.statementToRun(for: call) else { return .failed }
         let prefix = call.words.first ?? ""
-        let collector = GsetCollector()
+        // The results before the last are printed whole (psql's cursor, FETCH_COUNT, is
+        // not used for a string of several statements).
+        var others = evaluator.printSettings(for: sql, paged: false)
+        others.fetchCount = 0
+        let collector = GsetCollector(others: ResultPrinter(out: evaluator.queryOutput.buffer, settings: others))
         let result = env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix, consumer: collector)
         guard result == .ok else { return result }
         if let problem = collector.problem {
