@@ -6,13 +6,11 @@ import Glibc
 /// Foundation's `NSCondition` with the same calls (`lock`, `wait`, `signal`,
 /// `broadcast`), so the binary does not load libFoundation.
 package final class Condition: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let mutexLock = Lock()
+    private var mutex: UnsafeMutablePointer<pthread_mutex_t> { mutexLock.mutex }
     private let cond: UnsafeMutablePointer<pthread_cond_t>
 
     package init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
         cond = .allocate(capacity: 1)
         cond.initialize(to: pthread_cond_t())
         pthread_cond_init(cond, nil)
@@ -20,21 +18,15 @@ package final class Condition: @unchecked Sendable {
 
     deinit {
         pthread_cond_destroy(cond)
-        pthread_mutex_destroy(mutex)
         cond.deallocate()
-        mutex.deallocate()
     }
 
-    package func lock() { pthread_mutex_lock(mutex) }
+    package func lock() { mutexLock.lock() }
 
-    package func unlock() { pthread_mutex_unlock(mutex) }
+    package func unlock() { mutexLock.unlock() }
 
     /// Runs `body` holding the lock.
-    package func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
-    }
+    package func withLock<T>(_ body: () throws -> T) rethrows -> T { try mutexLock.withLock(body) }
 
     /// Waits (the lock held) until signalled; the lock is held again on return.
     package func wait() { pthread_cond_wait(cond, mutex) }

@@ -6,7 +6,8 @@ import Glibc
 /// libFoundation (start-up cost, docs/PERFORMANCE.md); state that fits in one value
 /// can use `Synchronization.Mutex` instead.
 package final class Lock: @unchecked Sendable {
-    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    /// Internal so that `Condition` can wait on it (one mutex implementation).
+    let mutex: UnsafeMutablePointer<pthread_mutex_t>
 
     package init() {
         mutex = .allocate(capacity: 1)
