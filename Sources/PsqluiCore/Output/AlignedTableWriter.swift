@@ -31,10 +31,10 @@ final class AlignedTableWriter: TableWriter {
         self.format = TableLineFormat.of(settings)
         self.border = min(max(settings.border, 0), 2)
         self.nullBytes = Array(settings.nullString.utf8)
-        self.headerLines = segment.headers.map { h in h.withUnsafeBufferPointer { CellFormatter.lines(of: $0) } }
+        self.headerLines = segment.headers.map { h in h.withUnsafeBufferPointer { CellFormatter.lines(of: $0, encoding: settings.clientEncoding) } }
         self.n = segment.columns.count
         self.colorHeader = settings.color
-        self.nullLayout = nullBytes.withUnsafeBufferPointer { CellFormatter.layout(of: $0) }
+        self.nullLayout = nullBytes.withUnsafeBufferPointer { CellFormatter.layout(of: $0, encoding: settings.clientEncoding) }
         self.rowWidths = [Int](repeating: 0, count: segment.columns.count)
         var widthHeader = [Int](repeating: 0, count: n)
         var maxWidth = [Int](repeating: 0, count: n)
@@ -166,7 +166,7 @@ final class AlignedTableWriter: TableWriter {
     private func writePlainRow(_ batch: RowBatch, row r: Int) throws -> Bool {
         for c in 0..<n {
             let cell = batch[r, c]
-            let layout = cell.isNull ? nullLayout : CellFormatter.layout(of: cell.bytes)
+            let layout = cell.isNull ? nullLayout : CellFormatter.layout(of: cell.bytes, encoding: settings.clientEncoding)
             if !layout.isPlain || layout.width > widthWrap[c] { return false }
             rowWidths[c] = layout.width
         }
@@ -211,7 +211,7 @@ final class AlignedTableWriter: TableWriter {
         lines.reserveCapacity(n)
         for c in 0..<n {
             let cell = batch[r, c]
-            lines.append(cell.isNull ? nullBytes.withUnsafeBufferPointer { CellFormatter.lines(of: $0) } : CellFormatter.lines(of: cell.bytes))
+            lines.append(cell.isNull ? nullBytes.withUnsafeBufferPointer { CellFormatter.lines(of: $0, encoding: settings.clientEncoding) } : CellFormatter.lines(of: cell.bytes, encoding: settings.clientEncoding))
         }
         var currentLine = [Int](repeating: 0, count: n)
         var bytesOutput = [Int](repeating: 0, count: n)
@@ -235,7 +235,7 @@ final class AlignedTableWriter: TableWriter {
                     if finalSpaces { try out.appendSpaces(charsToOutput) }
                 } else {
                     let line = lines[j][currentLine[j]].bytes
-                    let (count, width) = line.withUnsafeBufferPointer { CellFormatter.prefix(of: $0, from: bytesOutput[j], target: widthWrap[j]) }
+                    let (count, width) = line.withUnsafeBufferPointer { CellFormatter.prefix(of: $0, from: bytesOutput[j], target: widthWrap[j], encoding: settings.clientEncoding) }
                     charsToOutput = min(width, widthWrap[j])
                     if segment.rightAligned[j] { try out.appendSpaces(widthWrap[j] - charsToOutput) }
                     try line.withUnsafeBufferPointer { try out.append(UnsafeBufferPointer(rebasing: $0[bytesOutput[j]..<(bytesOutput[j] + count)])) }

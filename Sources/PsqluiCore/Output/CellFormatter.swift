@@ -1,8 +1,16 @@
+@preconcurrency import CLibPQ
+
 /// Turns a value's bytes into the lines psql shows for it in aligned and expanded
 /// output (psql's `pg_wcsformat`): a newline starts a new line, a tab becomes spaces
 /// up to the next multiple of 8, `\r` shows as `\r`, other control characters as
-/// `\xHH` (or `\uHHHH` beyond ASCII), everything else as is.
+/// `\xHH` (or `\uHHHH` beyond ASCII), everything else as is. Bytes are read in the
+/// client encoding: UTF-8 by default; any other (LATIN1, SQL_ASCII, EUC_JP …) is
+/// split and measured by libpq's `PQmblen`/`PQdsplen`, the functions psql itself
+/// calls, so a LATIN1 `é` is one raw byte of width 1 as in psql.
 public enum CellFormatter {
+    /// libpq's number for UTF8 (`PG_UTF8`), the encoding assumed when none is given.
+    public static let utf8: Int32 = 6
+
     /// The shape of a formatted value: its widest line and its number of lines.
     public struct Layout: Equatable {
         public var width: Int
@@ -13,7 +21,7 @@ public enum CellFormatter {
 
     /// Measures a value without building its lines. Printable ASCII is the fast path.
 
-    public static func layout(of bytes: UnsafeBufferPointer<UInt8>) -> Layout {
+    public static func layout(of bytes: UnsafeBufferPointer<UInt8>, encoding: Int32 = utf8) -> Layout {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -22,14 +30,13 @@ public enum CellFormatter {
             i &+= 1
         }
         if i == n { return Layout(width: n, lineCount: 1, isPlain: true) }
-        return slowLayout(of: bytes)
+        return slowLayout(of: bytes, encoding: encoding)
     }
 
-    
-    static func slowLayout(of bytes: UnsafeBufferPointer<UInt8>) -> Layout {
+    static func slowLayout(of bytes: UnsafeBufferPointer<UInt8>, encoding: Int32) -> Layout {
         var width = 0, lineWidth = 0, lines = 1
         var plain = true
-        forEachPiece(bytes) { piece in
+        forEachPiece(bytes, encoding: encoding) { piece in
             switch piece {
             case .newline:
                 width = max(width, lineWidth); lineWidth = 0; lines += 1; plain = false
@@ -46,11 +53,11 @@ public enum CellFormatter {
     }
 
     /// The lines a value shows as, each with its width.
-    public static func lines(of bytes: UnsafeBufferPointer<UInt8>) -> [(bytes: [UInt8], width: Int)] {
+    public static func lines(of bytes: UnsafeBufferPointer<UInt8>, encoding: Int32 = utf8) -> [(bytes: [UInt8], width: Int)] {
         var result: [(bytes: [UInt8], width: Int)] = []
         var current: [UInt8] = []
         var lineWidth = 0
-        forEachPiece(bytes) { piece in
+        forEachPiece(bytes, encoding: encoding) { piece in
             switch piece {
             case .newline:
                 result.append((current, lineWidth)); current = []; lineWidth = 0
@@ -101,8 +108,8 @@ public enum CellFormatter {
         case escaped(String)
     }
 
-    /// Walks the bytes as UTF-8, calling `body` for each displayable piece.
-    static func forEachPiece(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Piece) -> Void) {
+    /// Walks the bytes in `encoding`, calling `body` for each displayable piece.
+    static func forEachPiece(_ bytes: UnsafeBufferPointer<UInt8>, encoding: Int32 = utf8, _ body: (Piece) -> Void) {
         var i = 0
         let n = bytes.count
         while i < n {
@@ -116,6 +123,19 @@ public enum CellFormatter {
                 default: body(.text(i..<(i + 1), width: 1))
                 }
                 i += 1
+                continue
+            }
+            if encoding != utf8 {
+                // psql's pg_wcsformat over PQmblen/PQdsplen; a character cut short
+                // at the end of the value is dropped, as psql drops it.
+                let (length, w) = character(bytes, at: i, encoding: encoding)
+                guard i + length <= n else { return }
+                if w < 0 {
+                    body(.escaped(length == 1 ? "\\x" + hex(UInt32(b), digits: 2) : "\\u????"))
+                } else {
+                    body(.text(i..<(i + length), width: w))
+                }
+                i += length
                 continue
             }
             // Decode one UTF-8 sequence; an invalid byte shows escaped.
@@ -132,6 +152,17 @@ public enum CellFormatter {
                 body(.text(i..<(i + length), width: w))
             }
             i += length
+        }
+    }
+
+    /// libpq's length and display width of the character at `i` in `encoding`
+    /// (read from a NUL-terminated copy: libpq may look one byte ahead).
+    static func character(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int, encoding: Int32) -> (length: Int, width: Int) {
+        var buffer: (UInt8, UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { raw in
+            for k in 0..<min(4, bytes.count - i) { raw[k] = bytes[i + k] }
+            let p = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+            return (max(1, Int(PQmblen(p, encoding))), Int(PQdsplen(p, encoding)))
         }
     }
 
@@ -163,13 +194,16 @@ public enum CellFormatter {
 extension CellFormatter {
     /// psql's `strlen_max_width`: how many bytes of a formatted line fill at most
     /// `target` display columns (at least one character), and the width they fill.
-    static func prefix(of line: UnsafeBufferPointer<UInt8>, from start: Int, target: Int) -> (bytes: Int, width: Int) {
+    static func prefix(of line: UnsafeBufferPointer<UInt8>, from start: Int, target: Int, encoding: Int32 = utf8) -> (bytes: Int, width: Int) {
         var i = start, width = 0
         let n = line.count
         while i < n {
             let b = line[i]
             var w = 1, len = 1
-            if b >= 0x80 {
+            if b >= 0x80 && encoding != utf8 {
+                let (l, dw) = character(line, at: i, encoding: encoding)
+                len = l; w = max(dw, 0)
+            } else if b >= 0x80 {
                 let (scalar, l) = decode(line, at: i)
                 len = l
                 if let scalar { w = max(DisplayWidth.of(scalar), 0) }

@@ -27,7 +27,7 @@ final class ExpandedRecordWriter: TableWriter {
         self.format = TableLineFormat.of(settings)
         self.border = min(max(settings.border, 0), 2)
         self.nullBytes = Array(settings.nullString.utf8)
-        self.headerLines = segment.headers.map { h in h.withUnsafeBufferPointer { CellFormatter.lines(of: $0) } }
+        self.headerLines = segment.headers.map { h in h.withUnsafeBufferPointer { CellFormatter.lines(of: $0, encoding: settings.clientEncoding) } }
         self.hwidth = headerLines.flatMap { $0.map(\.width) }.max() ?? 0
         self.hmultiline = headerLines.contains { $0.count > 1 }
         self.record = segment.priorRecords + 1
@@ -169,7 +169,7 @@ final class ExpandedRecordWriter: TableWriter {
             }
         }
         let hlines = headerLines[c]
-        let dlines = cell.isNull ? nullBytes.withUnsafeBufferPointer { CellFormatter.lines(of: $0) } : CellFormatter.lines(of: cell.bytes)
+        let dlines = cell.isNull ? nullBytes.withUnsafeBufferPointer { CellFormatter.lines(of: $0, encoding: settings.clientEncoding) } : CellFormatter.lines(of: cell.bytes, encoding: settings.clientEncoding)
         var dline = 0, hline = 0
         var dcomplete = false, hcomplete = false
         var offset = 0
@@ -205,7 +205,7 @@ final class ExpandedRecordWriter: TableWriter {
             if !dcomplete {
                 try out.append(offset == 0 ? " " : format.wrapLeft)
                 let line = dlines[dline].bytes
-                let (count, width) = line.withUnsafeBufferPointer { CellFormatter.prefix(of: $0, from: offset, target: dwidth) }
+                let (count, width) = line.withUnsafeBufferPointer { CellFormatter.prefix(of: $0, from: offset, target: dwidth, encoding: settings.clientEncoding) }
                 let dim = settings.color && cell.isNull && !line.isEmpty
                 if dim { try out.append(TerminalColor.dim) }
                 try line.withUnsafeBufferPointer { try out.append(UnsafeBufferPointer(rebasing: $0[offset..<(offset + count)])) }

@@ -96,6 +96,10 @@ public struct PrintSettings: Equatable, Sendable {
     /// The user allows colour (`[display] color`, default true); `NO_COLOR` still wins.
     public var colorAllowed = true
 
+    /// libpq's number for the client encoding the values arrive in (`PQclientEncoding`):
+    /// aligned and expanded output split and measure characters in it, as psql does.
+    public var clientEncoding: Int32 = CellFormatter.utf8
+
     public init() {}
 
     /// The width that `wrapped` and `expanded auto` aim for (0: none).

@@ -37,7 +37,7 @@ public final class ResultPrinter: QueryResultConsumer {
 
     private func startPiece() {
         spool = ResultSpool(columnCount: columns.count, memoryRows: settings.fetchCount > 0 ? settings.fetchCount : Self.chunkSize)
-        measure = settings.format.isAligned ? TableMeasure(columnCount: columns.count, nullString: Array(settings.nullString.utf8)) : nil
+        measure = settings.format.isAligned ? TableMeasure(columnCount: columns.count, nullString: Array(settings.nullString.utf8), encoding: settings.clientEncoding) : nil
     }
 
     public func rows(_ batch: RowBatch) throws {
@@ -160,7 +160,7 @@ public final class ResultPrinter: QueryResultConsumer {
         var settings = settings
         var segment = TableSegment(columns: columns, title: title, footers: footers)
         segment.rowCount = batch?.rowCount ?? 0
-        var measure = TableMeasure(columnCount: columns.count, nullString: Array(settings.nullString.utf8))
+        var measure = TableMeasure(columnCount: columns.count, nullString: Array(settings.nullString.utf8), encoding: settings.clientEncoding)
         settings.fetchCount = 0
         if let batch { measure.add(batch) }
         let writer = Self.writer(out: out, segment: segment, settings: settings, measure: measure)

@@ -10,12 +10,14 @@ struct TableMeasure {
     private(set) var multiline: [Bool]
     private(set) var rows = 0
     private let nullLayout: CellFormatter.Layout
+    private let encoding: Int32
 
-    init(columnCount: Int, nullString: [UInt8]) {
+    init(columnCount: Int, nullString: [UInt8], encoding: Int32 = CellFormatter.utf8) {
+        self.encoding = encoding
         maxWidth = Array(repeating: 0, count: columnCount)
         widthSum = Array(repeating: 0, count: columnCount)
         multiline = Array(repeating: false, count: columnCount)
-        nullLayout = nullString.withUnsafeBufferPointer { CellFormatter.layout(of: $0) }
+        nullLayout = nullString.withUnsafeBufferPointer { CellFormatter.layout(of: $0, encoding: encoding) }
     }
 
     mutating func add(_ batch: RowBatch) {
@@ -24,7 +26,7 @@ struct TableMeasure {
         for r in 0..<batch.rowCount {
             for c in 0..<n {
                 let cell = batch[r, c]
-                let layout = cell.isNull ? nullLayout : CellFormatter.layout(of: cell.bytes)
+                let layout = cell.isNull ? nullLayout : CellFormatter.layout(of: cell.bytes, encoding: encoding)
                 if layout.width > maxWidth[c] { maxWidth[c] = layout.width }
                 widthSum[c] &+= layout.width
                 if layout.lineCount > 1 { multiline[c] = true }

@@ -346,6 +346,8 @@ public final class Evaluator {
             else { settings.terminalWidth = TerminalSize.of(1)?.columns ?? 0 }
         }
         if quiet { settings.showCommandTags = false }
+        let encoding = session.clientEncodingID
+        if encoding >= 0 { settings.clientEncoding = encoding }
         if printsExpandedCSV { settings.format = .csv }
         // `environment` copies the whole environment: only read it for a terminal
         // (once per statement it was half a 10,000-statement script's client time).

@@ -104,4 +104,30 @@ import Testing
         #expect(staged.err.contains("is not valid UTF-8"), "\(staged)")
         #expect(!FileManager.default.fileExists(atPath: "\(dir)/out.\(format)"))
     }
+
+    /// Issue 11: in a single-byte client encoding (LATIN1, WIN1252, SQL_ASCII) psql
+    /// prints non-ASCII bytes raw, one column each, and in EUC_JP it measures by its
+    /// own character widths; psqlui's bytes are psql's in every screen format.
+    @Test(arguments: ["LATIN1", "WIN1252", "SQL_ASCII", "EUC_JP"])
+    func nonUTF8ClientEncodingsDisplayAsPsql(_ encoding: String) throws {
+        let db = try Self.database(encoding)
+        let values: [String]
+        switch encoding {
+        case "LATIN1": values = ["'é'", "'naïve café'", "'ÿ¿ß' || E'\\tx\\ny'"]
+        case "WIN1252": values = ["'€uro'", "'“quoted”'", "'Ÿ' || E'\\ny'"]
+        case "EUC_JP": values = ["'日本語'", "'ｱｲｳ half'", "'ａ' || E'\\nb'"]
+        default: values = ["'caf' || convert_from('\\xe9'::bytea, 'SQL_ASCII')",
+                           "convert_from('\\xc3a980ff'::bytea, 'SQL_ASCII')", "'plain'"]
+        }
+        try TestServer.admin("set client_encoding = 'UTF8'; create table t (id int, a text); insert into t values "
+            + values.enumerated().map { "(\($0.offset), \($0.element))" }.joined(separator: ", "), database: db)
+        for mode in [[], ["-x"], ["-A"], ["--csv"], ["-H"], ["-P", "border=2", "-P", "linestyle=unicode"]] {
+            let wrapped = mode == ["--csv"] ? "" : "\\pset format wrapped\n\\pset columns 12\nselect a, a from t order by id;\n"
+            let script = Data(("select a, id, a as \"b\" from t order by id;\n" + wrapped).utf8)
+            let psql = try TestServer.psql(["-X", "-f", "-"] + mode, database: db, stdin: script)
+            let psqlui = try TestServer.psqlui(["-X", "-f", "-"] + mode, database: db, stdin: script)
+            #expect(psqlui.stdout == psql.stdout, "\(encoding) \(mode)\n\(psqlui.stdout.map { String(format: "%02x", $0) }.joined())\n\(psql.stdout.map { String(format: "%02x", $0) }.joined())")
+            #expect(psqlui.status == psql.status)
+        }
+    }
 }
