@@ -50,7 +50,8 @@ final class ResultStreamReader {
         self.consumer = consumer
         self.copyIn = copyIn
         self.copyOut = copyOut
-        self.cells = .allocate(capacity: 0)
+        // Allocated by the first result with rows (most script statements have none).
+        self.cells = UnsafeMutableBufferPointer(start: nil, count: 0)
     }
 
     deinit {

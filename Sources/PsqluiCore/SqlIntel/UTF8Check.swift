@@ -7,6 +7,14 @@ public enum UTF8Check {
         let n = bytes.count
         var i = 0
         while i < n {
+            // Runs of ASCII (most script text: it is checked for every line) eight
+            // bytes at a time.
+            if let base = bytes.baseAddress {
+                while i + 8 <= n, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                }
+                if i >= n { break }
+            }
             let b0 = bytes[i]
             if b0 < 0x80 { i += 1; continue }
             let length: Int

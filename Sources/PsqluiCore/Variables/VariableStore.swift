@@ -10,7 +10,7 @@ public final class VariableStore {
     /// that the loop hashes no names; by name they are the same variables as any other.
     public enum Hot: Int, CaseIterable, Sendable {
         case echo, quiet, autocommit, onErrorStop, onErrorRollback, singleStep, singleLine, fetchCount,
-             verbosity, showContext, error, sqlState, rowCount
+             verbosity, showContext, error, sqlState, rowCount, showAllResults
 
         /// The variable's name.
         public var name: String {
@@ -28,6 +28,7 @@ public final class VariableStore {
             case .error: return "ERROR"
             case .sqlState: return "SQLSTATE"
             case .rowCount: return "ROW_COUNT"
+            case .showAllResults: return "SHOW_ALL_RESULTS"
             }
         }
 
@@ -47,6 +48,7 @@ public final class VariableStore {
             case "ERROR": self = .error
             case "SQLSTATE": self = .sqlState
             case "ROW_COUNT": self = .rowCount
+            case "SHOW_ALL_RESULTS": self = .showAllResults
             default: return nil
             }
         }

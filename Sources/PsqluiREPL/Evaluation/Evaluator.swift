@@ -238,7 +238,7 @@ public final class Evaluator {
                 // psql logs command tags even under QUIET.
                 var settings = queryLogSettings ?? printSettings
                 settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
-                settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
+                settings.showAllResults = variables.bool(.showAllResults)
                 settings.color = false
                 printer = QueryLogTee(wrapping: printer, log: ResultPrinter(out: log.buffer, settings: settings))
             }
@@ -339,7 +339,7 @@ public final class Evaluator {
     func printSettings(for sql: [UInt8], paged: Bool) -> PrintSettings {
         var settings = printSettings
         settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
-        settings.showAllResults = variables.bool("SHOW_ALL_RESULTS")
+        settings.showAllResults = variables.bool(.showAllResults)
         let toTerminal = queryOutput === stdout && stdoutIsTerminal
         if settings.terminalWidth == 0 && (toTerminal || paged) {
             if let env = ProcessInfo.processInfo.environment["COLUMNS"], let n = Int(env), n > 0 { settings.terminalWidth = n }

@@ -59,15 +59,30 @@ extension Evaluator {
     /// psql's csv with `\\x on` is expanded csv (a `column,value` line per field): the
     /// screen printer's csv writer draws it; the exporter stays the streaming csv path.
     var printsExpandedCSV: Bool {
-        guard hasResultFormat, let format = resultFormat, format.spec.name == "csv", format.options.values.isEmpty else { return false }
-        return printSettings.expanded == .on
+        hasResultFormat && formatIsPlainCSV() && printSettings.expanded == .on
+    }
+
+    /// Whether `resultFormat` is csv without options (see `formattedResultConsumer`
+    /// for why this is a function of its own).
+    @inline(never)
+    private func formatIsPlainCSV() -> Bool {
+        guard let format = resultFormat else { return false }
+        return format.spec.name == "csv" && format.options.values.isEmpty
     }
 
     /// The consumer for a result when `resultFormat` is set: the exporter writing to
     /// the query output, with progress when that is not the terminal.
     func formattedResultConsumer() -> ExportConsumer? {
-        // Asked for every statement: test for nil before copying the format out.
-        guard hasResultFormat, let format = resultFormat, !printsExpandedCSV else { return nil }
+        // Asked for every statement: test for nil here, in a function whose frame holds
+        // no resilient values (the plugin API's `ExporterSpec` is sized at run time, and
+        // a frame holding one asks its metadata before the first line runs).
+        guard hasResultFormat else { return nil }
+        return makeFormattedResultConsumer()
+    }
+
+    @inline(never)
+    private func makeFormattedResultConsumer() -> ExportConsumer? {
+        guard let format = resultFormat, !printsExpandedCSV else { return nil }
         var options = format.options
         // psql -t: no header line in csv, no footer in html.
         if printSettings.tuplesOnly {

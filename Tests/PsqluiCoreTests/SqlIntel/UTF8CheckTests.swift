@@ -21,4 +21,21 @@ import Testing
     func findsFirstInvalidByte(_ bytes: [UInt8], _ expected: Int?) {
         #expect(UTF8Check.firstInvalidByte(in: bytes) == expected)
     }
+
+    /// Long lines take the eight-bytes-at-a-time ASCII path: a bad byte is found at
+    /// every offset, and valid sequences after ASCII runs of any length pass.
+    @Test func findsBadBytesInLongASCIILines() {
+        let line = Array("insert into t values (1, 'name 1', 1.25);".utf8)
+        for offset in 0..<line.count {
+            var bad = line
+            bad[offset] = 0x80
+            #expect(UTF8Check.firstInvalidByte(in: bad) == offset)
+            var truncated = Array(line[..<offset])
+            truncated.append(0xE2)
+            #expect(UTF8Check.firstInvalidByte(in: truncated) == offset)
+            var valid = Array(line[..<offset])
+            valid += Array("€😀".utf8) + line
+            #expect(UTF8Check.firstInvalidByte(in: valid) == nil)
+        }
+    }
 }
