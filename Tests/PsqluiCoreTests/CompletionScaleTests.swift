@@ -29,6 +29,21 @@ import Testing
         #expect(cache.read(key: "7300-16384-bob") == nil, "another user's key has its own file")
     }
 
+    /// The catalog objects' part is read back undecoded and decoded on first use, to the same rows.
+    @Test func diskCacheDefersTheObjectsPart() throws {
+        let cache = CatalogDiskCache(directory: Self.tempDir() + "/psqlui/catalog")
+        defer { try? FileManager.default.removeItem(atPath: cache.directory) }
+        var rows = Self.rows
+        rows[.objects] = [["constraint", "public", "orders", "orders_pkey"], ["extension", "", "", "plpgsql"], ["index", "sales", "t", "ünï_idx"]]
+        try cache.write(.init(stamp: "s", lazyColumns: true, rows: rows), key: "k")
+        let back = try #require(cache.read(key: "k"))
+        #expect(back.rows[.objects] == nil && back.rows[.relations] == Self.rows[.relations])
+        #expect(back.deferred[.objects]?() == rows[.objects])
+        let snapshot = MetadataLoader.build(back.rows, deferred: back.deferred)
+        #expect(snapshot.objects(.constraint, schema: "public", table: "orders").map(\.name) == ["orders_pkey"])
+        #expect(snapshot.objects(.index).map(\.name) == ["ünï_idx"] && snapshot.relations.count == 2)
+    }
+
     @Test func diskCacheFileIsPrivateAndAnOpenFileIsRefused() throws {
         let cache = CatalogDiskCache(directory: Self.tempDir() + "/psqlui/catalog")
         defer { try? FileManager.default.removeItem(atPath: cache.directory) }

@@ -45,4 +45,27 @@ import Testing
         #expect(s.needsQuotes("select") && !s.needsQuotes("name") && s.needsQuotes("Name") && s.needsQuotes("a b"))
         #expect(s.searchPath == ["pg_catalog", "public"])
     }
+
+    /// Lookups by exact name: quoted mixed-case names are distinct relations, and a
+    /// name matches only its own spelling (the lookup is a binary search of sorted keys).
+    @Test func findsRelationsByExactName() {
+        let names = ["orders", "Orders", "ORDERS_x", "a", "zeta", "orders2", "Ord"]
+        let s = MetadataSnapshot(relations: names.map { MetadataSnapshot.Relation(schema: "public", name: $0) }
+            + [MetadataSnapshot.Relation(schema: "other", name: "orders", kind: .view)])
+        for n in names { #expect(s.relation(schema: "public", name: n)?.name == n) }
+        #expect(s.relation(schema: "public", name: "ORDERS") == nil && s.relation(schema: "public", name: "order") == nil)
+        #expect(s.relation(schema: "other", name: "orders")?.kind == .view && s.relation(schema: "other", name: "a") == nil)
+        #expect(s.relation(schema: nil, name: "orders")?.schema == "public" && s.relation(schema: "nope", name: "a") == nil)
+    }
+
+    /// Catalog objects decoded from rows on first use answer as before, also in an annotated copy.
+    @Test func catalogObjectsFromRowsOnFirstUse() {
+        let s = MetadataLoader.build([.relations: [["public", "t", "r", nil]],
+                                      .objects: [["constraint", "public", "t", "t_pkey"], ["index", "public", "t", "t_idx"],
+                                                 ["extension", "", "", "plpgsql"], ["bogus", "", "", "x"]]])
+        #expect(s.objects(.constraint, schema: "public", table: "t").map(\.name) == ["t_pkey"])
+        #expect(s.objects(.extension).map(\.name) == ["plpgsql"] && s.objects.count == 3)
+        let copy = s.replacing(relations: s.relations, annotations: [:])
+        #expect(copy.objects(.index, schema: "public", table: "t").map(\.name) == ["t_idx"])
+    }
 }

@@ -29,12 +29,20 @@ public struct CatalogDiskCache: Sendable {
         /// True when the load left columns out (a large catalog: columns are fetched per relation).
         public var lazyColumns: Bool
         public var rows: [MetadataLoader.Part: [[String?]]]
-        public init(stamp: String, lazyColumns: Bool, rows: [MetadataLoader.Part: [[String?]]]) {
-            self.stamp = stamp; self.lazyColumns = lazyColumns; self.rows = rows
+        /// Parts read from the file but decoded on first use (`deferredParts`): their rows
+        /// are not in `rows`. Written entries have none.
+        public var deferred: [MetadataLoader.Part: @Sendable () -> [[String?]]]
+        public init(stamp: String, lazyColumns: Bool, rows: [MetadataLoader.Part: [[String?]]],
+                    deferred: [MetadataLoader.Part: @Sendable () -> [[String?]]] = [:]) {
+            self.stamp = stamp; self.lazyColumns = lazyColumns; self.rows = rows; self.deferred = deferred
         }
     }
 
     static let magic = Array("psqlui catalog cache 1\n".utf8)
+
+    /// Parts `read` leaves encoded until first use: the catalog objects (about two per
+    /// table) are read only by a few completions, and built lazily (`CatalogObjectIndex`).
+    static let deferredParts: Set<MetadataLoader.Part> = [.objects]
 
     /// The file for `key`: its characters kept to a safe set (the user name may hold anything).
     public func path(for key: String) -> String {
@@ -105,24 +113,27 @@ public struct CatalogDiskCache: Sendable {
             guard r.take(Self.magic.count).map({ Array($0) }) == Self.magic, r.string() == key,
                   let stamp = r.string(), let lazy = r.byte(), let parts = r.number() else { return nil }
             var rows: [MetadataLoader.Part: [[String?]]] = [:]
+            var deferred: [MetadataLoader.Part: @Sendable () -> [[String?]]] = [:]
             for _ in 0..<parts {
                 guard let name = r.string(), let count = r.number(), let width = r.number() else { return nil }
-                var list: [[String?]] = []
-                list.reserveCapacity(count)
-                for _ in 0..<count {
-                    var row: [String?] = []
-                    row.reserveCapacity(width)
-                    for _ in 0..<width {
-                        guard let n = r.number() else { return nil }
-                        if n == 0 { row.append(nil); continue }
-                        guard let bytes = r.take(n - 1) else { return nil }
-                        row.append(String(decoding: bytes, as: UTF8.self))
+                let part = MetadataLoader.Part(rawValue: name)
+                if let part, Self.deferredParts.contains(part) {
+                    // Checked and copied now (a damaged file is still refused whole), decoded on first use.
+                    let start = r.at
+                    guard r.skipRows(count: count, width: width) else { return nil }
+                    let encoded = Array(UnsafeBufferPointer(rebasing: r.bytes[start..<r.at]))
+                    deferred[part] = {
+                        encoded.withUnsafeBufferPointer { b in
+                            var inner = Reader(bytes: b)
+                            return inner.rows(count: count, width: width) ?? []
+                        }
                     }
-                    list.append(row)
+                    continue
                 }
-                if let part = MetadataLoader.Part(rawValue: name) { rows[part] = list }
+                guard let list = r.rows(count: count, width: width) else { return nil }
+                if let part { rows[part] = list }
             }
-            return Entry(stamp: stamp, lazyColumns: lazy == 1, rows: rows)
+            return Entry(stamp: stamp, lazyColumns: lazy == 1, rows: rows, deferred: deferred)
         }
     }
 
@@ -168,6 +179,33 @@ public struct CatalogDiskCache: Sendable {
             guard n >= 0, at + n <= bytes.count else { return nil }
             defer { at += n }
             return UnsafeBufferPointer(rebasing: bytes[at..<at + n])
+        }
+
+        /// `count` rows of `width` cells (nil for a NULL cell).
+        mutating func rows(count: Int, width: Int) -> [[String?]]? {
+            var list: [[String?]] = []
+            list.reserveCapacity(count)
+            for _ in 0..<count {
+                var row: [String?] = []
+                row.reserveCapacity(width)
+                for _ in 0..<width {
+                    guard let n = number() else { return nil }
+                    if n == 0 { row.append(nil); continue }
+                    guard let bytes = take(n - 1) else { return nil }
+                    row.append(String(decoding: bytes, as: UTF8.self))
+                }
+                list.append(row)
+            }
+            return list
+        }
+
+        /// Moves past `count` rows of `width` cells without decoding them; false when the file ends first.
+        mutating func skipRows(count: Int, width: Int) -> Bool {
+            for _ in 0..<(count * width) {
+                guard let n = number() else { return false }
+                if n > 0 && take(n - 1) == nil { return false }
+            }
+            return true
         }
 
         mutating func string() -> String? {

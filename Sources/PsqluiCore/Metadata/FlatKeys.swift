@@ -20,3 +20,36 @@ struct FlatKeys: Sendable {
 
     var count: Int { offsets.count - 1 }
 }
+
+extension FlatKeys {
+    /// The first position whose key is not below `key` (bytewise), when the keys are
+    /// sorted: where a binary search for `key` starts.
+    func lowerBound(_ key: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { b in
+            offsets.withUnsafeBufferPointer { o in
+                key.withUnsafeBufferPointer { k in
+                    var lo = 0, hi = o.count - 1
+                    while lo < hi {
+                        let mid = (lo + hi) / 2
+                        if FlatKeys.precedes(b, Int(o[mid]), Int(o[mid + 1]), k) { lo = mid + 1 } else { hi = mid }
+                    }
+                    return lo
+                }
+            }
+        }
+    }
+
+    /// True when key `i` equals `key`.
+    func equals(_ i: Int, _ key: [UInt8]) -> Bool {
+        let start = Int(offsets[i]), end = Int(offsets[i + 1])
+        guard end - start == key.count else { return false }
+        for j in 0..<key.count where bytes[start + j] != key[j] { return false }
+        return true
+    }
+
+    private static func precedes(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ k: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = min(end - start, k.count)
+        for j in 0..<n where b[start + j] != k[j] { return b[start + j] < k[j] }
+        return end - start < k.count
+    }
+}

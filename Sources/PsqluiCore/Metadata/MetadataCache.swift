@@ -272,7 +272,7 @@ public final class MetadataCache: @unchecked Sendable {
         if !sameCatalog, let fingerprint, let diskCache, let entry = diskCache.read(key: fingerprint.key),
            entry.stamp == fingerprint.stamp {
             lap("read disk cache")
-            let built = MetadataLoader.build(entry.rows, columnStore: entry.lazyColumns ? columnStore : nil,
+            let built = MetadataLoader.build(entry.rows, deferred: entry.deferred, columnStore: entry.lazyColumns ? columnStore : nil,
                                              fingerprint: fingerprint.stamp)
             lap("build snapshot")
             currentKey = fingerprint.key
@@ -297,6 +297,7 @@ public final class MetadataCache: @unchecked Sendable {
     private func publish(_ built: MetadataSnapshot, source from: String, hooksUsing session: PGSession) throws {
         snapshotLock.withLock { current = built; source = from; phases = pendingPhases }
         defer { snapshotLock.withLock { completedLoads += 1 } }
+        built.buildDeferredIndexes()
         registry?.metadataRefreshed(relations: built.relations.count)
         guard let registry else { return }
         let hooked = Self.runHooks(registry, session: session)

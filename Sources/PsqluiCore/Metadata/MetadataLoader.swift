@@ -147,7 +147,9 @@ public enum MetadataLoader {
     }
 
     /// Builds a snapshot from the rows of each part (missing parts are empty).
-    public static func build(_ rows: [Part: [[String?]]], annotations: [MetadataSnapshot.ObjectID: [String]] = [:],
+    /// `deferred` parts (a disk cache's, `CatalogDiskCache.deferredParts`) are decoded when first needed.
+    public static func build(_ rows: [Part: [[String?]]], deferred: [Part: @Sendable () -> [[String?]]] = [:],
+                             annotations: [MetadataSnapshot.ObjectID: [String]] = [:],
                              columnStore: ColumnStore? = nil, fingerprint: String = "") -> MetadataSnapshot {
         func cell(_ row: [String?], _ i: Int) -> String? { i < row.count ? row[i] : nil }
         func text(_ row: [String?], _ i: Int) -> String { cell(row, i) ?? "" }
@@ -176,9 +178,14 @@ public enum MetadataLoader {
             MetadataSnapshot.DataType(schema: text($0, 0), name: text($0, 1), comment: cell($0, 2), kind: text($0, 3).first ?? "b",
                                       enumLabels: cell($0, 4).map(list) ?? [])
         }
-        let objects: [MetadataSnapshot.CatalogObject] = (rows[.objects] ?? []).compactMap { r in
-            guard let kind = CatalogObjectKind(rawValue: text(r, 0)) else { return nil }
-            return MetadataSnapshot.CatalogObject(kind: kind, schema: text(r, 1), table: text(r, 2), name: text(r, 3))
+        // Decoded on first use (CatalogObjectIndex): most completions never read them.
+        let objectRows = rows[.objects] ?? []
+        let decodeObjects = deferred[.objects]
+        let objectIndex = CatalogObjectIndex {
+            (decodeObjects?() ?? objectRows).compactMap { r in
+                guard let kind = CatalogObjectKind(rawValue: text(r, 0)) else { return nil }
+                return MetadataSnapshot.CatalogObject(kind: kind, schema: text(r, 1), table: text(r, 2), name: text(r, 3))
+            }
         }
         let settings = (rows[.settings] ?? []).map {
             MetadataSnapshot.Setting(name: text($0, 0), type: text($0, 1), values: cell($0, 2).map(list) ?? [])
@@ -201,7 +208,7 @@ public enum MetadataLoader {
         return MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
                                 foreignKeys: foreignKeys, roles: (rows[.roles] ?? []).compactMap { cell($0, 0) },
                                 databases: (rows[.databases] ?? []).compactMap { cell($0, 0) }, keywords: keywords,
-                                searchPath: searchPath, annotations: annotations, objects: objects, settings: settings,
+                                searchPath: searchPath, annotations: annotations, objectIndex: objectIndex, settings: settings,
                                 columnStore: columnStore, fingerprint: fingerprint)
     }
 

@@ -163,7 +163,7 @@ public final class MetadataSnapshot: Sendable {
     /// Extra notes per object (from MetadataHook plugins), shown as detail.
     public let annotations: [ObjectID: [String]]
     /// Constraints, indexes, sequences, triggers, policies, rules, extensions, tablespaces, collations.
-    public let objects: [CatalogObject]
+    public var objects: [CatalogObject] { objectIndex.built.objects }
     public let settings: [Setting]
     /// Where the columns of a large catalog come from, relation by relation (nil: every
     /// relation's `columns` were loaded with it). Read columns through `columns(of:)`.
@@ -172,7 +172,6 @@ public final class MetadataSnapshot: Sendable {
     public let fingerprint: String
 
     // Indexes.
-    let relationIndex: [String: [String: Int]]      // schema → name → index
     /// Relation indices per schema, sorted by lower-cased name (so a name's place in
     /// its schema is an integer rank completion can sort on).
     let relationsBySchema: [String: [Int]]
@@ -185,9 +184,8 @@ public final class MetadataSnapshot: Sendable {
     /// The keys of `functionsBySchema[schema]`, in that order, packed.
     let functionKeysBySchema: [String: FlatKeys]
     let typesBySchema: [String: [Int]]
-    let objectsByKind: [CatalogObjectKind: [Int]]
-    /// "kind\u{0}schema\u{0}table" → objects of that table.
-    let objectsByTable: [String: [Int]]
+    /// `objects` and their lookups by kind and by table, built on first use.
+    let objectIndex: CatalogObjectIndex
     let settingIndex: [String: Int]
     let foreignKeysByRelation: [String: [Int]]      // "schema\u{0}name" → FKs where it is either side
     /// Lower-cased keywords that need quoting as identifiers (every category but U).
@@ -200,10 +198,19 @@ public final class MetadataSnapshot: Sendable {
         systemSchemas.contains(name) || name.hasPrefix("pg_toast") || name.hasPrefix("pg_temp_")
     }
 
-    public init(schemas: [Schema] = [], relations: [Relation] = [], functions: [Function] = [], types: [DataType] = [],
+    public convenience init(schemas: [Schema] = [], relations: [Relation] = [], functions: [Function] = [], types: [DataType] = [],
                 foreignKeys: [ForeignKey] = [], roles: [String] = [], databases: [String] = [], keywords: [Keyword] = [],
                 searchPath: [String] = ["pg_catalog", "public"], annotations: [ObjectID: [String]] = [:],
                 objects: [CatalogObject] = [], settings: [Setting] = [], columnStore: ColumnStore? = nil, fingerprint: String = "") {
+        self.init(schemas: schemas, relations: relations, functions: functions, types: types, foreignKeys: foreignKeys,
+                  roles: roles, databases: databases, keywords: keywords, searchPath: searchPath, annotations: annotations,
+                  objectIndex: CatalogObjectIndex { objects }, settings: settings, columnStore: columnStore, fingerprint: fingerprint)
+    }
+
+    /// The designated initializer: the catalog objects come from `objectIndex` (built on first use).
+    init(schemas: [Schema], relations: [Relation], functions: [Function], types: [DataType], foreignKeys: [ForeignKey],
+         roles: [String], databases: [String], keywords: [Keyword], searchPath: [String], annotations: [ObjectID: [String]],
+         objectIndex: CatalogObjectIndex, settings: [Setting], columnStore: ColumnStore?, fingerprint: String) {
         self.columnStore = columnStore
         self.fingerprint = fingerprint
         self.schemas = schemas
@@ -216,26 +223,16 @@ public final class MetadataSnapshot: Sendable {
         self.keywords = keywords
         self.searchPath = searchPath
         self.annotations = annotations
-        self.objects = objects
+        self.objectIndex = objectIndex
         self.settings = settings
-        var objectsByKind: [CatalogObjectKind: [Int]] = [:]
-        var objectsByTable: [String: [Int]] = [:]
-        for (i, o) in objects.enumerated() {
-            objectsByKind[o.kind, default: []].append(i)
-            if !o.table.isEmpty { objectsByTable[MetadataSnapshot.tableKey(o.kind, o.schema, o.table), default: []].append(i) }
-        }
-        self.objectsByKind = objectsByKind
-        self.objectsByTable = objectsByTable
         var settingIndex: [String: Int] = [:]
         for (i, st) in settings.enumerated() { settingIndex[st.name.lowercased()] = i }
         self.settingIndex = settingIndex
 
-        var relationIndex: [String: [String: Int]] = [:]
         var relationsBySchema: [String: [Int]] = [:]
         var relationKeys: [[UInt8]] = []
         relationKeys.reserveCapacity(relations.count)
         for (i, r) in relations.enumerated() {
-            relationIndex[r.schema, default: [:]][r.name] = i
             relationsBySchema[r.schema, default: []].append(i)
             relationKeys.append(MetadataSnapshot.key(r.name))
         }
@@ -260,7 +257,6 @@ public final class MetadataSnapshot: Sendable {
         for (schema, indices) in relationsBySchema {
             relationsBySchema[schema] = indices.sorted { relationKeys[$0].lexicographicallyPrecedes(relationKeys[$1]) }
         }
-        self.relationIndex = relationIndex
         self.relationsBySchema = relationsBySchema
         self.relationKeys = relationKeys
         self.relationKeysBySchema = relationsBySchema.mapValues { FlatKeys($0.map { relationKeys[$0] }) }
@@ -282,8 +278,22 @@ public final class MetadataSnapshot: Sendable {
 
     /// The relation `schema.name`, or with no schema the first one along the search path.
     public func relation(schema: String?, name: String) -> Relation? {
-        if let schema { return relationIndex[schema]?[name].map { relations[$0] } }
-        for s in searchPath { if let i = relationIndex[s]?[name] { return relations[i] } }
+        if let schema { return relationIndex(schema: schema, name: name).map { relations[$0] } }
+        for s in searchPath { if let i = relationIndex(schema: s, name: name) { return relations[i] } }
+        return nil
+    }
+
+    /// The index of relation `schema.name` in `relations`: a binary search of the
+    /// schema's sorted keys (no per-name dictionary to build for 100,000 relations),
+    /// then the exact (case-sensitive) name among the equal keys.
+    func relationIndex(schema: String, name: String) -> Int? {
+        guard let list = relationsBySchema[schema], let flat = relationKeysBySchema[schema] else { return nil }
+        let key = MetadataSnapshot.key(name)
+        var p = flat.lowerBound(key)
+        while p < list.count, flat.equals(p, key) {
+            if relations[list[p]].name == name { return list[p] }
+            p += 1
+        }
         return nil
     }
 
@@ -304,9 +314,13 @@ public final class MetadataSnapshot: Sendable {
     func replacing(relations: [Relation], annotations: [ObjectID: [String]]) -> MetadataSnapshot {
         MetadataSnapshot(schemas: schemas, relations: relations, functions: functions, types: types,
                          foreignKeys: foreignKeys, roles: roles, databases: databases, keywords: keywords,
-                         searchPath: searchPath, annotations: annotations, objects: objects, settings: settings,
+                         searchPath: searchPath, annotations: annotations, objectIndex: objectIndex, settings: settings,
                          columnStore: columnStore, fingerprint: fingerprint)
     }
+
+    /// Builds what the snapshot defers to first use (the catalog objects' index); the
+    /// loader calls it right after publishing, so completions rarely wait for it.
+    func buildDeferredIndexes() { _ = objectIndex.built }
 
     /// Functions named `name` (in `schema`, or along the search path).
     public func functions(schema: String?, name: String) -> [Function] {
@@ -322,12 +336,14 @@ public final class MetadataSnapshot: Sendable {
 
     /// Objects of `kind` that belong to table `schema.table`.
     public func objects(_ kind: CatalogObjectKind, schema: String, table: String) -> [CatalogObject] {
-        (objectsByTable[MetadataSnapshot.tableKey(kind, schema, table)] ?? []).map { objects[$0] }
+        let index = objectIndex.built
+        return (index.byTable[MetadataSnapshot.tableKey(kind, schema, table)] ?? []).map { index.objects[$0] }
     }
 
     /// Objects of `kind`, in catalog order.
     public func objects(_ kind: CatalogObjectKind) -> [CatalogObject] {
-        (objectsByKind[kind] ?? []).map { objects[$0] }
+        let index = objectIndex.built
+        return (index.byKind[kind] ?? []).map { index.objects[$0] }
     }
 
     /// The setting called `name` (case-insensitive, as the server treats it).
