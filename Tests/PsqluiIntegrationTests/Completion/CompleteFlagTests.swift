@@ -74,13 +74,6 @@ import Testing
         #expect(try Self.complete("select * from sal").contains { $0.kind == "schema" && $0.text == "sales." })
     }
 
-    @Test func anUnquotedCapitalQualifierIsFoldedAsPostgreSQLReadsIt() throws {
-        // psql: `select * from PUBLIC.t` + Tab → `select * from public.tab1`.
-        #expect(try Self.complete("select * from SALES.reg").first == Line(kind: "table", text: "sales.regions", start: "select * from ".count))
-        #expect(try Self.complete("SELECT * FROM Sales.Reg").first == Line(kind: "table", text: "sales.regions", start: "SELECT * FROM ".count))
-        #expect(try Self.complete("select * from sales.reg").first == Line(kind: "table", text: "regions", start: "select * from sales.".count))
-    }
-
     @Test func cteNames() throws {
         let lines = try Self.complete("with recent as (select 1 as n) select * from rec")
         #expect(lines.first?.text == "recent", "\(lines)")

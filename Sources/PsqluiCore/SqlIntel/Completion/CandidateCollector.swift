@@ -236,9 +236,6 @@ struct CandidateCollector {
         return kept
     }
 
-    /// Kinds whose qualifier is a schema: their candidates take a folded qualifier along.
-    static let schemaQualifiedKinds: Set<CompletionCandidate.Kind> = [.table, .view, .function, .datatype]
-
     private func candidates(from sorted: [Entry], limit: Int) -> [CompletionCandidate] {
         var out: [CompletionCandidate] = []
         var seen = Set<String>()
@@ -252,12 +249,6 @@ struct CandidateCollector {
             if let fd = e.functionDetail {
                 let f = snapshot.functions[fd.index]
                 detail = f.comment ?? "(\(f.arguments))\(fd.overloads > 1 ? " …" : "") → \(f.result)"
-            }
-            // A schema-qualified object typed `PUBLIC.t` is inserted as PostgreSQL reads it: `public.tab1`.
-            if !context.foldedQualifier.isEmpty, start == context.wordStart, Self.schemaQualifiedKinds.contains(e.kind) {
-                out.append(CompletionCandidate(kind: e.kind, text: context.foldedQualifier + text, start: start - context.foldedQualifierLength,
-                                               detail: detail, isPrefixMatch: e.key.score.isPrefix && !e.displayOnly))
-                continue
             }
             out.append(CompletionCandidate(kind: e.kind, text: text, start: start, detail: detail, isPrefixMatch: e.key.score.isPrefix && !e.displayOnly))
         }

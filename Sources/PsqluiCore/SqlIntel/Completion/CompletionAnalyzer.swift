@@ -278,7 +278,6 @@ struct Analysis {
             firstOfWord -= 2
         }
         context.qualifier = qualifier
-        foldQualifier(stream, from: firstOfWord, to: wordIndex)
 
         // Enclosing groups, outermost first.
         var enclosing: [Int] = []
@@ -324,21 +323,6 @@ struct Analysis {
 
     /// Reads CTEs and references of every enclosing query; fills `context.scope`,
     /// `outerScope`, `ctes` and `refsBeforeWord`.
-    /// Sets `foldedQualifier` when an unquoted word of the qualifier tokens `from..<to`
-    /// has capitals (`PUBLIC.t` → `public.`).
-    mutating func foldQualifier(_ stream: SqlTokenStream, from: Int, to: Int) {
-        guard from < to else { return }
-        let tokens = stream.tokens
-        let hasCapitals = (from..<to).contains { i in
-            tokens[i].kind == .word && stream.bytes[tokens[i].start..<tokens[i].end].contains { $0 >= 0x41 && $0 <= 0x5A }
-        }
-        guard hasCapitals else { return }
-        var folded = ""
-        for i in from..<to { folded += tokens[i].kind == .word ? stream.identifier(i) : stream.text(i) }
-        context.foldedQualifier = folded
-        context.foldedQualifierLength = String(decoding: stream.bytes[tokens[from].start..<tokens[to - 1].end], as: UTF8.self).count
-    }
-
     mutating func scopeFor(_ stream: SqlTokenStream, stmtStart: Int, stmtEnd: Int, enclosing: [Int], firstOfWord: Int) -> ScopeParser {
         var parser = ScopeParser(stream: stream, ctes: [])
         let queryBlocks: [(from: Int, to: Int)] = [(stmtStart, stmtEnd)] + enclosing.compactMap { open in

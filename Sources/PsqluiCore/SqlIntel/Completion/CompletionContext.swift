@@ -178,12 +178,6 @@ public struct CompletionContext: Hashable, Sendable {
     public var lowercaseKeywords: Bool
     /// For a command's argument: the text typed after the command's name, up to the cursor.
     public var commandArguments: String? = nil
-    /// An unquoted qualifier typed with capitals (`PUBLIC.` in `PUBLIC.t`), folded as
-    /// PostgreSQL reads it (`public.`): a schema-qualified object's candidate replaces the
-    /// qualifier too, as psql does. Empty when the qualifier is already as it reads.
-    public var foldedQualifier = ""
-    /// How many characters before `wordStart` `foldedQualifier` replaces.
-    public var foldedQualifierLength = 0
 
     public init(suggestions: [CompletionSuggestion] = [], word: String = "", wordStart: Int = 0, wordStartUTF8: Int = 0,
                 qualifier: [String] = [], isQuoted: Bool = false, scope: [TableReference] = [],
