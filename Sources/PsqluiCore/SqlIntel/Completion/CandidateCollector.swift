@@ -147,12 +147,8 @@ struct CandidateCollector {
                 @inline(__always) func key(_ p: Int) -> UnsafeBufferPointer<UInt8> {
                     UnsafeBufferPointer(rebasing: bytes[Int(offsets[p])..<Int(offsets[p + 1])])
                 }
-                // First position whose key is not below the needle; the prefix range starts there.
-                var lo = 0, hi = count
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if key(mid).lexicographicallyPrecedes(needle) { lo = mid + 1 } else { hi = mid }
-                }
+                // The prefix range starts at the first key not below the needle.
+                let lo = flat.lowerBound(needle)
                 var end = lo
                 var added = 0
                 while end < count && key(end).starts(with: needle) {
