@@ -7,7 +7,7 @@ import Testing
 /// to the cluster's Unix socket. psqlui runs as a user runs it; nothing is mocked.
 @Suite(.serialized, .timeLimit(.minutes(3))) struct SSHTunnelTests {
     /// Waits (with a deadline) until no ssh client of `server` is left.
-    static func noTunnelLeft(_ server: TestSSHServer, within seconds: Double = 5) -> Bool {
+    static func noTunnelLeft(_ server: TestSSHServer, within seconds: Double = 30) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while !server.sshClients.isEmpty {
             if Date() > deadline { return false }
