@@ -18,8 +18,10 @@ deps:
 	@command -v psql >/dev/null 2>&1 || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-client)
 	@# The live reference is psql 15.20 (Debian's security release): 15.18, which some
 	@# images ship, pads expanded records differently, so the comparisons need one version.
-	@ver=$$(ls /usr/lib/postgresql/15/bin/psql >/dev/null 2>&1 && /usr/lib/postgresql/15/bin/psql --version | sed -n 's/.* 15\.\([0-9]*\).*/\1/p'); \
-	  if [ -n "$$ver" ] && [ "$$ver" -lt 20 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql-15 postgresql-client-15; fi
+	@# The binary itself is checked, not the package: a package can be "installed" while
+	@# its psql file is gone (seen on these machines), and the live tests need that file.
+	@ver=$$([ -x /usr/lib/postgresql/15/bin/psql ] && /usr/lib/postgresql/15/bin/psql --version | sed -n 's/.* 15\.\([0-9]*\).*/\1/p'); \
+	  if [ "$${ver:-0}" -lt 20 ]; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --reinstall postgresql-15 postgresql-client-15; fi
 	@(command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1) || (apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y man-db groff)
 
 build: deps
