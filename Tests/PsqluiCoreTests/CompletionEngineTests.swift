@@ -125,6 +125,7 @@ func texts(_ text: String) -> [String] { complete(text).map(\.text) }
         #expect(texts("select * from \"Sales\".") == ["\"Order Items\"", "\"Regions\""])
         #expect(texts("select * from \"Sales\".ord").first == "\"Order Items\"")
         #expect(texts("select * from sales.").isEmpty, "unquoted sales folds to lower case: no such schema")
+        #expect(texts("select * from orders O where O.st") == ["status"], "a column through an alias keeps the alias as typed")
         #expect(texts("select * from \"Sal").first == "\"Sales\".")
         #expect(texts("select * from sal").first == "\"Sales\".", "lower-case input matches case-insensitively")
         #expect(texts("drop schema sal").first == "\"Sales\"", "the schema itself: no dot")
