@@ -39,13 +39,14 @@ import Testing
     @Test func optionLettersReachTheirCommand() throws {
         for (typed, command) in [("dfan+", "functions"), ("dfS+", "functions"), ("dfwp", "functions"), ("dPtn+", "partitioned"),
                                  ("dPi", "partitioned"), ("dP+t", "partitioned"), ("dtv", "tables"), ("dit+", "indexes"),
-                                 ("dEt", "foreignrelations")] {
+                                 ("dEt", "foreignrelations"), ("dtx", "tables"), ("dox", "operators")] {
             let (entry, call) = try #require(table.backslashCall(MetaCommandCall(name: typed, arguments: [], line: 1), variables: { _ in nil }),
                                              "\\\(typed) does not dispatch")
             #expect(entry.description?.name == command)
             #expect(call.tableKey == "\\" + typed)
         }
-        for typed in ["dfx", "dPS", "dPx", "dox"] {
+        // psql 15 ignores the letters after `\do` and `\dt` (`\dox` lists operators), not after these.
+        for typed in ["dfx", "dPS", "dPx", "dAx", "dFx"] {
             #expect(table.backslashCall(MetaCommandCall(name: typed, arguments: [], line: 1), variables: { _ in nil }) == nil, "\\\(typed)")
         }
         #expect(!table.commandNames.contains { $0.contains("[") })

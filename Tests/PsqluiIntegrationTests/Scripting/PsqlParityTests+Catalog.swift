@@ -113,6 +113,63 @@ extension PsqlParityTests {
             create function sq(int) returns int language sql return $1 + 1;
             create type mood as enum ('a', 'b');
             """),
+        // psql 15 ignores the letters after most \d names (only `+`, `S` and a relation
+        // listing's kinds count): `\dtx` is `\dt`, `\dnx+` is `\dn+`; not after `\dA`,
+        // `\dF`, `\dP`, `\df` or `\l`, which refuse them.
+        Case(name: "listing-letters-psql-ignores", files: [("s.sql", """
+            \\dtx
+            \\dtS+x
+            \\dvx
+            \\dtvx
+            \\dix+
+            \\dmSx
+            \\dt+x t*
+            \\dEx
+            \\dnx
+            \\dnx+
+            \\dn*
+            \\dTxS
+            \\dux postgres
+            \\dgx postgres
+            \\dxx
+            \\dpx
+            \\dDx
+            \\dLx
+            \\dCx
+            \\dox
+            \\dbx
+            \\dax
+            \\dcx
+            \\dyx
+            \\dOx
+            \\dRpx
+            \\dRsx
+            \\dXx
+            \\dlx
+            \\lo_listx
+            \\zx
+            \\ddx
+            \\ddpx
+            \\desx
+            \\dewx
+            \\detx
+            \\deux
+            \\dFdx
+            \\dFpx
+            \\dFtx
+            \\dAcx
+            \\drdsx
+            \\dAx
+            \\dFx
+            \\dPx
+            \\dfx
+            \\lx
+
+            """)], feeds: [.file], setup: """
+            create table t1 (a int primary key, b text);
+            create view v1 as select 1 as x;
+            create materialized view m1 as select 1 as x;
+            """),
         // Combined relation listings: psql's kind letters together (`\dtv`, `\dti+`).
         Case(name: "combined-relation-listings", files: [("s.sql", """
             \\dtv

@@ -286,12 +286,28 @@ public enum CatalogCommands {
         PrintSettings.fromDisplayValues { context.displaySetting($0) }
     }
 
+    /// The listings where psql 15 ignores any letters after the name (it reads only
+    /// `+` and `S` from them; a relation listing also its kind letters): `\dnx` is
+    /// `\dn`, `\dtx` is `\dt`.
+    static let ignoresOtherLetters: Set<String> = [
+        "da", "db", "dc", "dC", "dd", "dD", "dg", "dl", "dL", "dn", "do", "dO", "dp", "dT", "du", "dx", "dX", "dy",
+        "dt", "dv", "dm", "di", "ds", "dE", "dAc", "dAf", "dAo", "dAp", "des", "deu", "dew", "det",
+        "dFd", "dFp", "dFt", "dRp", "dRs", "drds", "ddp", "dconfig",
+    ]
+
+    /// The `\base[letters]` aliases of a listing (`*`: any letter, `CommandDescription`).
+    static func modifierForm(_ l: Listing) -> [String] {
+        let letters = (l.modifierLetters ?? "") + (ignoresOtherLetters.contains(l.backslash) ? "*" : "")
+        return (letters.isEmpty ? [] : ["\\" + l.backslash + "[" + letters + "]"])
+            + l.otherBackslash.filter(ignoresOtherLetters.contains).map { "\\" + $0 + "[*]" }
+    }
+
     static func listing(_ l: Listing) -> CommandSpec {
         let usage = l.usage ?? ":\(l.name)[+] [PATTERN]"
         return CommandSpec(
             name: l.name, aliases: Array(aliases(colon: [l.name], backslash: l.backslash, suffixes: l.suffixes).dropFirst())
                 + l.otherBackslash.flatMap { aliases(colon: [], backslash: $0) }
-                + (l.modifierLetters.map { ["\\" + l.backslash + "[" + $0 + "]"] } ?? []),
+                + modifierForm(l),
             summary: l.summary + " (\\\(l.backslash))", usage: usage,
             examples: [":\(l.name)", ":\(l.name)+", ":\(l.name) public.*", "\\\(l.backslash) ord*"],
             group: "Catalog", completion: .relations,

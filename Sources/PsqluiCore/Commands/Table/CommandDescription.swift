@@ -25,7 +25,8 @@ public struct CommandDescription: Sendable {
     /// psql's option letters after a backslash name: `\df` → `anptwS+` lets `\dfan+`
     /// reach this command (the handler reads the letters from the name it was called
     /// by). Declared as an alias in psql's own notation, `\df[anptwS+]`; such an alias
-    /// is not a name of its own, so it is not in `aliases`.
+    /// is not a name of its own, so it is not in `aliases`. The letter `*` stands for any
+    /// character (`\dn[*]`: psql ignores the letters after `\dn`).
     public var modifierForms: [String: Set<Character>] = [:]
 
     /// A description with every field given.

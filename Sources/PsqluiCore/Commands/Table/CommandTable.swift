@@ -79,7 +79,8 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
     /// entry carries its description once the plugin is active.
     /// A backslash name not registered as such finds the command whose base name it
     /// starts with when the next character is one of that command's option letters
-    /// (`\dfan+` is `\df`'s; the longest base wins). The handler reads the letters.
+    /// (`\dfan+` is `\df`'s; the longest base wins), or any character when the letters
+    /// include `*` (psql ignores what follows `\dn`). The handler reads the letters.
     public func entry(named name: String) -> CommandEntry<Host>? {
         guard var entry = lock.withLock({ entries[name] ?? modifierEntry(name) }) else { return nil }
         if case .plugin(let p) = entry.target, let spec = plugins.activeCommandSpec(plugin: p, name: name) {
@@ -94,7 +95,9 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
         var end = name.endIndex
         while end > name.index(after: name.startIndex) {
             end = name.index(before: end)
-            if let form = modifierForms[String(name[..<end])], form.letters.contains(name[end]) { return form.entry }
+            if let form = modifierForms[String(name[..<end])], form.letters.contains(name[end]) || form.letters.contains("*") {
+                return form.entry
+            }
         }
         return nil
     }
