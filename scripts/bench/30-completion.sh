@@ -27,4 +27,6 @@ b=$(median "${big[@]}"); e=$(median "${empty[@]}")
 echo "completion time to prompt: psqlui 10k tables $b s / empty db $e s = ratio $(echo "scale=2; $b / $e" | bc)"
 rss=$(/usr/bin/time -f %M "$PSQLUI" -X -d bench_completion_big --bench-completion 10 2>&1 >/dev/null | tail -1)
 echo "completion peak RSS with 10k-table cache: ${rss} KB"
+echo "completion: another session's DDL (changes the catalog: last)"
+PSQLUI_BENCH_DDL=1 "$PSQLUI" -X -d bench_completion_big --bench-completion 10 | grep DDL | sed 's/^/completion: /'
 "$PSQL" -qX -d postgres -c "drop database bench_completion_big" -c "drop database bench_completion_empty" >/dev/null

@@ -1,10 +1,9 @@
-import FoundationEssentials
 import Glibc
 import PsqluiPluginAPI
 
 /// Holds a result until it is complete, in flat memory: the first `memoryRows` rows
-/// stay in memory, the rest go to a temporary file that is unlinked as soon as it is
-/// created (so it disappears with the process, Ctrl-C or crash included). `replay`
+/// stay in memory, the rest go to a `ScratchFile` (unlinked as soon as it is created,
+/// so it disappears with the process, Ctrl-C or crash included). `replay`
 /// hands the rows back in batches, in order.
 final class ResultSpool {
     private let columnCount: Int
@@ -13,21 +12,14 @@ final class ResultSpool {
     /// Per cell: offset into `arena`, or -1 for NULL; and the length.
     private var spans: [(offset: Int, count: Int)] = []
     private(set) var rowCount = 0
-    private var fd: Int32 = -1
+    private var file: ScratchFile?
     private var writeBuffer: [UInt8] = []
     private let writeBufferLimit = 256 * 1024
-
-    /// A spool failure (the temporary file could not be created or written).
-    struct SpoolError: Error, CustomStringConvertible {
-        let description: String
-    }
 
     init(columnCount: Int, memoryRows: Int) {
         self.columnCount = columnCount
         self.memoryRows = memoryRows
     }
-
-    deinit { if fd >= 0 { close(fd) } }
 
     var memoryRowCount: Int { min(rowCount, memoryRows) }
 
@@ -51,7 +43,10 @@ final class ResultSpool {
     }
 
     private func spill(_ batch: RowBatch, row r: Int) throws {
-        if fd < 0 { try openFile() }
+        if file == nil {
+            file = try ScratchFile(bufferSize: 4096)
+            writeBuffer.reserveCapacity(writeBufferLimit + 4096)
+        }
         for c in 0..<columnCount {
             let cell = batch[r, c]
             var length = Int32(cell.isNull ? -1 : cell.count).littleEndian
@@ -61,28 +56,9 @@ final class ResultSpool {
         if writeBuffer.count >= writeBufferLimit { try flushWrites() }
     }
 
-    private func openFile() throws {
-        let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        var template = Array((dir + "/psqlui-result-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard created >= 0 else {
-            throw SpoolError(description: "could not create a temporary file in \(dir): \(String(cString: strerror(errno)))")
-        }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
-        fd = created
-        writeBuffer.reserveCapacity(writeBufferLimit + 4096)
-    }
-
     private func flushWrites() throws {
-        var done = 0
-        while done < writeBuffer.count {
-            let n = writeBuffer.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SpoolError(description: "could not write the temporary result file: \(String(cString: strerror(errno)))")
-            }
-            done += n
-        }
+        guard !writeBuffer.isEmpty, let file else { return }
+        try file.append(writeBuffer)
         writeBuffer.removeAll(keepingCapacity: true)
     }
 
@@ -108,14 +84,14 @@ final class ResultSpool {
                 r = end
             }
         }
-        guard fd >= 0 else { return }
+        guard let file else { return }
         try flushWrites()
-        guard lseek(fd, 0, SEEK_SET) == 0 else { throw SpoolError(description: "could not read the temporary result file") }
-        try replayFile(batchSize: batchSize, body)
+        try replayFile(file, batchSize: batchSize, body)
     }
 
-    private func replayFile(batchSize: Int, _ body: (RowBatch) throws -> Void) throws {
+    private func replayFile(_ file: ScratchFile, batchSize: Int, _ body: (RowBatch) throws -> Void) throws {
         let n = columnCount
+        var readOffset: Int64 = 0
         var buffer = [UInt8](repeating: 0, count: 1 << 20)
         var filled = 0, start = 0
         var eof = false
@@ -133,11 +109,10 @@ final class ResultSpool {
                 start = 0
             }
             if filled == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
-            let got = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if got < 0 {
-                if errno == EINTR { return }
-                throw SpoolError(description: "could not read the temporary result file: \(String(cString: strerror(errno)))")
+            let got = try buffer.withUnsafeMutableBytes {
+                try file.read(at: readOffset, into: UnsafeMutableRawBufferPointer(rebasing: $0[filled...]))
             }
+            readOffset += Int64(got)
             if got == 0 { eof = true }
             filled += got
         }

@@ -57,7 +57,8 @@ public enum CompletionBenchmark {
             if found.isEmpty && text == "select * from " { try? out.write("no candidates for \(text)\n") }
         }
         // Another session's DDL changes the catalog: only when asked (a warm run after it would be cold).
-        let ddl = ProcessInfo.processInfo.environment["PSQLUI_BENCH_DDL"] == "1" ? ddlSeconds(cache: cache, settings: options.connection) : nil
+        let measuresDDL = ProcessInfo.processInfo.environment["PSQLUI_BENCH_DDL"] == "1"
+        let ddl = measuresDDL ? ddlSeconds(cache: cache, settings: options.connection) : nil
         cache.stop()
         let report = """
             relations: \(cache.snapshot.relations.count)
@@ -74,7 +75,7 @@ public enum CompletionBenchmark {
             slowest request by p50: \(perRequest.max { percentile($0.value, 0.5) < percentile($1.value, 0.5) }.map { "'\($0.key)' \(NumberText.fixed(percentile($0.value, 0.5), places: 3)) ms" } ?? "-")
             slowest request by p99: \(perRequest.max { percentile($0.value, 0.99) < percentile($1.value, 0.99) }.map { "'\($0.key)' \(NumberText.fixed(percentile($0.value, 0.99), places: 3)) ms" } ?? "-")
             requests: \(times.count)
-            DDL by another session offered after the next prompt's check: \(ddl.map { NumberText.fixed($0, places: 3) + " s" } ?? "not measured or not seen within 15 s")
+            DDL by another session offered after the next prompt's check: \(ddl.map { NumberText.fixed($0, places: 3) + " s" } ?? (measuresDDL ? "not seen within 15 s" : "not measured in this phase (PSQLUI_BENCH_DDL=1)"))
 
             """
         try? out.write(report)

@@ -1,12 +1,14 @@
 import PsqluiPluginAPI
 
 /// Collects one column's values for the current row group: PLAIN-encoded values and
-/// definition (and, for lists, repetition) levels of the page being filled, and the
-/// finished pages of the row group so far.
+/// definition (and, for lists, repetition) levels of the page being filled in memory;
+/// the row group's finished pages wait in the writer's scratch file (shared by all
+/// columns), so memory holds one page per column whatever the row group's size.
 final class ParquetColumnWriter {
     let name: String
     let type: ParquetColumnType
     private let codec: ParquetCompression
+    private let spool: ScratchFile
 
     // The page being filled.
     private var values: [UInt8] = []
@@ -16,19 +18,21 @@ final class ParquetColumnWriter {
     private var boolCount = 0
     private var elements = PostgresArrayElements()
 
-    // The row group's finished pages (headers and bodies).
-    private(set) var chunk: [UInt8] = []
-    private(set) var chunkUncompressedSize = 0
-    private(set) var chunkValueCount = 0
+    /// Where the row group's finished pages (header and body each) lie in the spool.
+    private var pages: [(offset: Int64, count: Int64)] = []
+    private var chunkBytes = 0
+    private var chunkUncompressedSize = 0
+    private var chunkValueCount = 0
 
-    init(name: String, type: ParquetColumnType, codec: ParquetCompression) {
+    init(name: String, type: ParquetColumnType, codec: ParquetCompression, spool: ScratchFile) {
         self.name = name
         self.type = type
         self.codec = codec
+        self.spool = spool
     }
 
-    /// Bytes held for the row group (finished pages and the current page).
-    var bufferedBytes: Int { chunk.count + values.count + definitionLevels.count + repetitionLevels.count }
+    /// Bytes of the row group so far (finished pages and the current page).
+    var bufferedBytes: Int { chunkBytes + values.count + definitionLevels.count + repetitionLevels.count }
     /// Bytes of the page being filled.
     var pageBytes: Int { values.count + definitionLevels.count + repetitionLevels.count }
 
@@ -155,8 +159,11 @@ final class ParquetColumnWriter {
         header.i32(4, 3)                          // repetition_level_encoding: RLE
         header.endStruct()
         header.endStruct()
-        chunk.append(contentsOf: header.bytes)
-        chunk.append(contentsOf: stored)
+        let at = spool.size
+        try spool.append(header.bytes)
+        try spool.append(stored)
+        pages.append((at, spool.size - at))
+        chunkBytes += header.bytes.count + stored.count
         chunkUncompressedSize += header.bytes.count + body.count
         chunkValueCount += entries
         values.removeAll(keepingCapacity: true)
@@ -164,15 +171,18 @@ final class ParquetColumnWriter {
         repetitionLevels.removeAll(keepingCapacity: true)
     }
 
-    /// Hands over the row group's chunk and starts an empty one.
-    func takeChunk() throws -> (bytes: [UInt8], uncompressedSize: Int, valueCount: Int) {
+    /// Copies the row group's column chunk (its pages, in order) from the spool to
+    /// `output` and starts an empty one.
+    func writeChunk(to output: OutputBuffer) throws -> (size: Int, uncompressedSize: Int, valueCount: Int) {
         try closePage()
+        for page in pages { try spool.copy(from: page.offset, count: page.count, to: output) }
         defer {
-            chunk = []
+            pages.removeAll(keepingCapacity: true)
+            chunkBytes = 0
             chunkUncompressedSize = 0
             chunkValueCount = 0
         }
-        return (chunk, chunkUncompressedSize, chunkValueCount)
+        return (chunkBytes, chunkUncompressedSize, chunkValueCount)
     }
 }
 

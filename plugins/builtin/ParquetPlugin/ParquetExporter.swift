@@ -47,7 +47,7 @@ public final class ParquetExporter: Exporter {
     }
 
     public func open(columns: [ColumnInfo], output: OutputBuffer) async throws {
-        let w = ParquetFileWriter(columns: columns, output: output, codec: codec, limits: limits, arraysAsText: arraysAsText)
+        let w = try ParquetFileWriter(columns: columns, output: output, codec: codec, limits: limits, arraysAsText: arraysAsText)
         try w.start()
         writer = w
     }

@@ -137,6 +137,26 @@ import Testing
         #expect(raw.count < 120000 * 40, "zstd compressed the pages: \(raw.count) bytes")
     }
 
+    @Test func rowGroupsOfManyPagesEachComeBackInOrder() throws {
+        // Pages wait in a scratch file, interleaved across columns, until their row
+        // group is complete: each column chunk must still come out whole and in order.
+        guard try Self.requirePyArrow() else { return }
+        let path = Self.tempPath("pages.parquet")
+        let query = "select g as n, md5(g::text) || md5((g + 1)::text) as hash, case when g % 9 = 0 then null else 'v' || g end as label from generate_series(1, 300000) g"
+        let out = try TestServer.psqlui(["-X", "--format", "parquet", "-o", path, "-c", query], database: "postgres")
+        #expect(out.status == 0 && out.err.isEmpty, "\(out)")
+        let dump = try PyArrow.read(path)
+        #expect(dump.rowGroups == 1, "about 27 MB of columns fit the default 32 MiB row group: \(dump.rowGroups)")
+        Self.expectSameRows(dump.rows, try Self.serverRows(query, database: "postgres"))
+        let split = Self.tempPath("pages-split.parquet")
+        let out2 = try TestServer.psqlui(["-X"], database: "postgres",
+                                         stdin: Data("\(query)\n:export parquet row_group_mb=5 > \(split)\n".utf8))
+        #expect(out2.status == 0 && out2.err.isEmpty, "\(out2)")
+        let dump2 = try PyArrow.read(split)
+        #expect(dump2.rowGroups > 2, "5 MiB row groups of several 1 MiB pages each: \(dump2.rowGroups)")
+        Self.expectSameRows(dump2.rows, try Self.serverRows(query, database: "postgres"))
+    }
+
     @Test func emptyResultIsAValidFileWithTheColumns() throws {
         guard try Self.requirePyArrow() else { return }
         let path = Self.tempPath("empty.parquet")
