@@ -62,6 +62,57 @@ extension PsqlParityTests {
             create index ptpi on ptp (a);
             comment on table ptp is 'the parent';
             """),
+        // -E (ECHO_HIDDEN): each listing's hidden query, byte for byte psql's text
+        // (indentation included), then its result. `\du` takes a pattern: roles are
+        // cluster-wide and parallel suites create them.
+        Case(name: "echo-hidden-listings", files: [("s.sql", """
+            \\d
+            \\dS+
+            \\dt
+            \\dt+ t*
+            \\dv
+            \\dm
+            \\ds
+            \\di
+            \\dE
+            \\dtvmis+
+            \\df
+            \\df+
+            \\dfn
+            \\dfnt+
+            \\dfa
+            \\dfat sq*
+            \\df+ sq
+            \\df int4pl int4 *
+            \\dT
+            \\dT+
+            \\dT+ mood
+            \\du postgres
+            \\du+ postgres
+            \\dg nosuch
+            \\dn
+            \\dx
+            \\l postgres
+            \\lo_list
+            \\lo_list+
+            \\dP
+            \\dP+
+            \\dPn+ x*
+            \\dPit
+            \\set ECHO_HIDDEN noexec
+            \\dt
+            \\d t1
+            \\du
+            \\echo after
+
+            """)], arguments: ["-E"], feeds: [.file], setup: """
+            create table t1 (a int primary key, b text);
+            create view v1 as select 1 as x;
+            create sequence s1;
+            create materialized view m1 as select 1 as x;
+            create function sq(int) returns int language sql return $1 + 1;
+            create type mood as enum ('a', 'b');
+            """),
         // Combined relation listings: psql's kind letters together (`\dtv`, `\dti+`).
         Case(name: "combined-relation-listings", files: [("s.sql", """
             \\dtv

@@ -131,7 +131,7 @@ public enum CatalogCommands {
         Listing(name: "types", backslash: "dT", summary: "list data types", title: "List of data types",
                 sql: { p, verbose, system, v, _ in try CatalogListingSQL.types(pattern: p, verbose: verbose, system: system, serverVersion: v) }),
         Listing(name: "roles", backslash: "du", summary: "list roles", title: "List of roles",
-                sql: { p, _, s, v, _ in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
+                sql: { p, verbose, s, v, _ in try CatalogListingSQL.roles(pattern: p, verbose: verbose, system: s, serverVersion: v) }, maxParts: 1),
         Listing(name: "databases", backslash: "l", summary: "list databases", title: "List of databases",
                 sql: { p, verbose, _, v, _ in try CatalogListingSQL.databases(pattern: p, verbose: verbose, serverVersion: v) }, maxParts: 1,
                 otherBackslash: ["list"]),
@@ -217,7 +217,7 @@ public enum CatalogCommands {
             return "Did not find any settings."
         }) { p, _, _ in try CatalogListingSQL.roleSettings(p) },
         Listing(name: "groups", backslash: "dg", summary: "list roles", title: "List of roles",
-                sql: { p, _, s, v, _ in try CatalogListingSQL.roles(pattern: p, system: s, serverVersion: v) }, maxParts: 1),
+                sql: { p, verbose, s, v, _ in try CatalogListingSQL.roles(pattern: p, verbose: verbose, system: s, serverVersion: v) }, maxParts: 1),
     ]
 
     /// The names a command answers to: `name`, `name+`, and `\base` with `+`/`S`.
@@ -400,14 +400,17 @@ public enum CatalogCommands {
         var columns = [ColumnInfo(name: "Role name", typeOID: TypeOID.name), ColumnInfo(name: "Attributes", typeOID: TypeOID.text)]
         if withMembers { columns.append(ColumnInfo(name: "Member of", typeOID: TypeOID.text)) }
         if verbose { columns.append(ColumnInfo(name: "Description", typeOID: TypeOID.text)) }
+        let index = Dictionary(r.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         let rows: [[String?]] = r.rows.map { v in
+            let value = { (name: String) in index[name].flatMap { $0 < v.count ? v[$0] : nil } }
             let attributes = CatalogListingSQL.roleAttributes(
-                superuser: v[1] == "t", inherit: v[2] == "t", createRole: v[3] == "t", createDB: v[4] == "t",
-                canLogin: v[5] == "t", replication: v[9] == "t", bypassRLS: v[10] == "t",
-                connectionLimit: Int(v[6] ?? "-1") ?? -1, validUntil: v[7])
-            var row: [String?] = [v[0], attributes]
-            if withMembers { row.append(v[8]) }
-            if verbose { row.append(v.count > 11 ? v[11] : nil) }
+                superuser: value("rolsuper") == "t", inherit: value("rolinherit") == "t", createRole: value("rolcreaterole") == "t",
+                createDB: value("rolcreatedb") == "t", canLogin: value("rolcanlogin") == "t",
+                replication: value("rolreplication") == "t", bypassRLS: value("rolbypassrls") == "t",
+                connectionLimit: Int(value("rolconnlimit") ?? "-1") ?? -1, validUntil: value("rolvaliduntil"))
+            var row: [String?] = [value("rolname"), attributes]
+            if withMembers { row.append(value("memberof")) }
+            if verbose { row.append(value("description")) }
             return row
         }
         return CatalogTable(title: "List of roles", columns: columns, rows: rows, footers: [])

@@ -21,9 +21,17 @@ public enum CatalogListingSQL {
 
     static let hideSystemSchemas = ["n.nspname <> 'pg_catalog'", "n.nspname !~ '^pg_toast'", "n.nspname <> 'information_schema'"]
 
+    /// The conditions psql indents by six spaces when they follow another one (where
+    /// every other condition gets two): the default schema filter (`hideSystemSchemas`,
+    /// `ObjectListingSQL.systemSchemas`) and `\dfn`'s exclusions.
+    static let sixSpaceConditions: Set<String> = Set(hideSystemSchemas + functionKindTests.map { negated($0.1) })
+
+    /// `WHERE a\n  AND b\n…` as psql writes it (its `-E` text is compared byte for byte).
     static func whereClause(_ conditions: [String]) -> String {
         guard let first = conditions.first else { return "" }
-        return "WHERE " + first + "\n" + conditions.dropFirst().map { "  AND " + $0 + "\n" }.joined()
+        return "WHERE " + first + "\n" + conditions.dropFirst().map {
+            (sixSpaceConditions.contains($0) ? "      AND " : "  AND ") + $0 + "\n"
+        }.joined()
     }
 
     /// `\dt \dv \dm \di \ds` (and `\d` with no pattern): "List of relations".
@@ -84,28 +92,30 @@ public enum CatalogListingSQL {
     /// (`ArgumentTypePatterns`).
     public static func functions(pattern: String?, verbose: Bool, system: Bool, serverVersion: Int,
                                  kinds: Set<Character> = [], argumentTypes: [String] = [], currentDatabase: String = "") throws -> String {
-        var cols = [
+        let cols = [
             "n.nspname as \"Schema\"", "p.proname as \"Name\"",
             "pg_catalog.pg_get_function_result(p.oid) as \"Result data type\"",
             "pg_catalog.pg_get_function_arguments(p.oid) as \"Argument data types\"",
-            "CASE p.prokind\n  WHEN 'a' THEN 'agg'\n  WHEN 'w' THEN 'window'\n  WHEN 'p' THEN 'proc'\n  ELSE 'func'\n END as \"Type\"",
         ]
+        // From the Type column on, psql's text indents each column by one space.
+        var tail = ["CASE p.prokind\n  WHEN 'a' THEN 'agg'\n  WHEN 'w' THEN 'window'\n  WHEN 'p' THEN 'proc'\n  ELSE 'func'\n END as \"Type\""]
         if verbose {
-            cols += [
+            tail += [
                 "CASE\n  WHEN p.provolatile = 'i' THEN 'immutable'\n  WHEN p.provolatile = 's' THEN 'stable'\n  WHEN p.provolatile = 'v' THEN 'volatile'\n END as \"Volatility\"",
                 "CASE\n  WHEN p.proparallel = 'r' THEN 'restricted'\n  WHEN p.proparallel = 's' THEN 'safe'\n  WHEN p.proparallel = 'u' THEN 'unsafe'\n END as \"Parallel\"",
                 "pg_catalog.pg_get_userbyid(p.proowner) as \"Owner\"",
                 "CASE WHEN prosecdef THEN 'definer' ELSE 'invoker' END AS \"Security\"",
                 "pg_catalog.array_to_string(p.proacl, E'\\n') AS \"Access privileges\"",
                 "l.lanname as \"Language\"",
+                // SQL-standard bodies (14+) are shown as their text, as psql 15 does.
+                serverVersion >= 140000 ? "COALESCE(pg_catalog.pg_get_function_sqlbody(p.oid), p.prosrc) as \"Source code\"" : "p.prosrc as \"Source code\"",
+                "pg_catalog.obj_description(p.oid, 'pg_proc') as \"Description\"",
             ]
-            // psql 15 (the reference client here) shows the source for every server.
-            cols.append("p.prosrc as \"Source code\"")
-            cols.append("pg_catalog.obj_description(p.oid, 'pg_proc') as \"Description\"")
         }
         let arguments = try ArgumentTypePatterns.clauses(argumentTypes, typeColumns: argumentTypes.indices.map { "p.proargtypes[\($0)]" },
                                                          currentDatabase: currentDatabase)
-        var sql = "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n"
+        var sql = "SELECT " + cols.joined(separator: ",\n  ") + tail.map { ",\n " + $0 }.joined()
+            + "\nFROM pg_catalog.pg_proc p\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace\n"
         sql += arguments.joins
         if verbose { sql += "     LEFT JOIN pg_catalog.pg_language l ON l.oid = p.prolang\n" }
         var conditions = functionKindConditions(kinds)
@@ -116,15 +126,18 @@ public enum CatalogListingSQL {
         return sql + whereClause(conditions) + "ORDER BY 1, 2, 4;"
     }
 
+    static let functionKindTests: [(Character, String)] = [("a", "p.prokind = 'a'"), ("p", "p.prokind = 'p'"),
+                                                          ("t", "p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype"), ("w", "p.prokind = 'w'")]
+
+    static func negated(_ test: String) -> String { test.replacingEvery(" = ", with: " <> ") }
+
     /// The conditions for `\df`'s kind letters: with `n`, the kinds not asked for are
     /// excluded; otherwise one of the asked kinds must match.
     static func functionKindConditions(_ kinds: Set<Character>) -> [String] {
-        let tests: [(Character, String)] = [("a", "p.prokind = 'a'"), ("p", "p.prokind = 'p'"),
-                                            ("t", "p.prorettype = 'pg_catalog.trigger'::pg_catalog.regtype"), ("w", "p.prokind = 'w'")]
         if kinds.contains("n") {
-            return tests.filter { !kinds.contains($0.0) }.map { $0.1.replacingEvery(" = ", with: " <> ") }
+            return functionKindTests.filter { !kinds.contains($0.0) }.map { negated($0.1) }
         }
-        let asked = tests.filter { kinds.contains($0.0) }.map(\.1)
+        let asked = functionKindTests.filter { kinds.contains($0.0) }.map(\.1)
         return asked.isEmpty ? [] : ["(\n       " + asked.joined(separator: "\n       OR ") + "\n      )"]
     }
 
@@ -137,10 +150,13 @@ public enum CatalogListingSQL {
                 "CASE WHEN t.typrelid != 0\n      THEN CAST('tuple' AS pg_catalog.text)\n    WHEN t.typlen < 0\n      THEN CAST('var' AS pg_catalog.text)\n    ELSE CAST(t.typlen AS pg_catalog.text)\n  END AS \"Size\"",
                 "pg_catalog.array_to_string(\n      ARRAY(\n          SELECT e.enumlabel\n          FROM pg_catalog.pg_enum e\n          WHERE e.enumtypid = t.oid\n          ORDER BY e.enumsortorder\n      ),\n      E'\\n'\n  ) AS \"Elements\"",
                 "pg_catalog.pg_get_userbyid(t.typowner) AS \"Owner\"",
-                "pg_catalog.array_to_string(t.typacl, E'\\n') AS \"Access privileges\"",
             ]
         }
-        cols.append("pg_catalog.obj_description(t.oid, 'pg_type') as \"Description\"")
+        // psql's text: under `+` the privileges start their line and Description is
+        // indented by four (`-E` shows it).
+        let description = "pg_catalog.obj_description(t.oid, 'pg_type') as \"Description\""
+        let select = cols.joined(separator: ",\n  ")
+            + (verbose ? ",\npg_catalog.array_to_string(t.typacl, E'\\n') AS \"Access privileges\",\n    " : ",\n  ") + description
         var conditions = ["(t.typrelid = 0 OR (SELECT c.relkind = 'c' FROM pg_catalog.pg_class c WHERE c.oid = t.typrelid))"]
         // Array types are hidden unless the pattern asks for one (has `[]` anywhere).
         if !(pattern?.contains("[]") ?? false) {
@@ -151,24 +167,29 @@ public enum CatalogListingSQL {
         conditions += try SQLNamePattern.conditions(pattern.map(ArgumentTypePatterns.rewritten), schema: "n.nspname", name: "t.typname",
                                                     alternateName: "pg_catalog.format_type(t.oid, NULL)",
                                                     visibility: "pg_catalog.pg_type_is_visible(t.oid)")
-        return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM pg_catalog.pg_type t\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n"
+        return "SELECT " + select + "\nFROM pg_catalog.pg_type t\n     LEFT JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace\n"
             + whereClause(conditions) + "ORDER BY 1, 2;"
     }
 
-    /// `\du`: the raw role attributes; `CatalogCommands` formats the "Attributes" cell.
-    public static func roles(pattern: String?, system: Bool, serverVersion: Int) throws -> String {
+    /// `\du`: the raw role attributes; `CatalogCommands` formats the "Attributes" cell
+    /// and reads the columns by name (`description` only under `+`, before the flags
+    /// psql appends last).
+    public static func roles(pattern: String?, verbose: Bool = false, system: Bool, serverVersion: Int) throws -> String {
         var conditions: [String] = []
         if !system && pattern == nil { conditions.append("r.rolname !~ '^pg_'") }
         conditions += try SQLNamePattern.conditions(pattern, schema: nil, name: "r.rolname", visibility: nil, maxParts: 1)
-        return """
-            SELECT r.rolname, r.rolsuper, r.rolinherit, r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
+        var sql = """
+            SELECT r.rolname, r.rolsuper, r.rolinherit,
+              r.rolcreaterole, r.rolcreatedb, r.rolcanlogin,
               r.rolconnlimit, r.rolvaliduntil,
-              ARRAY(SELECT b.rolname FROM pg_catalog.pg_auth_members m JOIN pg_catalog.pg_roles b ON (m.roleid = b.oid)
-                    WHERE m.member = r.oid) as memberof,
-              r.rolreplication, r.rolbypassrls, pg_catalog.shobj_description(r.oid, 'pg_authid') AS description
-            FROM pg_catalog.pg_roles r
-
-            """ + whereClause(conditions) + "ORDER BY 1;"
+              ARRAY(SELECT b.rolname
+                    FROM pg_catalog.pg_auth_members m
+                    JOIN pg_catalog.pg_roles b ON (m.roleid = b.oid)
+                    WHERE m.member = r.oid) as memberof
+            """
+        if verbose { sql += "\n, pg_catalog.shobj_description(r.oid, 'pg_authid') AS description" }
+        sql += "\n, r.rolreplication\n, r.rolbypassrls\nFROM pg_catalog.pg_roles r\n"
+        return sql + whereClause(conditions) + "ORDER BY 1;"
     }
 
     /// `\l`: "List of databases" (the locale columns changed in 15 and 17).

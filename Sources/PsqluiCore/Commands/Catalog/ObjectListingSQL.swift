@@ -26,6 +26,8 @@ public struct ObjectListingSQL: Sendable {
     /// Regex characters in the pattern are literal (operator names).
     var escapingRegex = false
     var orderBy: String = "1"
+    /// psql ends nearly every listing's text with `;` (not `\lo_list`'s; `-E` shows it).
+    var semicolon = true
 
     /// The listing's SQL; `joins` and `conditions` are added after the catalog and the
     /// pattern's conditions (`\do`'s argument types).
@@ -41,7 +43,7 @@ public struct ObjectListingSQL: Sendable {
         }
         conditions += more
         return "SELECT " + cols.joined(separator: ",\n  ") + "\nFROM " + from + "\n" + joins + (verbose ? verboseFrom : "")
-            + CatalogListingSQL.whereClause(conditions) + "ORDER BY " + orderBy + ";"
+            + CatalogListingSQL.whereClause(conditions) + "ORDER BY " + orderBy + (semicolon ? ";" : "")
     }
 
     static let systemSchemas = ["n.nspname <> 'pg_catalog'", "n.nspname <> 'information_schema'"]
@@ -211,8 +213,9 @@ public struct ObjectListingSQL: Sendable {
         name: "pg_catalog.lower(s.name)", maxParts: 1)
 
     static let largeObjects = ObjectListingSQL(
-        columns: ["oid AS \"ID\"", "pg_catalog.pg_get_userbyid(lomowner) AS \"Owner\""],
-        verboseColumns: [privileges("lomacl")], last: [description("oid", "pg_largeobject")], from: "pg_catalog.pg_largeobject_metadata", orderBy: "oid")
+        columns: ["oid as \"ID\"", "pg_catalog.pg_get_userbyid(lomowner) as \"Owner\""],
+        verboseColumns: [privileges("lomacl")], last: ["pg_catalog.obj_description(oid, 'pg_largeobject') as \"Description\""],
+        from: "pg_catalog.pg_largeobject_metadata", orderBy: "oid", semicolon: false)
 }
 
 extension ObjectListingSQL {
@@ -315,6 +318,10 @@ extension ObjectListingSQL {
             hideSystem: CatalogListingSQL.hideSystemSchemas, schema: "n.nspname", name: "c.relname",
             visibility: "pg_catalog.pg_table_is_visible(c.oid)", orderBy: order.joined(separator: ", "))
         let title = mixed ? "List of partitioned relations" : tables ? "List of partitioned tables" : "List of partitioned indexes"
-        return (try listing.sql(pattern: pattern, verbose: false, system: false), title)
+        // psql's text indents these two lines by one space (`-E` shows it).
+        let sql = try listing.sql(pattern: pattern, verbose: false, system: false)
+            .replacingEvery(",\n  c2.oid::pg_catalog.regclass", with: ",\n c2.oid::pg_catalog.regclass")
+            .replacingEvery("\n  AND NOT c.relispartition\n", with: "\n AND NOT c.relispartition\n")
+        return (sql, title)
     }
 }

@@ -11,14 +11,15 @@ public final class SessionQueryService: QueryService, @unchecked Sendable {
     private let executor: SessionExecutor
 
     /// Called with each query before it runs (psql's `ECHO_HIDDEN` shows it there);
-    /// returning false skips it with an empty result (`ECHO_HIDDEN noexec`).
+    /// returning false skips it (`ECHO_HIDDEN noexec`): the query throws
+    /// `CatalogCommandFailed`, so the command fails without a message, as psql's.
     public var beforeQuery: ((String) -> Bool)?
 
     /// A service running queries through `executor`.
     public init(executor: SessionExecutor) { self.executor = executor }
 
     public func query(_ sql: String) async throws -> QueryTable {
-        if let beforeQuery, !beforeQuery(sql) { return QueryTable(columns: [], rows: [], commandTag: "") }
+        if let beforeQuery, !beforeQuery(sql) { throw CatalogCommandFailed() }
         let table: Result<QueryTable, QueryError>
         do {
             table = try await executor.perform { session in Self.run(sql, on: session) }
