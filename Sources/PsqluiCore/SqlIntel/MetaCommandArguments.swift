@@ -10,7 +10,10 @@ import PsqluiPluginAPI
 /// - `"…"`: kept verbatim *with* the double quotes (psql leaves them for the command).
 /// - `:name` is replaced by the value as-is, `:'name'` / `:"name"` by a quoted literal /
 ///   identifier, `:{?name}` by TRUE/FALSE; undefined variables stay as typed.
-/// - Backticks are NOT executed: `` `cmd` `` is returned literally, backticks included.
+/// - `` `cmd` ``: with a `BacktickRunner`, `cmd` (its `:name` references interpolated
+///   as-is, nothing else) is replaced by what the runner returns (the shell command's
+///   output) less one trailing newline, or by nothing when it could not run. Without one
+///   (completion, colon commands) the text stays as typed, backticks included.
 /// - An unquoted backslash ends the arguments (it starts the next command in psql).
 /// - An unterminated quote keeps what was read (psql reports "unterminated quoted string").
 ///
@@ -19,11 +22,19 @@ import PsqluiPluginAPI
 /// plugins share: no variables, no backslash escapes, and double quotes group a word
 /// and are removed like single quotes (`""` inside is one `"`).
 public enum MetaCommandArguments {
+    /// What a backticked command becomes (psql's `evaluate_backtick`): its text with
+    /// variables interpolated in, the bytes that replace it out (nil: nothing, after
+    /// the runner reported why).
+    public typealias BacktickRunner = (String) -> [UInt8]?
+
     /// The words of `raw` in `grammar` (`.wholeLine` has none: the command reads
     /// `restOfLine`).
-    public static func split(_ raw: [UInt8], grammar: ArgumentGrammar, variables: VariableLookup?) -> [String] {
+    /// `backticks` runs in the first `backtickWords` words only.
+    public static func split(_ raw: [UInt8], grammar: ArgumentGrammar, variables: VariableLookup?,
+                             backticks: BacktickRunner? = nil, backtickWords: Int = .max) -> [String] {
         switch grammar {
-        case .psql: return split(raw, variables: variables)
+        case .psql:
+            return raw.withUnsafeBufferPointer { split($0, variables: variables, backticks: backticks, backtickWords: backtickWords) }
         case .words: return CommandInvocation.splitWords(String(decoding: raw, as: UTF8.self))
         case .wholeLine: return []
         }
@@ -41,7 +52,7 @@ public enum MetaCommandArguments {
     }
 
     public static func split(_ src: UnsafeBufferPointer<UInt8>, variables: VariableLookup?, stripTrailingSemicolons: Bool = false,
-                             noEval: Bool = false) -> [String] {
+                             noEval: Bool = false, backticks: BacktickRunner? = nil, backtickWords: Int = .max) -> [String] {
         let n = src.count
         var words: [String] = []
         var k = 0
@@ -66,6 +77,31 @@ public enum MetaCommandArguments {
                     if noEval && c == UInt8(ascii: "`") {
                         word.append(contentsOf: UnsafeBufferPointer(rebasing: src[(k + 1)..<m]))
                         k = min(m + 1, n)
+                        continue scan
+                    }
+                    if c == UInt8(ascii: "`"), m < n, words.count < backtickWords, let backticks {
+                        // psql interpolates `:name` (as is) and `:'name'` (a shell word)
+                        // inside the backticks, and nothing else.
+                        var command: [UInt8] = []
+                        var i = k + 1
+                        let inner = UnsafeBufferPointer(rebasing: src[..<m])
+                        while i < m {
+                            if src[i] == UInt8(ascii: ":"), i + 1 < m, SqlByteClass.isVariableChar(src[i + 1]),
+                               let (end, replacement) = variableReference(inner, at: i, variables: variables) {
+                                command.append(contentsOf: replacement); i = end
+                            } else if src[i] == UInt8(ascii: ":"), i + 1 < m, src[i + 1] == UInt8(ascii: "'"),
+                                      let end = MetaCommandSyntax.variableReferenceEnd(inner, at: i),
+                                      let value = variables?(String(decoding: UnsafeBufferPointer(rebasing: src[(i + 2)..<(end - 1)]), as: UTF8.self)),
+                                      let word = VariableQuoting.shellArgument(Array(value.utf8)) {
+                                command.append(contentsOf: word); i = end
+                            } else {
+                                command.append(src[i]); i += 1
+                            }
+                        }
+                        var output = backticks(String(decoding: command, as: UTF8.self)) ?? []
+                        if output.last == 0x0A { output.removeLast() }
+                        word.append(contentsOf: output)
+                        k = m + 1
                         continue scan
                     }
                     m = min(m + 1, n)

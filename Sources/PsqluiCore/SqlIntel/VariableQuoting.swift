@@ -31,4 +31,21 @@ public enum VariableQuoting {
         out.append(UInt8(ascii: "\""))
         return out
     }
+
+    /// A shell word for `:'name'` inside backticks: as is when non-empty and made of
+    /// letters, digits and `-_./:` only, else in `'…'` with `'` as `'"'"'`; nil when the
+    /// value holds a newline or carriage return (psql refuses it).
+    public static func shellArgument(_ value: [UInt8]) -> [UInt8]? {
+        if value.contains(0x0A) || value.contains(0x0D) { return nil }
+        let safe = !value.isEmpty && value.allSatisfy { b in
+            (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x2F || b == 0x3A
+        }
+        if safe { return value }
+        var out: [UInt8] = [UInt8(ascii: "'")]
+        for byte in value {
+            if byte == UInt8(ascii: "'") { out.append(contentsOf: Array("'\"'\"'".utf8)) } else { out.append(byte) }
+        }
+        out.append(UInt8(ascii: "'"))
+        return out
+    }
 }

@@ -47,9 +47,10 @@ public enum ChildProcess {
     }
 
     /// Starts `arguments` with the given descriptor set-up; descriptors not named
-    /// keep ours (0, 1, 2) or are closed (3 and up).
+    /// keep ours (0, 1, 2) or are closed (3 and up). `name` is the child's argv[0]
+    /// when it is not the path (`sh` for `/bin/sh`, as `system` and `popen` run it).
     public static func spawn(_ arguments: [String], actions: [FileAction],
-                             environment: [String: String]? = nil) throws -> pid_t {
+                             environment: [String: String]? = nil, name: String? = nil) throws -> pid_t {
         var fileActions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&fileActions)
         defer { posix_spawn_file_actions_destroy(&fileActions) }
@@ -75,7 +76,7 @@ public enum ChildProcess {
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ([name ?? arguments[0]] + arguments.dropFirst()).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp: [UnsafeMutablePointer<CChar>?]? = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer { envp?.forEach { free($0) } }

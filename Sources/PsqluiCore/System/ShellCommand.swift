@@ -44,12 +44,26 @@ public enum ShellCommand {
         }
     }
 
+    /// Runs `command` with our stdin and stderr and returns what it wrote to its
+    /// stdout, whatever its exit status (psql's backticks).
+    public static func output(of command: String) throws -> [UInt8] {
+        let child = try start(command, .fromChild)
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(child.fileDescriptor, $0.baseAddress, $0.count) }
+            if n > 0 { bytes.append(contentsOf: chunk[0..<n]) } else if n == 0 || errno != EINTR { break }
+        }
+        child.finish()
+        return bytes
+    }
+
     static func wait(_ pid: pid_t) -> Int32 { ChildProcess.waitForExit(pid) }
 
     private static func spawn(_ command: String, redirect: (fd: Int32, onto: Int32)?) throws -> pid_t {
         let actions: [ChildProcess.FileAction] = redirect.map { [.duplicate(from: $0.fd, onto: $0.onto)] } ?? []
         do {
-            return try ChildProcess.spawn(["/bin/sh", "-c", command], actions: actions)
+            return try ChildProcess.spawn(["/bin/sh", "-c", command], actions: actions, name: "sh")
         } catch {
             throw ChildProcess.SpawnError(description: "cannot run \(command): \(error)")
         }

@@ -18,8 +18,6 @@ public final class Evaluator {
     public var queryLog: FileDescriptorWriter?
     /// Set by `\restrict KEY`: until `\unrestrict KEY` no other backslash command runs.
     var restrictKey: String?
-    /// The print settings for the log while a command overrides the screen's (`\gx`).
-    var queryLogSettings: PrintSettings?
     public let variables: VariableStore
     public let stdout: FileDescriptorWriter
     /// `PQclientEncoding` when `ENCODING` was last set from it (-1: not yet).
@@ -235,8 +233,11 @@ public final class Evaluator {
             try? log.write(sql)
             try? log.write("\n**************************\n\n")
             if consumer == nil {
-                // psql logs command tags even under QUIET.
-                var settings = queryLogSettings ?? printSettings
+                // psql logs command tags even under QUIET, and every result aligned and
+                // unexpanded whatever the format (print.c's print_aligned_text to flog).
+                var settings = printSettings
+                settings.format = .aligned
+                settings.expanded = .off
                 settings.fetchCount = FetchCountPolicy.pieceSize(fetchCount: variables[.fetchCount], sql: sql)
                 settings.showAllResults = variables.bool(.showAllResults)
                 settings.color = false

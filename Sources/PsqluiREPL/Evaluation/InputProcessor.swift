@@ -14,6 +14,16 @@ public final class InputProcessor {
 
     /// The evaluator's variables by name (one closure, not one per line).
     private lazy var variableLookup: VariableLookup = { [variables = evaluator.variables] in variables[$0] }
+    /// psql's backticks in a backslash command's arguments: the shell command's
+    /// output (our stdin and stderr are its own). Inside an inactive `\if` branch
+    /// psql runs them for `\elif` only (`runItems`).
+    private lazy var backtickRunner: MetaCommandArguments.BacktickRunner = { [unowned self] command in
+        try? evaluator.stderr.flush()
+        do { return try ShellCommand.output(of: command) } catch {
+            evaluator.reportError("\(error)")
+            return nil
+        }
+    }
 
     public init(evaluator: Evaluator, origin: InputOrigin, copyInSource: (() -> [UInt8]?)?) {
         self.evaluator = evaluator
@@ -92,6 +102,12 @@ public final class InputProcessor {
         return result
     }
 
+    /// How many words a host command takes (the rest psql reads without evaluating).
+    static func argumentLimit(_ entry: CommandEntry<any REPLCommand>) -> Int? {
+        if case .host(let command) = entry.target { return command.argumentLimit }
+        return nil
+    }
+
     /// Whether the first byte after blanks is `:` (`CommandTable.colonCall` and
     /// `CommandSuggestion.unknownCommandWord` take no other line).
     static func startsWithColon(_ line: [UInt8]) -> Bool {
@@ -111,7 +127,9 @@ public final class InputProcessor {
                 result = runUserStatement(statement.sql, prefix: nil)
             case .metaCommand(let meta):
                 evaluator.setMessagePrefix(origin, line: meta.line)
-                let found = evaluator.commands.backslashCall(meta, variables: variableLookup)
+                let found = evaluator.commands.backslashCall(meta, variables: variableLookup,
+                                                             backticks: conditions.isActive || meta.name == "elif" ? backtickRunner : nil,
+                                                             backtickWords: Self.argumentLimit)
                 // Inside an inactive \if branch only the commands that manage branches run;
                 // an unknown name is still reported there, as psql looks every name up.
                 if !conditions.isActive, let found, !CommandRunner.runsInInactiveBranch(found.0) { continue }

@@ -527,9 +527,53 @@ import Testing
             \\set QUIET on
             insert into z values (2);
             select 3 as c \\gset
+            \\set QUIET off
+            \\pset format csv
+            select 4 as d, 'x' as e;
+            \\x on
+            select 5 as f;
+            \\x off
+            \\pset format aligned
+            select 6 as g \\g (format=unaligned border=2)
+            select 7 as h \\gset
             \\! cat log.txt
 
             """)], arguments: ["-L", "log.txt"], feeds: [.file]),
+        // Backticks in backslash-command arguments: the shell command's output less one
+        // trailing newline, `:name` interpolated inside, not run in an inactive \\if branch
+        // (but for \\elif); a failing command gives what it printed.
+        Case(name: "backticks", files: [("s.sql", """
+            \\set x `echo hi`
+            \\echo :x
+            \\set y `printf 'a\\n\\n'`z
+            \\echo [:y]
+            \\set z `nosuchcommand_parity`
+            \\echo [:z]
+            \\set w `echo out; exit 3`
+            \\echo [:w]
+            \\set v pre`echo mid`post 'q`echo no`' "d`echo dq`"
+            \\echo [:v]
+            \\echo `echo e1` `printf 'two\\nlines\\n'`
+            \\set u `echo :x :'x'`
+            \\echo :u
+            \\set q 'it''s a b'
+            \\echo `echo :x :'x' :'q' :'nosuch' :"x"`
+            \\setenv BT `echo envval`
+            \\! echo $BT
+            \\set e ``
+            \\echo [:e]
+            \\pset null `echo NUL`
+            select null;
+            \\if `echo true`
+            \\echo yes
+            \\elif `echo true`
+            \\endif
+            \\if false
+            \\set n `echo ran >&2`
+            \\elif `echo true`
+            \\endif
+
+            """)]),
         // \\restrict KEY / \\unrestrict KEY (pg_dump's guard): no other backslash command between.
         Case(name: "restrict", files: [("s.sql", "\\restrict abc123\nselect 1 as a;\n\\echo hi\n\\unrestrict wrong\n\\unrestrict abc123\n\\echo after\n\\unrestrict abc123\n\\restrict k1\n\\restrict k2\n\\q\nselect 2;\n")]),
         // psql eats the words a backslash command leaves, warning about each, read

@@ -156,10 +156,16 @@ public final class CommandTable<Host>: CommandDirectory, PluginNameRouting, @unc
         return (entry, CommandCall(name: name, form: .colon, arguments: arguments, words: words, line: lineNumber))
     }
 
-    /// The call a backslash command makes, nil when no command has that name.
-    public func backslashCall(_ meta: MetaCommandCall, variables: VariableLookup?) -> (CommandEntry<Host>, CommandCall)? {
+    /// The call a backslash command makes, nil when no command has that name;
+    /// `backticks` evaluates psql's `` `command` `` in its arguments (nil: kept as typed),
+    /// in the first `backtickWords(entry)` words only (psql reads the words a command
+    /// does not take without running anything).
+    public func backslashCall(_ meta: MetaCommandCall, variables: VariableLookup?,
+                              backticks: MetaCommandArguments.BacktickRunner? = nil,
+                              backtickWords: (CommandEntry<Host>) -> Int? = { _ in nil }) -> (CommandEntry<Host>, CommandCall)? {
         guard let entry = entry(named: "\\" + meta.name) else { return nil }
-        let words = MetaCommandArguments.split(meta.arguments, grammar: entry.grammar, variables: variables)
+        let words = MetaCommandArguments.split(meta.arguments, grammar: entry.grammar, variables: variables, backticks: backticks,
+                                               backtickWords: backticks == nil ? 0 : backtickWords(entry) ?? .max)
         return (entry, CommandCall(name: meta.name, form: .backslash, arguments: meta.arguments, words: words,
                                    precedingSQL: meta.precedingSQL, line: meta.line))
     }

@@ -34,13 +34,7 @@ struct GoCommand: REPLCommand {
         guard let sql = env.statementToRun(for: call) else { return .failed }
         let saved = evaluator.printSettings
         evaluator.printSettings = settings
-        // psql's -L log shows a \gx result as the session prints (not expanded).
-        if expanded, evaluator.queryLog != nil {
-            var logged = settings
-            logged.expanded = saved.expanded
-            evaluator.queryLogSettings = logged
-        }
-        defer { evaluator.printSettings = saved; evaluator.queryLogSettings = nil }
+        defer { evaluator.printSettings = saved }
         guard let target = OutputTarget.metaCommandArgument(arguments, variables: { evaluator.variables[$0] }) else {
             return env.processor.runUserStatement(sql, prefix: evaluator.messagePrefix)
         }
