@@ -108,6 +108,8 @@ extension Evaluator {
             resultFormat = nil
         } else {
             resultFormat = ResultFormat(spec: try resolveFormat(name))
+            // csv and html are psql formats too: `\pset format` names them, `\a` toggles from them.
+            if let psqlFormat = PrintSettings.Format(rawValue: name.lowercased()) { printSettings.format = psqlFormat }
         }
     }
 }

@@ -574,6 +574,11 @@ import Testing
             \\endif
 
             """)]),
+        // --csv / -H is psql's format setting: \\pset format names it and replaces it
+        // (wrapped, unaligned, csv again), \\a and \\H toggle from it.
+        Case(name: "launch-format-then-pset", files: [("s.sql", Self.launchFormatScript)], arguments: ["--csv"]),
+        Case(name: "launch-format-then-pset-tuples-only", files: [("s.sql", Self.launchFormatScript)], arguments: ["--csv", "-t"]),
+        Case(name: "launch-format-then-pset-html", files: [("s.sql", Self.launchFormatScript)], arguments: ["-H"]),
         // \\restrict KEY / \\unrestrict KEY (pg_dump's guard): no other backslash command between.
         Case(name: "restrict", files: [("s.sql", "\\restrict abc123\nselect 1 as a;\n\\echo hi\n\\unrestrict wrong\n\\unrestrict abc123\n\\echo after\n\\unrestrict abc123\n\\restrict k1\n\\restrict k2\n\\q\nselect 2;\n")]),
         // psql eats the words a backslash command leaves, warning about each, read
@@ -727,6 +732,24 @@ import Testing
             create index ptpi on ptp (a);
             """),
     ]
+
+    static let launchFormatScript = """
+        \\pset format
+        select 1 as a, 2 as b;
+        \\pset format wrapped
+        select 1 as a, 2 as b;
+        \\pset format unaligned
+        select 3 as c;
+        \\pset format csv
+        select 4 as d;
+        \\a
+        select 5 as e;
+        \\a
+        select 6 as f;
+        \\H
+        select 7;
+
+        """
 
     static let renderingScript = """
         create temp table t(a int, b text);

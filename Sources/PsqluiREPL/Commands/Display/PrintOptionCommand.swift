@@ -1,4 +1,5 @@
 import PsqluiCore
+import PsqluiPluginAPI
 
 /// A psql shortcut for one `\pset` option (`\x`, `\t`, `\a`, `\H`, `\C`, `\T`, `\f`):
 /// its value comes from the call (or from the current settings, for a toggle) and is
@@ -23,7 +24,7 @@ struct PrintOptionCommand: REPLCommand {
                            option: "tuples_only", value: { _, call in call.words.first }),
         PrintOptionCommand(about: CommandDescription(name: "\\a", summary: "toggle between aligned and unaligned output",
                                                      usage: "\\a", group: "Display"),
-                           option: "format", value: { settings, _ in settings.format == .unaligned ? "aligned" : "unaligned" }),
+                           option: "format", value: { settings, _ in settings.format != .aligned ? "aligned" : "unaligned" }),
         PrintOptionCommand(about: CommandDescription(name: "\\H", aliases: ["\\html"], summary: "toggle HTML output",
                                                      usage: "\\H", group: "Display"),
                            option: "format", value: { settings, _ in settings.format == .html ? "aligned" : "html" }),
@@ -49,6 +50,11 @@ extension CommandEnvironment {
     func applyPrintOption(_ name: String, _ value: String?) -> StepResult {
         do {
             let line = try evaluator.printSettings.applyPset(name, value)
+            // A format set here replaces an export format of another name (`--csv`,
+            // then `\pset format wrapped`), as psql's one format setting does.
+            if name == "format", let format = evaluator.resultFormat, format.spec.name != evaluator.printSettings.format.rawValue {
+                evaluator.resultFormat = nil
+            }
             if let line { return confirm(line) }
             return .ok
         } catch let error as PrintSettings.PsetError {
