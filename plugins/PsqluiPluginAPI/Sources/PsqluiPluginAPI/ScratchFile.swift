@@ -25,6 +25,8 @@ public final class ScratchFile {
     private let pendingLimit: Int
     /// Bytes on disk; `pending` follows them.
     private var written: Int64 = 0
+    /// Reused by `copy` (called once per Parquet page): not allocated per call.
+    private var copyBuffer: [UInt8] = []
     /// Bytes appended so far (written or still buffered): the offset the next append
     /// lands at.
     public private(set) var size: Int64 = 0
@@ -83,7 +85,11 @@ public final class ScratchFile {
 
     /// Copies `count` bytes from `offset` on to `output`, a bounded piece at a time.
     public func copy(from offset: Int64, count: Int64, to output: OutputBuffer) throws {
-        var scratch = [UInt8](repeating: 0, count: Int(min(count, 256 * 1024)))
+        if copyBuffer.count < Int(min(count, 256 * 1024)) { copyBuffer = [UInt8](repeating: 0, count: Int(min(count, 256 * 1024))) }
+        // Moved out while in use (a second reference would make the writes copy it).
+        var scratch = copyBuffer
+        copyBuffer = []
+        defer { copyBuffer = scratch }
         var at = offset
         var left = count
         while left > 0 {
